@@ -51,8 +51,8 @@ install_packages() {
   fi
   local rc=0
   {
-    apt-get update -q &&
-    apt-get install -y -q --no-install-recommends \
+    apt-get -o DPkg::Lock::Timeout=900 update -q &&
+    apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=900 \
       -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
       "${PACKAGES[@]}"
   } >>"$LOG/apt.log" 2>&1 || rc=$?

@@ -84,8 +84,8 @@ def seed_identity(conn):
         return user
 
     def grant(user, project, role):
-        have = {a.role["id"] for a in idc.role_assignments_filter(project=project, user=user)} \
-            if hasattr(idc, "role_assignments_filter") else set()
+        # role_assignments_filter yields the roles the user has on the project
+        have = {r.id for r in idc.role_assignments_filter(project=project, user=user)}
         if role.id not in have:
             idc.assign_project_role_to_user(project, user, role)
 
