@@ -7,6 +7,8 @@ work in seconds. Every step looks up before it creates, so it can be re-run.
   seed.py identity             projects, users, roles, service catalog
   seed.py resources            flavors, images, networks, router
   seed.py servers [--count N]  vm1..vmN in project demo, wait ACTIVE + IP
+  seed.py readopt              after a nova-compute restart: hard-reboot the
+                               ACTIVE servers so the fake driver knows them again
 
 Reads clouds from OS_CLIENT_CONFIG_FILE (written by devcloud/up).
 """
@@ -292,10 +294,38 @@ def seed_servers(conn, count, flavor_name, timeout):
         time.sleep(1)
 
 
+def readopt_servers(conn, timeout):
+    """FakeDriver keeps its instances in memory: a restarted nova-compute has
+    forgotten them (stop/start would fail with InstanceNotFound). A HARD
+    reboot of an unknown instance makes FakeDriver spawn it again."""
+    servers = [s for s in conn.compute.servers(all_projects=True, details=True)
+               if s.status == "ACTIVE" and not s.task_state]
+    if not servers:
+        return
+    log(f"re-adopting {len(servers)} ACTIVE server(s) after nova-compute restart (hard reboot)")
+    for s in servers:
+        conn.compute.reboot_server(s, "HARD")
+    ids = {s.id for s in servers}
+    deadline = time.monotonic() + timeout
+    time.sleep(1)
+    while True:
+        pending = [s for s in conn.compute.servers(all_projects=True, details=True)
+                   if s.id in ids and (s.status != "ACTIVE" or s.task_state)]
+        if not pending:
+            return
+        bad = [s for s in pending if s.status == "ERROR"]
+        if bad:
+            raise SystemExit(f"re-adopt: {', '.join(s.name for s in bad)} went to ERROR")
+        if time.monotonic() > deadline:
+            raise SystemExit(f"re-adopt: still rebooting after {timeout}s: "
+                             + ", ".join(f"{s.name}={s.status}/{s.task_state}" for s in pending))
+        time.sleep(1)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("phase", choices=["identity", "resources", "servers"])
+    ap.add_argument("phase", choices=["identity", "resources", "servers", "readopt"])
     ap.add_argument("--count", type=int, default=3)
     ap.add_argument("--flavor", default="m1.tiny")
     ap.add_argument("--timeout", type=int, default=300)
@@ -305,6 +335,8 @@ def main():
         seed_identity(openstack.connect(cloud="devcloud-admin"))
     elif args.phase == "resources":
         seed_resources(openstack.connect(cloud="devcloud-admin"))
+    elif args.phase == "readopt":
+        readopt_servers(openstack.connect(cloud="devcloud-admin"), args.timeout)
     else:
         seed_servers(openstack.connect(cloud="devcloud"), args.count, args.flavor, args.timeout)
     log(f"{args.phase} done in {time.monotonic() - t0:.1f}s")
