@@ -3,11 +3,13 @@ package io.stackgate.server.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestAttributes;
@@ -37,8 +39,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("openstack_request_id", ex.openstackRequestId());
 		}
 		if (kind.status().is5xxServerError()) {
-			log.warn("{} failed: {} (status {}, OpenStack request id {})", ex.service().projectName(), ex.getMessage(),
-					ex.upstreamStatus(), ex.openstackRequestId());
+			log.warn("{} failed: {}{}", ex.service().projectName(), ex.getMessage(),
+					(ex.openstackRequestId() != null) ? " (OpenStack request id " + ex.openstackRequestId() + ")" : "");
 		}
 		else {
 			log.info("{} refused the request: {}", ex.service().projectName(), ex.getMessage());
@@ -71,6 +73,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		if (body == null && ex instanceof ErrorResponse response) {
+			body = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+		}
 		if (body instanceof ProblemDetail problem) {
 			Problems.complete(problem,
 					(String) request.getAttribute(RequestIds.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));

@@ -109,8 +109,17 @@ class KeystoneSession implements TokenSession {
 		return fresh;
 	}
 
+	/**
+	 * A token is due for renewal {@code refreshMargin} before it expires, or half-way through its life if that
+	 * comes later: Keystones that issue short-lived tokens must not cause a login per request.
+	 */
 	private boolean isDue(Token candidate) {
-		return !expiry(candidate).minus(this.refreshMargin).isAfter(this.clock.instant());
+		Duration margin = this.refreshMargin;
+		if (candidate.getIssuedAt() != null) {
+			Duration halfLife = Duration.between(candidate.getIssuedAt().toInstant(), expiry(candidate)).dividedBy(2);
+			margin = (halfLife.compareTo(margin) < 0) ? halfLife : margin;
+		}
+		return !expiry(candidate).minus(margin).isAfter(this.clock.instant());
 	}
 
 	private boolean isValid(Token candidate) {

@@ -1,6 +1,9 @@
 package io.stackgate.server.cloud.openstack4j;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -58,13 +61,29 @@ class KeystoneSessionTests {
 
 	@Test
 	void aTokenDueForRenewalIsRenewedByOneThreadWhileTheOthersGoOn() throws Exception {
+		Instant start = Instant.now();
+		this.stubs.keystoneIssuesTokens(start, start.plus(Duration.ofHours(1)));
+		Instant renewalDue = start.plus(Duration.ofMinutes(56));
+		KeystoneSession session = this.stubs.session(this.stubs.cloudConfig(), Duration.ofMinutes(5),
+				Clock.fixed(renewalDue, ZoneOffset.UTC));
+		session.token();
+		this.stubs.keystoneIssuesTokens(renewalDue, renewalDue.plus(Duration.ofHours(1)));
+
+		List<Token> tokens = onManyThreadsAtOnce(session::token);
+
+		assertThat(tokens).allSatisfy((token) -> assertThat(token.getExpires().toInstant()).isAfter(renewalDue));
+		assertThat(this.stubs.authentications()).isEqualTo(2);
+	}
+
+	@Test
+	void shortLivedTokensAreRenewedHalfWayThroughTheirLifeNotOnEveryCall() throws Exception {
 		this.stubs.keystoneIssuesTokens(Duration.ofMinutes(2));
 		KeystoneSession session = this.stubs.session(Duration.ofMinutes(5));
 		session.token();
 
 		onManyThreadsAtOnce(session::token);
 
-		assertThat(this.stubs.authentications()).isEqualTo(2);
+		assertThat(this.stubs.authentications()).isEqualTo(1);
 	}
 
 	@Test

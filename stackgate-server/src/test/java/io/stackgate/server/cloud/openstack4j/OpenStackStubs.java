@@ -3,6 +3,7 @@ package io.stackgate.server.cloud.openstack4j;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -62,17 +63,27 @@ final class OpenStackStubs {
 	}
 
 	KeystoneSession session(CloudConfig cloud, Duration refreshMargin) {
-		return new KeystoneSession(new KeystoneLogin(cloud, clients()), refreshMargin,
-				java.time.Clock.systemUTC(), this.meterRegistry);
+		return session(cloud, refreshMargin, Clock.systemUTC());
 	}
 
-	/** Keystone issues tokens valid for the given time. */
+	KeystoneSession session(CloudConfig cloud, Duration refreshMargin, Clock clock) {
+		return new KeystoneSession(new KeystoneLogin(cloud, clients()), refreshMargin, clock, this.meterRegistry);
+	}
+
+	/** Keystone issues tokens valid from now for the given time. */
 	void keystoneIssuesTokens(Duration validFor) {
+		Instant now = Instant.now();
+		keystoneIssuesTokens(now, now.plus(validFor));
+	}
+
+	/** Keystone issues tokens with these times. */
+	void keystoneIssuesTokens(Instant issuedAt, Instant expiresAt) {
 		this.wiremock.stubFor(post(urlEqualTo("/identity/v3/auth/tokens")).willReturn(aResponse().withStatus(201)
 			.withHeader("Content-Type", "application/json")
 			.withHeader("X-Subject-Token", TOKEN)
 			.withBody(resource("keystone-token.json").replace("{{baseUrl}}", baseUrl())
-				.replace("{{expiresAt}}", Instant.now().plus(validFor).toString()))));
+				.replace("{{issuedAt}}", issuedAt.toString())
+				.replace("{{expiresAt}}", expiresAt.toString()))));
 	}
 
 	double authentications() {
