@@ -2,6 +2,7 @@ package io.stackgate.server.servers;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class ServerControllerTests {
 
 	private static final ServerDto VM1 = new ServerDto("s-1", "vm1", ServerStatus.ACTIVE,
 			List.of(new AddressDto("private", "10.0.0.12", 4, AddressDto.Type.FIXED)), new ResourceRefDto("42", null),
-			new ResourceRefDto("img-1", null), Instant.parse("2026-11-27T04:40:12Z"), null);
+			new ResourceRefDto("img-1", null), Instant.parse("2026-11-27T04:40:12Z"), null, Map.of());
 
 	@Autowired
 	MockMvc mvc;
