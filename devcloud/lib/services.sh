@@ -16,6 +16,7 @@ make_dirs() {
     "$STATE/bin" "$DATA"/{mysql,rabbitmq,ovn} "$DATA"/keystone/{fernet-keys,credential-keys} \
     "$DATA"/glance/{images,staging,tasks,image-cache,lock} "$DATA"/neutron/lock \
     "$DATA"/nova/{instances,lock}
+  chmod 700 "$DATA"/keystone/{fernet-keys,credential-keys}
 }
 
 write_configs() {
