@@ -263,8 +263,8 @@ discover_hosts() {
 # --- seeding --------------------------------------------------------------------
 seed() {  # PHASE [ARGS]
   local phase=$1; shift
-  OS_CLIENT_CONFIG_FILE="$STATE/clouds.yaml" "$PY" "$DEVCLOUD_DIR/lib/seed.py" "$phase" "$@" \
-    2>&1 | tee -a "$LOG/seed.log"
-  local rc=${PIPESTATUS[0]}
-  [ "$rc" = 0 ] || fail_service seed "seeding ($phase) failed"
+  if ! OS_CLIENT_CONFIG_FILE="$STATE/clouds.yaml" "$PY" "$DEVCLOUD_DIR/lib/seed.py" "$phase" "$@" \
+       2>&1 | tee -a "$LOG/seed.log"; then
+    fail_service seed "seeding ($phase) failed"
+  fi
 }
