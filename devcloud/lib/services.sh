@@ -260,6 +260,18 @@ discover_hosts() {
   set_marker hosts-discovered
 }
 
+# Quick path for a re-run of `up --with-servers`: vm1..vm3 of project demo are
+# ACTIVE, idle and have an IP in 10.0.0.0/24 (read from Nova's DB; an API
+# check would wait for a fresh token to be validated).
+servers_ready_db() {
+  [ "$(mysql_root -N -B -e "SELECT COUNT(DISTINCT i.display_name)
+      FROM nova.instances i JOIN nova.instance_info_caches c ON c.instance_uuid = i.uuid
+      WHERE i.deleted = 0 AND i.display_name IN ('vm1','vm2','vm3')
+        AND i.vm_state = 'active' AND i.task_state IS NULL
+        AND i.project_id = (SELECT id FROM keystone.project WHERE name = 'demo')
+        AND c.network_info LIKE '%\"ips\": [{\"address\": \"10.0.0.%'" 2>/dev/null)" = 3 ]
+}
+
 # --- seeding --------------------------------------------------------------------
 seed() {  # PHASE [ARGS]
   local phase=$1; shift
