@@ -22,6 +22,7 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
@@ -41,7 +42,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, LaunchOptionsService.class, WebTestConfiguration.class })
+@Import({ ServerService.class, ServerLauncher.class, ServerWatcher.class, LaunchTargets.class,
+		LaunchOptionsService.class, WebTestConfiguration.class })
 class ServerControllerTests {
 
 	private static final ServerDto VM1 = new ServerDto("s-1", "vm1", ServerStatus.ACTIVE,
@@ -53,6 +55,9 @@ class ServerControllerTests {
 
 	@MockitoBean
 	CloudClient cloud;
+
+	@MockitoBean
+	LaunchLocks locks;
 
 	@Test
 	void listsServersWithFlavorAndImageNames() throws Exception {
