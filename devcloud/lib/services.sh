@@ -3,6 +3,7 @@
 # Every one-time step is guarded by a marker file (markers/), so a re-run
 # while the cloud is up only health-checks.
 
+# shellcheck disable=SC2016  # envsubst's list of variable names, unexpanded
 TEMPLATE_VARS='$STATE $ETC $DATA $RUN $LOG $REGION $KEYSTONE_URL $AUTH_URL $COMPUTE_HOST
 $ADMIN_PASSWORD $DEMO_PASSWORD $ALT_DEMO_PASSWORD $SERVICE_PASSWORD $DB_PASSWORD $RABBIT_URL'
 export STATE ETC DATA RUN LOG
