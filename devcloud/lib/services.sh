@@ -37,7 +37,9 @@ write_configs() {
   cp "$DEVCLOUD_DIR/templates/rabbitmq-enabled_plugins" "$ETC/rabbitmq/enabled_plugins"
   : >"$ETC/rabbitmq/rabbitmq-env.conf"
   # Run the heartbeat from the state dir: it must outlive the checkout that started it.
-  install -m 755 "$DEVCLOUD_DIR/lib/ovn-heartbeat.sh" "$STATE/bin/ovn-heartbeat.sh"
+  # (new file + rename: a running bash keeps reading its old copy untouched)
+  install -m 755 "$DEVCLOUD_DIR/lib/ovn-heartbeat.sh" "$STATE/bin/.ovn-heartbeat.sh.new"
+  mv -f "$STATE/bin/.ovn-heartbeat.sh.new" "$STATE/bin/ovn-heartbeat.sh"
 }
 
 # --- background one-time jobs (db syncs run in parallel) ---------------------
