@@ -31,10 +31,10 @@ public record StackgateProperties(@Valid @DefaultValue Listen listen, @Valid @De
 	 * Where the HTTP API listens.
 	 *
 	 * @param address the address to bind, {@code 0.0.0.0} for every interface
-	 * @param port the TCP port
+	 * @param port the TCP port, 0 for any free port
 	 */
 	public record Listen(@NotBlank @DefaultValue("127.0.0.1") String address,
-			@Min(1) @Max(65535) @DefaultValue("8080") int port) {
+			@Min(0) @Max(65535) @DefaultValue("8080") int port) {
 	}
 
 	/**

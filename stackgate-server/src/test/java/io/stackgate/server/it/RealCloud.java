@@ -82,6 +82,72 @@ public final class RealCloud {
 		return JSON.readTree(response.body());
 	}
 
+	/**
+	 * @param namePrefix the start of the server names
+	 * @return the ids of the project's servers whose names start with it, as Nova lists them (deleted servers
+	 * are not listed)
+	 */
+	public java.util.List<String> serverIds(String namePrefix) throws IOException, InterruptedException {
+		java.util.List<String> ids = new java.util.ArrayList<>();
+		for (JsonNode server : get("compute", "/servers/detail").path("servers")) {
+			if (server.path("name").asString().startsWith(namePrefix)) {
+				ids.add(server.path("id").asString());
+			}
+		}
+		return ids;
+	}
+
+	/** Deletes a server directly in Nova, for clean-up. */
+	public void deleteServer(String id) throws IOException, InterruptedException {
+		delete("compute", "/servers/" + id);
+	}
+
+	/**
+	 * Creates a network without a subnet in the project.
+	 * @return its id
+	 */
+	public String createNetwork(String name) throws IOException, InterruptedException {
+		JsonNode created = send("network", "/v2.0/networks", "POST", "application/json",
+				"{\"network\": {\"name\": \"" + name + "\"}}");
+		return created.path("network").path("id").asString();
+	}
+
+	/**
+	 * Creates a small active image that needs more memory than the smallest flavors have.
+	 * @return its id
+	 */
+	public String createImage(String name, int minRamMb) throws IOException, InterruptedException {
+		JsonNode created = send("image", "/v2/images", "POST", "application/json", """
+				{"name": "%s", "disk_format": "raw", "container_format": "bare", "min_ram": %d}"""
+			.formatted(name, minRamMb));
+		String id = created.path("id").asString();
+		send("image", "/v2/images/" + id + "/file", "PUT", "application/octet-stream", "fake image data");
+		return id;
+	}
+
+	/** Deletes an object directly, for clean-up. */
+	public void delete(String serviceType, String path) throws IOException, InterruptedException {
+		this.http.send(HttpRequest.newBuilder(URI.create(endpoint(serviceType) + path))
+			.header("X-Auth-Token", this.token)
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	private JsonNode send(String serviceType, String path, String method, String contentType, String body)
+			throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(endpoint(serviceType) + path))
+					.header("X-Auth-Token", this.token)
+					.header("Content-Type", contentType)
+					.method(method, HttpRequest.BodyPublishers.ofString(body))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() >= 300) {
+			throw new IllegalStateException(method + " " + serviceType + path + " answered " + response.statusCode());
+		}
+		return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+	}
+
 	private String endpoint(String serviceType) {
 		for (JsonNode service : this.catalog) {
 			if (service.path("type").asString().equals(serviceType)) {
