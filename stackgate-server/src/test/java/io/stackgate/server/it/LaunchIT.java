@@ -180,54 +180,56 @@ class LaunchIT {
 
 	static Stream<Arguments> badRequests() {
 		String ok = "\"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", \"networks\": [\"private\"]";
+		// Bodies that a bug would accept still name the server so that clean-up finds it.
+		String n = PREFIX + "bad";
 		String big = "x".repeat(50_000);
 		return Stream.of(
 				bad("malformed JSON", "{\"name\": ", 400, null),
 				bad("not an object", "[1, 2]", 400, null),
 				bad("empty body", "", 400, null),
-				bad("unknown field", "{\"name\": \"n\", " + ok + ", \"colour\": \"red\"}", 400, "colour"),
+				bad("unknown field", "{\"name\": \"" + n + "\", " + ok + ", \"colour\": \"red\"}", 400, "colour"),
 				bad("name missing", "{" + ok + "}", 400, "name"),
 				bad("name blank", "{\"name\": \" \", " + ok + "}", 400, "name"),
-				bad("name a number", "{\"name\": 42, " + ok + "}", 400, null),
+				bad("name a number", "{\"name\": 42, " + ok + "}", 400, "name"),
 				bad("name too long", "{\"name\": \"" + "n".repeat(256) + "\", " + ok + "}", 400, "name"),
 				bad("name with leading space", "{\"name\": \" lead\", " + ok + "}", 400, "name"),
-				bad("flavor missing", "{\"name\": \"n\", \"image\": \"cirros-fake-raw\", \"networks\": [\"private\"]}", 400,
+				bad("flavor missing", "{\"name\": \"" + n + "\", \"image\": \"cirros-fake-raw\", \"networks\": [\"private\"]}", 400,
 						"flavor"),
-				bad("image missing", "{\"name\": \"n\", \"flavor\": \"m1.nano\", \"networks\": [\"private\"]}", 400, "image"),
-				bad("networks missing", "{\"name\": \"n\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\"}", 400,
+				bad("image missing", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"networks\": [\"private\"]}", 400, "image"),
+				bad("networks missing", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\"}", 400,
 						"networks"),
-				bad("networks empty", "{\"name\": \"n\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("networks empty", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
 						+ "\"networks\": []}", 400, "networks"),
-				bad("networks a string", "{\"name\": \"n\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("networks a string", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
 						+ "\"networks\": \"private\"}", 400, null),
-				bad("network blank", "{\"name\": \"n\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("network blank", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
 						+ "\"networks\": [\"\"]}", 400, "networks[0]"),
-				bad("count zero", "{\"name\": \"n\", " + ok + ", \"count\": 0}", 400, "count"),
-				bad("count negative", "{\"name\": \"n\", " + ok + ", \"count\": -1}", 400, "count"),
-				bad("count too big", "{\"name\": \"n\", " + ok + ", \"count\": 11}", 400, "count"),
-				bad("count a word", "{\"name\": \"n\", " + ok + ", \"count\": \"three\"}", 400, "count"),
-				bad("count a fraction", "{\"name\": \"n\", " + ok + ", \"count\": 1.5}", 400, "count"),
-				bad("user data too large", "{\"name\": \"n\", " + ok + ", \"user_data\": \"" + big + "\"}", 400,
+				bad("count zero", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 0}", 400, "count"),
+				bad("count negative", "{\"name\": \"" + n + "\", " + ok + ", \"count\": -1}", 400, "count"),
+				bad("count too big", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 11}", 400, "count"),
+				bad("count a word", "{\"name\": \"" + n + "\", " + ok + ", \"count\": \"three\"}", 400, "count"),
+				bad("count a fraction", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 1.5}", 400, "count"),
+				bad("user data too large", "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": \"" + big + "\"}", 400,
 						"user_data"),
-				bad("user data an object", "{\"name\": \"n\", " + ok + ", \"user_data\": {}}", 400, "user_data"),
-				bad("metadata a list", "{\"name\": \"n\", " + ok + ", \"metadata\": [\"a\"]}", 400, "metadata"),
-				bad("reserved metadata key", "{\"name\": \"n\", " + ok + ", \"metadata\": {\"stackgate:x\": \"1\"}}", 400,
+				bad("user data an object", "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": {}}", 400, "user_data"),
+				bad("metadata a list", "{\"name\": \"" + n + "\", " + ok + ", \"metadata\": [\"a\"]}", 400, "metadata"),
+				bad("reserved metadata key", "{\"name\": \"" + n + "\", " + ok + ", \"metadata\": {\"stackgate:x\": \"1\"}}", 400,
 						"metadata.stackgate:x"),
-				bad("security group blank", "{\"name\": \"n\", " + ok + ", \"security_groups\": [\" \"]}", 400,
+				bad("security group blank", "{\"name\": \"" + n + "\", " + ok + ", \"security_groups\": [\" \"]}", 400,
 						"security_groups[0]"),
-				bad("unknown flavor", "{\"name\": \"n\", \"flavor\": \"m1.huge\", \"image\": \"cirros-fake-raw\", "
+				bad("unknown flavor", "{\"name\": \"" + n + "\", \"flavor\": \"m1.huge\", \"image\": \"cirros-fake-raw\", "
 						+ "\"networks\": [\"private\"]}", 404, "flavor"),
-				bad("unknown image", "{\"name\": \"n\", \"flavor\": \"m1.nano\", \"image\": \"windows\", "
+				bad("unknown image", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"windows\", "
 						+ "\"networks\": [\"private\"]}", 404, "image"),
-				bad("unknown network", "{\"name\": \"n\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("unknown network", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
 						+ "\"networks\": [\"private\", \"nowhere\"]}", 404, "networks[1]"),
-				bad("unknown network id", "{\"name\": \"n\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("unknown network id", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
 						+ "\"networks\": [\"00000000-0000-0000-0000-000000000000\"]}", 404, "networks[0]"),
-				bad("external network", "{\"name\": \"n\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("external network", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
 						+ "\"networks\": [\"public\"]}", 422, "networks[0]"),
-				bad("flavor too small for the image", "{\"name\": \"n\", \"flavor\": \"m1.nano\", "
+				bad("flavor too small for the image", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", "
 						+ "\"image\": \"" + PREFIX + "needs-2g\", \"networks\": [\"private\"]}", 422, "flavor"),
-				bad("ambiguous network name", "{\"name\": \"n\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("ambiguous network name", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
 						+ "\"networks\": [\"" + PREFIX + "twin\"]}", 409, "networks[0]"));
 	}
 
