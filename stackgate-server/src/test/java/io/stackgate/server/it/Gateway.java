@@ -46,6 +46,10 @@ final class Gateway implements AutoCloseable {
 			.run());
 	}
 
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return send(request(path).GET());
 	}

@@ -1,6 +1,8 @@
 package io.stackgate.server.it;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -145,6 +147,19 @@ class GatewayIT {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(JSON.readTree(response.body()).path("type").asString())
 			.isEqualTo("https://stackgate.dev/problems/not-found");
+	}
+
+	@Test
+	void servesTheCommittedOpenApiDescription() throws Exception {
+		JsonNode served = json("/v3/api-docs");
+		((tools.jackson.databind.node.ObjectNode) served).remove("servers");
+		Path committed = Path.of("../docs/openapi.json");
+		String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n";
+		if (!Files.exists(committed) || !JSON.readTree(Files.readString(committed)).equals(served)) {
+			Files.writeString(Path.of("target/openapi.json"), pretty);
+			throw new AssertionError("docs/openapi.json differs from what the gateway serves; the served one is in "
+					+ "stackgate-server/target/openapi.json: review it and copy it to docs/openapi.json");
+		}
 	}
 
 	private static String nextPath(String link) {
