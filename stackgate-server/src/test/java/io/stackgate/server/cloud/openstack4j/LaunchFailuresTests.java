@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,6 +139,28 @@ class LaunchFailuresTests {
 				assertThat(ex.service()).isEqualTo(OpenStackService.COMPUTE);
 				assertThat(ex.upstreamStatus()).isNull();
 			});
+		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS)));
+	}
+
+	@Test
+	void aCreateWhoseConnectionDropsBeforeTheAnswerIsUnavailableAndIsSentOnlyOnce() {
+		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
+			.satisfies((ex) -> {
+				assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE);
+				assertThat(ex.upstreamStatus()).isNull();
+			});
+		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS)));
+	}
+
+	@Test
+	void aCreateWhoseConnectionIsResetIsSentOnlyOnce() {
+		openstack.stubFor(
+				post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
 		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS)));
 	}
 
