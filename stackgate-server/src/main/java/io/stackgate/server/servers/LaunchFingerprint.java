@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,13 +33,23 @@ final class LaunchFingerprint {
 	static String ofRequest(CreateServerRequest request) {
 		Map<String, String> metadata = (request.metadata() != null) ? new TreeMap<>(request.metadata()) : Map.of();
 		String canonical = Stream
-			.of(request.name(), request.flavor(), request.image(), String.valueOf(request.networks()),
-					request.keyName(), String.valueOf(request.securityGroups()), request.userData(),
-					request.availabilityZone(), metadata.toString(),
-					String.valueOf((request.count() != null) ? request.count() : 1))
-			.map((value) -> (value != null) ? value.length() + ":" + value : "-")
+			.of(field(request.name()), field(request.flavor()), field(request.image()), list(request.networks()),
+					field(request.keyName()), list(request.securityGroups()), field(request.userData()),
+					field(request.availabilityZone()),
+					list(metadata.entrySet().stream().flatMap((e) -> Stream.of(e.getKey(), e.getValue())).toList()),
+					field(String.valueOf((request.count() != null) ? request.count() : 1)))
 			.collect(Collectors.joining("|"));
 		return sha256(canonical);
+	}
+
+	/** A value that cannot run into its neighbours: its length, then itself. */
+	private static String field(String value) {
+		return (value != null) ? value.length() + ":" + value : "-";
+	}
+
+	private static String list(List<String> values) {
+		return (values != null) ? values.stream().map(LaunchFingerprint::field).collect(Collectors.joining(",", "[", "]"))
+				: "-";
 	}
 
 	private static String sha256(String value) {

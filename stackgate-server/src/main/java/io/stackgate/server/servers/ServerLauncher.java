@@ -17,7 +17,9 @@ import org.springframework.stereotype.Service;
 
 import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
+import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
+import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
@@ -52,6 +54,11 @@ class ServerLauncher {
 	private static final Duration CONCURRENT_LAUNCH_WAIT = Duration.ofSeconds(60);
 
 	private static final Duration LOCK_POLL = Duration.ofMillis(500);
+
+	/** name-2 before name-10: the servers of one launch differ only in their number. */
+	private static final Comparator<ServerDto> CREATION_ORDER = Comparator
+		.comparing((ServerDto server) -> server.name().length())
+		.thenComparing(ServerDto::name);
 
 	private final CloudClient cloud;
 
@@ -94,17 +101,17 @@ class ServerLauncher {
 		String lock = "stackgate-launch-" + tags.key().substring(0, 40);
 		Instant giveUp = Instant.now().plus(CONCURRENT_LAUNCH_WAIT);
 		while (true) {
-			Optional<Launch> earlier = findEarlier(context, request, tags);
+			Optional<Launch> earlier = findEarlier(context, request, tags, false);
 			if (earlier.isPresent()) {
 				return earlier.get();
 			}
 			if (this.locks.tryAcquire(context, lock)) {
 				try {
-					return findEarlier(context, request, tags)
+					return findEarlier(context, request, tags, true)
 						.orElseGet(() -> new Launch(createAll(context, request, targets, tags.asMetadata()), false));
 				}
 				finally {
-					this.locks.release(context, lock);
+					release(context, lock);
 				}
 			}
 			if (Instant.now().isAfter(giveUp)) {
@@ -115,40 +122,82 @@ class ServerLauncher {
 		}
 	}
 
-	private Optional<Launch> findEarlier(CallContext context, CreateServerRequest request, Tags tags) {
+	/**
+	 * Looks for the servers of an earlier launch with the same key. Only a complete set is a replay. Outside the
+	 * lock, an incomplete set may be a launch in progress; under it, it is what a failed launch left behind,
+	 * which is deleted so that this launch starts afresh.
+	 */
+	private Optional<Launch> findEarlier(CallContext context, CreateServerRequest request, Tags tags,
+			boolean holdingLock) {
 		List<ServerDto> tagged = this.servers
 			.list(context, new ServerQuery("^" + NovaRegex.quote(request.name()), null, null, null))
 			.servers()
 			.stream()
 			.filter((server) -> tags.key().equals(server.metadata().get(KEY_METADATA)))
-			.sorted(Comparator.comparing(ServerDto::name))
+			.sorted(CREATION_ORDER)
 			.toList();
-		if (tagged.isEmpty()) {
-			return Optional.empty();
-		}
 		if (tagged.stream().anyMatch((server) -> !tags.request().equals(server.metadata().get(REQUEST_METADATA)))) {
 			throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, List.of(new FieldErrorDto(
 					"Idempotency-Key", "was already used for a different launch request; use a new key")));
 		}
-		return Optional.of(new Launch(tagged, true));
+		if (tagged.size() == count(request)) {
+			return Optional.of(new Launch(tagged, true));
+		}
+		if (holdingLock && !tagged.isEmpty()) {
+			log.warn("Found {} of the {} servers of an earlier, failed launch with this key; deleting them",
+					tagged.size(), count(request));
+			rollBack(context, tagged.stream().map(ServerDto::id).toList());
+		}
+		return Optional.empty();
 	}
 
 	private List<ServerDto> createAll(CallContext context, CreateServerRequest request,
 			LaunchTargets.Resolved targets, Map<String, String> tags) {
-		int count = (request.count() != null) ? request.count() : 1;
-		List<String> created = new ArrayList<>();
+		int count = count(request);
+		List<ServerDto> created = new ArrayList<>();
 		try {
 			for (int i = 1; i <= count; i++) {
 				String name = (count == 1) ? request.name() : request.name() + "-" + i;
-				created.add(this.cloud.createServer(context, spec(request, targets, name, tags)));
+				String id = this.cloud.createServer(context, spec(request, targets, name, tags));
+				created.add(new ServerDto(id, name, ServerStatus.BUILD, List.of(),
+						new ResourceRefDto(targets.flavor().id(), targets.flavor().name()),
+						new ResourceRefDto(targets.image().id(), targets.image().name()), null, null, Map.of()));
 			}
 		}
-		catch (CloudException ex) {
-			rollBack(context, created);
+		catch (RuntimeException ex) {
+			rollBack(context, created.stream().map(ServerDto::id).toList());
 			throw ex;
 		}
-		log.info("Launched {} server(s) named '{}': {}", count, request.name(), created);
-		return created.stream().map((id) -> this.servers.find(context, id).orElseThrow()).toList();
+		log.info("Launched {} server(s) named '{}': {}", count, request.name(),
+				created.stream().map(ServerDto::id).toList());
+		return created.stream().map((server) -> current(context, server)).toList();
+	}
+
+	/**
+	 * The server as Nova shows it now; as it was created when Nova cannot say: the launch succeeded either way.
+	 */
+	private ServerDto current(CallContext context, ServerDto created) {
+		try {
+			return this.servers.find(context, created.id()).orElse(created);
+		}
+		catch (CloudException ex) {
+			log.warn("Could not read back server {} after creating it: {}", created.id(), ex.getMessage());
+			return created;
+		}
+	}
+
+	/** A lock that cannot be released is broken when it grows stale; it does not undo the launch. */
+	private void release(CallContext context, String lock) {
+		try {
+			this.locks.release(context, lock);
+		}
+		catch (CloudException ex) {
+			log.warn("Could not release launch lock {}: {}", lock, ex.getMessage());
+		}
+	}
+
+	private static int count(CreateServerRequest request) {
+		return (request.count() != null) ? request.count() : 1;
 	}
 
 	private void rollBack(CallContext context, List<String> created) {
@@ -157,7 +206,7 @@ class ServerLauncher {
 				this.cloud.deleteServer(context, id);
 				log.warn("Deleted server {}: the launch it belonged to failed", id);
 			}
-			catch (CloudException ex) {
+			catch (RuntimeException ex) {
 				log.error("Server {} belongs to a failed launch and could not be deleted: {}", id, ex.getMessage());
 			}
 		}

@@ -3,7 +3,6 @@ package io.stackgate.server.cloud.openstack4j;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.openstack4j.model.common.ActionResponse;
 import org.openstack4j.model.compute.Keypair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +54,8 @@ class KeypairLaunchLocks implements LaunchLocks {
 			return true;
 		}
 		catch (CloudException ex) {
-			if (ex.kind() == CloudException.Kind.CONFLICT) {
+			// Only a 409 means the keypair exists; a 403 "quota exceeded" is a CONFLICT too, and a failure.
+			if (ex.upstreamStatus() != null && ex.upstreamStatus() == 409) {
 				return false;
 			}
 			throw ex;
@@ -70,10 +70,16 @@ class KeypairLaunchLocks implements LaunchLocks {
 
 	@Override
 	public void release(CallContext context, String name) {
-		ActionResponse response = this.cloud.write(context, OpenStackService.COMPUTE,
-				(os) -> os.compute().keypairs().delete(name));
-		if (!response.isSuccess() && response.getCode() != 404) {
-			throw Upstream.failure(OpenStackService.COMPUTE, response.getCode(), response.getFault());
+		try {
+			this.cloud.write(context, OpenStackService.COMPUTE, (os) -> {
+				new NovaDeletes().deleteKeypair(name);
+				return name;
+			});
+		}
+		catch (CloudException ex) {
+			if (ex.kind() != CloudException.Kind.NOT_FOUND) {
+				throw ex;
+			}
 		}
 	}
 

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient.OSClientV3;
-import org.openstack4j.model.common.ActionResponse;
 import org.openstack4j.model.compute.Flavor;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.compute.ServerCreate;
@@ -122,16 +121,20 @@ class Openstack4jCloudClient implements CloudClient {
 			builder.userData(Base64.getEncoder().encodeToString(spec.userData().getBytes(StandardCharsets.UTF_8)));
 		}
 		ServerCreate create = builder.build();
-		return write(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().boot(create)).getId();
+		Server created = write(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().boot(create));
+		if (created == null) {
+			// openstack4j answers a 404 with null.
+			throw Upstream.failure(OpenStackService.COMPUTE, 404, "no server was created");
+		}
+		return created.getId();
 	}
 
 	@Override
 	public void deleteServer(CallContext context, String serverId) {
-		ActionResponse response = write(context, OpenStackService.COMPUTE,
-				(os) -> os.compute().servers().delete(serverId));
-		if (!response.isSuccess()) {
-			throw Upstream.failure(OpenStackService.COMPUTE, response.getCode(), response.getFault());
-		}
+		write(context, OpenStackService.COMPUTE, (os) -> {
+			new NovaDeletes().deleteServer(serverId);
+			return serverId;
+		});
 	}
 
 	private static List<ServerDto> servers(List<? extends Server> servers) {
