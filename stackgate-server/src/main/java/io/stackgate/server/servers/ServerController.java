@@ -48,6 +48,9 @@ class ServerController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	/** Set on the answer to a launch that an earlier request with the same Idempotency-Key made. */
+	static final String REPLAYED = "Idempotent-Replayed";
+
 	private static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
 
 	private final ServerService servers;
@@ -116,12 +119,17 @@ class ServerController {
 		Duration waitFor = waitTimeout(timeout);
 		ServerLauncher.Launch launch = this.launcher.launch(context, request, idempotencyKey);
 		URI location = uri.path("/api/v1/servers/{id}").buildAndExpand(launch.servers().get(0).id()).toUri();
+		HttpHeaders headers = new HttpHeaders();
+		headers.setLocation(location);
+		if (launch.replayed()) {
+			headers.set(REPLAYED, "true");
+		}
 		if (!wait) {
-			return CompletableFuture.completedFuture(ResponseEntity.accepted().location(location).body(launch.servers()));
+			return CompletableFuture.completedFuture(ResponseEntity.accepted().headers(headers).body(launch.servers()));
 		}
 		return this.watcher.awaitSettled(context, launch.servers(), waitFor)
 			.thenApply((watch) -> ResponseEntity.status(watch.done() ? HttpStatus.OK : HttpStatus.ACCEPTED)
-				.location(location)
+				.headers(headers)
 				.body(watch.value()));
 	}
 

@@ -153,6 +153,7 @@ class LaunchIT {
 		try (Gateway restarted = Gateway.start()) {
 			HttpResponse<String> retry = restarted.post("/api/v1/servers", body, key);
 			assertThat(retry.statusCode()).isEqualTo(202);
+			assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 			assertThat(Gateway.json(retry).get(0).path("id").asString()).isEqualTo(answered.iterator().next());
 			HttpResponse<String> other = restarted.post("/api/v1/servers", body.replace("m1.nano", "m1.tiny"), key);
 			assertThat(other.statusCode()).isEqualTo(422);
