@@ -91,4 +91,24 @@ class LaunchFingerprintTests {
 						r.count())));
 	}
 
+	@Test
+	void differentNetworksHaveDifferentDigests() {
+		CreateServerRequest two = new CreateServerRequest("web", "m1.small", "cirros", List.of("a", "b"), null, null,
+				null, null, null, null);
+		CreateServerRequest one = new CreateServerRequest("web", "m1.small", "cirros", List.of("a, b"), null, null,
+				null, null, null, null);
+
+		assertThat(LaunchFingerprint.ofRequest(one)).isNotEqualTo(LaunchFingerprint.ofRequest(two));
+	}
+
+	@Test
+	void differentMetadataHaveDifferentDigests() {
+		CreateServerRequest two = new CreateServerRequest("web", "m1.small", "cirros", List.of("a"), null, null,
+				null, null, Map.of("a", "1", "b", "2"), null);
+		CreateServerRequest one = new CreateServerRequest("web", "m1.small", "cirros", List.of("a"), null, null,
+				null, null, Map.of("a", "1, b=2"), null);
+
+		assertThat(LaunchFingerprint.ofRequest(one)).isNotEqualTo(LaunchFingerprint.ofRequest(two));
+	}
+
 }

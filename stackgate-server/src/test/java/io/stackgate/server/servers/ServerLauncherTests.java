@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -463,6 +464,81 @@ class ServerLauncherTests {
 		verifyNoInteractions(this.cloud, this.locks);
 	}
 
+	/** ServerLauncher.findEarlier sorts by name: web-10 comes before web-2. */
+	@Test
+	void aReplayOfTenServersKeepsTheirCreationOrder() {
+		given(this.locks.tryAcquire(any(), any())).willReturn(true);
+		CreateServerRequest ten = with(WEB, 10);
+		List<ServerDto> first = this.launcher.launch(this.context, ten, KEY).servers();
+		List<ServerDto> inNova = new ArrayList<>(first);
+		java.util.Collections.reverse(inNova);
+		given(this.cloud.listServers(any(), any())).willReturn(new ServerPage(inNova, null));
+
+		ServerLauncher.Launch replay = this.launcher.launch(this.context, ten, KEY);
+
+		assertThat(replay.replayed()).isTrue();
+		assertThat(replay.servers()).extracting(ServerDto::name)
+			.containsExactlyElementsOf(first.stream().map(ServerDto::name).toList());
+	}
+
+	/** ServerLauncher.launch releases the lock in a finally block: a failed release hides a successful launch. */
+	@Test
+	void aLockThatCannotBeReleasedDoesNotTurnALaunchIntoAFailure() {
+		given(this.locks.tryAcquire(any(), any())).willReturn(true);
+		willThrow(new CloudException(CloudException.Kind.UNAVAILABLE, OpenStackService.COMPUTE,
+				"Nova refused the token, which has been renewed: nothing was changed and the request can be repeated",
+				401, null, null))
+			.given(this.locks)
+			.release(any(), any());
+
+		ServerLauncher.Launch launch = this.launcher.launch(this.context, WEB, KEY);
+
+		assertThat(launch.servers()).extracting(ServerDto::id).containsExactly("s-1");
+	}
+
+	/** findEarlier takes any tagged server as the whole launch: leftovers of a rolled-back launch are replayed. */
+	@Test
+	void aRetryThatFindsOnlySomeOfTheServersOfAKeyIsNotAReplayOfThem() {
+		given(this.locks.tryAcquire(any(), any())).willReturn(true);
+		CreateServerRequest three = with(WEB, 3);
+		Map<String, String> tags = Map.of("stackgate:idempotency-key", sha256(KEY),
+				"stackgate:request-digest", LaunchFingerprint.ofRequest(three));
+		// web-1 of an earlier attempt whose web-2 failed; its rollback delete failed, or Nova is still deleting it.
+		given(this.cloud.listServers(any(), any()))
+			.willReturn(new ServerPage(List.of(server("s-old", "web-1", tags)), null));
+
+		ServerLauncher.Launch launch = this.launcher.launch(this.context, three, KEY);
+
+		assertThat(launch.servers()).hasSize(3);
+	}
+
+	/** The servers are read back outside the try that rolls back: a failed read leaves them running, unreported. */
+	@Test
+	void aFailureToReadBackCreatedServersIsNotReportedAsAFailedLaunch() {
+		given(this.cloud.findServer(any(), anyString())).willThrow(new CloudException(CloudException.Kind.TIMEOUT,
+				OpenStackService.COMPUTE, "Nova did not answer in time", null, null, null));
+
+		ServerLauncher.Launch launch = this.launcher.launch(this.context, with(WEB, 2), null);
+
+		assertThat(launch.servers()).extracting(ServerDto::id).containsExactly("s-1", "s-2");
+	}
+
+	/** createAll rolls back only on CloudException. */
+	@Test
+	void anUnexpectedFailureOfTheSecondCreateStillDeletesTheFirst() {
+		given(this.cloud.createServer(any(), any())).willReturn("s-1").willThrow(new NullPointerException());
+
+		try {
+			this.launcher.launch(this.context, with(WEB, 2), null);
+		}
+		catch (RuntimeException expected) {
+			// whatever the failure, the first server must not be left behind
+		}
+
+		verify(this.cloud).deleteServer(any(), eq("s-1"));
+	}
+
+	/** LaunchFingerprint joins List.toString and Map.toString: different requests share a digest. */
 	static CreateServerRequest with(CreateServerRequest r, Integer count) {
 		return new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(), r.keyName(), r.securityGroups(),
 				r.userData(), r.availabilityZone(), r.metadata(), count);

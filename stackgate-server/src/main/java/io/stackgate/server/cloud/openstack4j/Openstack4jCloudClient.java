@@ -149,14 +149,13 @@ class Openstack4jCloudClient implements CloudClient {
 		TokenSession session = session(context);
 		Token token = session.token();
 		try {
-			return Upstream.call(service, () -> call.apply(this.clients.forToken(token, context.requestId())));
+			return call(context, service, token, call);
 		}
 		catch (CloudException ex) {
 			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
 				throw ex;
 			}
-			Token renewed = session.renew(token);
-			return Upstream.call(service, () -> call.apply(this.clients.forToken(renewed, context.requestId())));
+			return call(context, service, session.renew(token), call);
 		}
 	}
 
@@ -168,7 +167,7 @@ class Openstack4jCloudClient implements CloudClient {
 		TokenSession session = session(context);
 		Token token = session.token();
 		try {
-			return Upstream.call(service, () -> call.apply(this.clients.forToken(token, context.requestId())));
+			return call(context, service, token, call);
 		}
 		catch (CloudException ex) {
 			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
@@ -179,6 +178,10 @@ class Openstack4jCloudClient implements CloudClient {
 					+ " refused the token, which has been renewed: nothing was changed and the request can be repeated",
 					ex.upstreamStatus(), ex.openstackRequestId(), ex);
 		}
+	}
+
+	private <T> T call(CallContext context, OpenStackService service, Token token, Function<OSClientV3, T> call) {
+		return Upstream.call(service, () -> call.apply(this.clients.forToken(token, context.requestId())));
 	}
 
 	private static TokenSession session(CallContext context) {

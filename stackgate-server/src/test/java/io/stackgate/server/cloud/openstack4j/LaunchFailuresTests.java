@@ -408,4 +408,87 @@ class LaunchFailuresTests {
 			.formatted(LOCK, created);
 	}
 
+	@Test
+	void aCreateWhoseConnectionDropsIsSentOnlyOnce() {
+		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC));
+
+		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS)));
+	}
+
+	/** openstack4j's boot returns null on 404; createServer calls getId() on it. */
+	@Test
+	void aCreateAnswered404IsACloudException() {
+		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"The resource could not be found.\"}}")));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC));
+	}
+
+	/** ToActionResponseFunction counts every status but 400-409 and 500 as a success. */
+	@Test
+	void aDeleteAnswered503IsUnavailable() {
+		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(503)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"computeFault\": {\"code\": 503, \"message\": \"Service Unavailable\"}}")));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.deleteServer(this.context, "s-1"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
+	}
+
+	@Test
+	void aDeleteAnswered429IsAFailure() {
+		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(429)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"overLimit\": {\"code\": 429, \"message\": \"Rate limit exceeded\"}}")));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.deleteServer(this.context, "s-1"));
+	}
+
+	/** A 401 to a delete comes back as a failed ActionResponse, not an exception: write() never renews the token. */
+	@Test
+	void aDeleteWithARefusedTokenRenewsTheToken() {
+		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
+					+ "\"message\": \"The request you have made requires authentication.\"}}")));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.deleteServer(this.context, "s-1"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
+		assertThat(this.stubs.authentications()).isEqualTo(2);
+		openstack.verify(1, deleteRequestedFor(urlPathEqualTo(SERVERS + "/s-1")));
+	}
+
+	/** Upstream.failure drops the request id and passes Nova's 5xx message on, unlike a failed read. */
+	@Test
+	void aDeleteAnswered500KeepsNovasRequestIdAndNotItsMessage() {
+		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(500)
+			.withHeader("X-Openstack-Request-Id", "req-nova-del-500")
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"computeFault\": {\"code\": 500, \"message\": \"internal secret detail\"}}")));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.deleteServer(this.context, "s-1"))
+			.satisfies((ex) -> {
+				assertThat(ex.kind()).isEqualTo(Kind.UPSTREAM_ERROR);
+				assertThat(ex.openstackRequestId()).isEqualTo("req-nova-del-500");
+				assertThat(ex.getMessage()).doesNotContain("secret");
+			});
+	}
+
+	/** Nova answers 403 "Quota exceeded, too many key pairs." Upstream makes it CONFLICT, which tryAcquire reads as "held". */
+	@Test
+	void aLockThatCannotBeCreatedForQuotaIsAFailureNotHeldBySomeoneElse() {
+		openstack.stubFor(post(urlPathEqualTo("/compute/v2.1/os-keypairs")).willReturn(aResponse().withStatus(403)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"forbidden\": {\"code\": 403, \"message\": \"Quota exceeded, too many key pairs.\"}}")));
+		KeypairLaunchLocks locks = new KeypairLaunchLocks(this.client);
+
+		assertThatExceptionOfType(CloudException.class)
+			.isThrownBy(() -> locks.tryAcquire(this.context, "stackgate-launch-0123"));
+	}
+
+	/** A 401 without a JSON body loses its status in openstack4j (status 0): the token is not renewed. */
+
 }
