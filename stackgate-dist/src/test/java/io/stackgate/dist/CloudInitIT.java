@@ -35,7 +35,7 @@ class CloudInitIT {
 		Path out = tmp.resolve("user-data.yaml");
 		render("--deb-url", "https://repo.example.org/stackgate_0.1.0_all.deb", "--deb-sha256", SHA,
 				"--clouds-yaml", fixture.toString(), "--os-cloud", "prod", "--listen-port", "8443", "--env",
-				"STACKGATE_LISTEN_ADDRESS=0.0.0.0", "--env", "JAVA_OPTS=-Xmx512m", "-o", out.toString())
+				"JAVA_OPTS=-Xmx512m", "-o", out.toString())
 			.ok();
 		String text = Files.readString(out);
 		assertThat(text).startsWith("#cloud-config\n").doesNotContain("${");
@@ -61,6 +61,7 @@ class CloudInitIT {
 		Map<String, String> parsed = SystemdUnit.environmentFile(write(tmp.resolve("env"), env));
 		assertThat(parsed).containsEntry("OS_CLOUD", "prod")
 			.containsEntry("STACKGATE_LISTEN_PORT", "8443")
+			.containsEntry("STACKGATE_LISTEN_ADDRESS", "0.0.0.0")
 			.containsEntry("STACKGATE_AUTH_MODE", "keystone")
 			.containsEntry("STACKGATE_LISTEN_ADDRESS", "0.0.0.0")
 			.containsEntry("JAVA_OPTS", "-Xmx512m");

@@ -65,6 +65,7 @@ class ContainerImageIT {
 		assertThat(strings(config.path("Entrypoint"))).containsExactly("/usr/bin/java", "-jar",
 				"/usr/share/stackgate/stackgate-server.jar");
 		assertThat(strings(config.path("Env"))).contains("STACKGATE_CONFIG=/etc/stackgate/stackgate.yaml",
+				"STACKGATE_LISTEN_ADDRESS=0.0.0.0",
 				"JAVA_TOOL_OPTIONS=-XX:+ExitOnOutOfMemoryError -XX:MaxRAMPercentage=75");
 		String head = Sh.run("git", "-C", Dist.repo().toString(), "rev-parse", "HEAD").ok().out().trim();
 		JsonNode labels = config.path("Labels");
@@ -81,7 +82,7 @@ class ContainerImageIT {
 		int port = Dist.freePort();
 		// the port comes from the mounted config file, the cloud from env + the mounted clouds.yaml
 		Path config = tmp.resolve("stackgate.yaml");
-		Files.writeString(config, "stackgate:\n  listen-address: 127.0.0.1\n  listen-port: " + port + "\n");
+		Files.writeString(config, "stackgate:\n  listen:\n    port: " + port + "\n");
 		Path clouds = tmp.resolve("clouds.yaml");
 		Files.copy(c.cloudsYaml(), clouds);
 		// readable for uid 10001 in the container, as the docs say
@@ -93,7 +94,7 @@ class ContainerImageIT {
 		List<String> run = new ArrayList<>(RUN);
 		run.addAll(List.of("-d", "--name", name, "--network", "host", "--read-only", "--tmpfs", "/tmp",
 				"-v", clouds + ":/etc/openstack/clouds.yaml:ro", "-v", config + ":/etc/stackgate/stackgate.yaml:ro",
-				"-e", "OS_CLOUD=" + c.name(), "--health-cmd", HEALTH_CMD, Dist.imageName()));
+				"-e", "OS_CLOUD=" + c.name(), "-e", "STACKGATE_LISTEN_ADDRESS=127.0.0.1", "--health-cmd", HEALTH_CMD, Dist.imageName()));
 		containers.add(name);
 		Sh.run(run, Map.of(), Duration.ofMinutes(2)).ok();
 
