@@ -50,7 +50,11 @@ class ConfigSampleIT {
 	private static JsonNode metadata() throws IOException {
 		Path jar = Dist.repo().resolve("stackgate-server/target/stackgate-server.jar");
 		try (JarFile file = new JarFile(jar.toFile())) {
-			var entry = file.getJarEntry("BOOT-INF/classes/META-INF/spring-configuration-metadata.json");
+			// Boot's repackaged jar keeps it at the top (META-INF/); older layouts under BOOT-INF/classes/
+			var entry = file.getJarEntry("META-INF/spring-configuration-metadata.json");
+			if (entry == null) {
+				entry = file.getJarEntry("BOOT-INF/classes/META-INF/spring-configuration-metadata.json");
+			}
 			assertThat(entry).as("configuration metadata in %s (spring-boot-configuration-processor)", jar).isNotNull();
 			try (InputStream in = file.getInputStream(entry)) {
 				return Cloud.JSON.readTree(in);

@@ -80,9 +80,10 @@ class ContainerImageIT {
 		assumeTrue(cloud.isPresent(), "no cloud: set OS_CLIENT_CONFIG_FILE and OS_CLOUD (eval \"$(devcloud/env)\")");
 		Cloud c = cloud.get();
 		int port = Dist.freePort();
-		// the port comes from the mounted config file, the cloud from env + the mounted clouds.yaml
+		// the port and the cloud's name come from env, the cloud from the mounted clouds.yaml, and the
+		// mounted config file turns on health details (seen in the readiness answer)
 		Path config = tmp.resolve("stackgate.yaml");
-		Files.writeString(config, "stackgate:\n  listen:\n    port: " + port + "\n");
+		Files.writeString(config, "management:\n  endpoint:\n    health:\n      show-details: always\n");
 		Path clouds = tmp.resolve("clouds.yaml");
 		Files.copy(c.cloudsYaml(), clouds);
 		// readable for uid 10001 in the container, as the docs say
@@ -94,7 +95,8 @@ class ContainerImageIT {
 		List<String> run = new ArrayList<>(RUN);
 		run.addAll(List.of("-d", "--name", name, "--network", "host", "--read-only", "--tmpfs", "/tmp",
 				"-v", clouds + ":/etc/openstack/clouds.yaml:ro", "-v", config + ":/etc/stackgate/stackgate.yaml:ro",
-				"-e", "OS_CLOUD=" + c.name(), "-e", "STACKGATE_LISTEN_ADDRESS=127.0.0.1", "--health-cmd", HEALTH_CMD, Dist.imageName()));
+				"-e", "OS_CLOUD=" + c.name(), "-e", "STACKGATE_LISTEN_ADDRESS=127.0.0.1", "-e",
+				"STACKGATE_LISTEN_PORT=" + port, "--health-cmd", HEALTH_CMD, Dist.imageName()));
 		containers.add(name);
 		Sh.run(run, Map.of(), Duration.ofMinutes(2)).ok();
 
@@ -103,6 +105,8 @@ class ContainerImageIT {
 		assertThat(Sh.run("podman", "exec", name, "id", "-u").ok().out().trim()).isEqualTo("10001");
 		Sh.Result health = Sh.run("podman", "exec", name, "sh", "-c", HEALTH_CMD);
 		assertThat(health.exit()).as(health.describe()).isZero();
+		assertThat(gateway.readiness().path("components").has("keystone"))
+			.as("the mounted /etc/stackgate/stackgate.yaml was read").isTrue();
 		assertThat(gateway.flavorNames(c.token().id())).contains("m1.tiny");
 	}
 
@@ -116,8 +120,10 @@ class ContainerImageIT {
 		String baseName = base.substring(base.indexOf(':') + 1).trim();
 		String tag = "localhost/stackgate-dockerfile-it:" + suffix;
 		images.add(tag);
+		Path image = Dist.repo().resolve("deploy/image");
 		Sh.run(List.of("podman", "build", "--runtime", "runc", "--network", "host", "--pull=never", "--format",
-				"docker", "-f", "deploy/image/Dockerfile", "--ignorefile", "deploy/image/Dockerfile.dockerignore",
+				"docker", "-f", image.resolve("Dockerfile").toString(), "--ignorefile",
+				image.resolve("Dockerfile.dockerignore").toString(),
 				"--build-arg", "BASE_IMAGE=" + baseName, "--build-arg", "VERSION=" + Dist.version(), "--build-arg",
 				"REVISION=" + Dist.revision(), "-t", tag, Dist.repo().toString()), Map.of(), Duration.ofMinutes(15))
 			.ok();

@@ -225,9 +225,11 @@ class DebPackageIT {
 
 		gateway = new Gateway(port);
 		gateway.awaitReady(Duration.ofMinutes(3), service::isAlive, this::serviceLogTail);
-		// setpriv and sh exec into the JVM: one process, running as the unit's user
-		assertThat(Sh.run("ps", "-o", "user=,comm=", "-p", String.valueOf(service.pid())).ok().out().trim())
-			.isEqualTo("stackgate java");
+		// setpriv and sh exec into the JVM: one process, running as the unit's user and group
+		Path proc = Path.of("/proc/" + service.pid());
+		assertThat(Files.readString(proc.resolve("comm")).trim()).isEqualTo("java");
+		assertThat(Sh.run("stat", "-c", "%U:%G", proc.toString()).ok().out().trim()).isEqualTo("stackgate:stackgate");
+		assertThat(Files.readAllLines(proc.resolve("status"))).contains("NoNewPrivs:\t1");
 
 		assertThat(gateway.flavorNames(c.token().id())).contains("m1.tiny");
 	}

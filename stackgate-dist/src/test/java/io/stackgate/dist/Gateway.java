@@ -66,6 +66,14 @@ final class Gateway {
 		throw new AssertionError("not ready after " + timeout + "; last answer: " + last + "\n" + log.get());
 	}
 
+	/** GET /actuator/health/readiness, which must answer 200. */
+	JsonNode readiness() {
+		HttpResponse<String> r = Cloud.send(
+				HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build());
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		return Cloud.JSON.readTree(r.body());
+	}
+
 	/** GET /api/v1/flavors with a Keystone token: a JSON array of FlavorDto; returns the names. */
 	List<String> flavorNames(String token) {
 		HttpResponse<String> r = Cloud.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/flavors"))
