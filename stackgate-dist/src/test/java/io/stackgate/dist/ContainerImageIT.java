@@ -130,9 +130,10 @@ class ContainerImageIT {
 
 		JsonNode jib = inspect(Dist.imageName()).path("Config");
 		JsonNode docker = inspect(tag).path("Config");
-		for (String key : List.of("User", "WorkingDir", "Entrypoint", "ExposedPorts", "Labels")) {
+		for (String key : List.of("User", "WorkingDir", "Entrypoint", "ExposedPorts")) {
 			assertThat(docker.path(key)).as(key).isEqualTo(jib.path(key));
 		}
+		assertThat(labels(docker)).as("labels (but buildah's own)").isEqualTo(labels(jib));
 		assertThat(strings(docker.path("Env"))).containsExactlyInAnyOrderElementsOf(strings(jib.path("Env")));
 		assertThat(docker.path("Healthcheck").path("Test").toString()).contains("/actuator/health/readiness");
 
@@ -153,6 +154,13 @@ class ContainerImageIT {
 
 	private static JsonNode inspect(String image) {
 		return Cloud.JSON.readTree(Sh.run("podman", "image", "inspect", image).ok().out()).get(0);
+	}
+
+	private static Map<String, String> labels(JsonNode config) {
+		Map<String, String> labels = new java.util.TreeMap<>();
+		config.path("Labels").properties().forEach((e) -> labels.put(e.getKey(), e.getValue().asString()));
+		labels.keySet().removeIf((k) -> k.startsWith("io.buildah."));
+		return labels;
 	}
 
 	private static boolean running(String name) {
