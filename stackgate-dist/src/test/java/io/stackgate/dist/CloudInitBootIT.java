@@ -81,7 +81,7 @@ class CloudInitBootIT {
 
 		// boot it: systemd as PID 1 (privileged: the unit's sandbox needs mount namespaces), host network
 		List<String> create = new ArrayList<>(List.of("podman", "create", "--name", name, "--privileged",
-				"--systemd=always", "--runtime", "runc", "--network", "host", "--ulimit", "nofile=65536:65536",
+				"--systemd=always", "--runtime", "runc", "--network", "host", "--ulimit", "nofile=4096:4096",
 				"--ulimit", "nproc=4096:4096", vmImage));
 		Sh.run(create, Map.of(), Duration.ofMinutes(2)).ok();
 		Sh.run("podman", "cp", userData.toString(), name + ":/var/lib/cloud/seed/nocloud/user-data").ok();

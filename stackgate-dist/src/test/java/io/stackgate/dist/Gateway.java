@@ -88,10 +88,10 @@ final class Gateway {
 		return names;
 	}
 
-	/** POST /api/v1/servers (CreateServerRequest): returns the new server's id. */
+	/** POST /api/v1/servers (CreateServerRequest, snake_case on the wire): returns the new server's id. */
 	String createServer(String token, String name, String flavor, String image, String network, String userData) {
 		String body = Cloud.JSON.writeValueAsString(java.util.Map.of("name", name, "flavor", flavor, "image", image,
-				"networks", List.of(network), "userData", userData));
+				"networks", List.of(network), "user_data", userData));
 		HttpResponse<String> r = Cloud.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/servers"))
 			.header("X-Auth-Token", token)
 			.header("Content-Type", "application/json")
