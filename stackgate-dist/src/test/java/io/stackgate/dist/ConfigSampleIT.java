@@ -18,12 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The commented /etc/stackgate/stackgate.yaml the package and the image ship names exactly the stackgate.* options the
- * server declares (its spring-configuration-metadata.json): no option undocumented, no stale one.
+ * server declares (its spring-configuration-metadata.json): no option undocumented, no stale one; docs/deploy.md
+ * tables each with its environment variable.
  */
 class ConfigSampleIT {
 
 	/** "#" directly followed by YAML: the top key, or an indented key. "# " starts prose. */
-	private static final Pattern SETTING = Pattern.compile("^#([a-z][\\w.-]*:.*|\\s{2,}[a-z][\\w.-]*:.*)$");
+	private static final Pattern SETTING = Pattern.compile("^#([a-z][\\w.-]*:.*|\\s{2,}(- )?[a-z][\\w.-]*:.*)$");
 
 	@Test
 	void sampleConfigListsEveryServerOptionAndNoOther() throws IOException {
@@ -36,6 +37,26 @@ class ConfigSampleIT {
 		TreeSet<String> documented = new TreeSet<>();
 		flatten("", doc.get("stackgate"), documented);
 
+		TreeSet<String> declared = declared();
+		assertThat(declared).as("the server declares stackgate.* options (configuration metadata)").isNotEmpty();
+		assertThat(documented).as("options in %s", sample).containsExactlyElementsOf(declared);
+	}
+
+	@Test
+	void deployGuideTablesEveryServerOptionWithItsEnvironmentVariable() throws IOException {
+		String guide = Files.readString(Dist.repo().resolve("docs/deploy.md"));
+		for (String name : declared()) {
+			String property = "stackgate." + name;
+			// Spring's environment form: upper case, "." to "_", "-" dropped
+			String env = property.toUpperCase().replace('.', '_').replace("-", "");
+			assertThat(guide).as("docs/deploy.md names %s", property).contains("`" + property + "`");
+			if (!name.equals("auth.api-keys")) {
+				assertThat(guide).as("docs/deploy.md names %s", env).contains("`" + env + "`");
+			}
+		}
+	}
+
+	private static TreeSet<String> declared() throws IOException {
 		TreeSet<String> declared = new TreeSet<>();
 		for (JsonNode p : metadata().path("properties")) {
 			String name = p.path("name").asString();
@@ -43,8 +64,7 @@ class ConfigSampleIT {
 				declared.add(name.substring("stackgate.".length()));
 			}
 		}
-		assertThat(declared).as("the server declares stackgate.* options (configuration metadata)").isNotEmpty();
-		assertThat(documented).as("options in %s", sample).containsExactlyElementsOf(declared);
+		return declared;
 	}
 
 	private static JsonNode metadata() throws IOException {
