@@ -46,8 +46,13 @@ class ContainerImageIT {
 	void loadTheImage() {
 		assumeTrue(Sh.onPath("podman"), "podman missing: deploy/install-build-deps");
 		assertThat(Dist.imageTar()).as("built by jib:buildTar in the it profile").isRegularFile();
+		String previous = Sh.run("podman", "image", "inspect", "--format", "{{.Id}}", Dist.imageName()).out().trim();
 		String loaded = Sh.run("podman", "load", "-q", "-i", Dist.imageTar().toString()).ok().out();
 		assertThat(loaded).contains(Dist.imageName());
+		String current = Sh.run("podman", "image", "inspect", "--format", "{{.Id}}", Dist.imageName()).out().trim();
+		if (!previous.isEmpty() && !previous.equals(current)) {
+			Sh.run("podman", "rmi", previous); // the last run's image, untagged now; kept if still in use
+		}
 	}
 
 	@AfterAll
