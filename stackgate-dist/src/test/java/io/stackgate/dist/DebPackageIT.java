@@ -283,6 +283,22 @@ class DebPackageIT {
 
 	@Test
 	@Order(8)
+	void reinstallingKeepsTheAdminsConffilesUserAndPermissions() throws IOException {
+		assumeTrue(Dist.isRoot() && Files.exists(UNIT), "needs the installed package");
+		String defaults = Files.readString(DEFAULTS);
+		String uid = Sh.run("id", "-u", "stackgate").ok().out();
+		// what an upgrade runs: preinst/postinst with the old version; no conffile prompt for an unchanged one
+		Sh.Result again = Sh.run(List.of("dpkg", "-i", Dist.deb().toString()), Map.of("DEBIAN_FRONTEND",
+				"noninteractive"), Duration.ofMinutes(5)).ok();
+		assertThat(again.out() + again.err()).doesNotContain("Configuration file");
+		assertThat(Files.readString(DEFAULTS)).isEqualTo(defaults);
+		assertThat(Sh.run("id", "-u", "stackgate").ok().out()).isEqualTo(uid);
+		assertThat(Sh.run("stat", "-c", "%U:%G %a", "/etc/stackgate").ok().out().trim())
+			.isEqualTo("root:stackgate 750");
+	}
+
+	@Test
+	@Order(9)
 	void removeKeepsConffilesUserAndState() throws IOException {
 		assumeTrue(Dist.isRoot() && Files.exists(UNIT), "needs the installed package");
 		String defaults = Files.readString(DEFAULTS);
@@ -298,7 +314,7 @@ class DebPackageIT {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void purgeRemovesEverythingButTheAdminsOwnFiles() throws IOException {
 		assumeTrue(Dist.isRoot() && Files.exists(DEFAULTS), "needs the removed package");
 		Sh.run("dpkg", "--purge", "stackgate").ok();
