@@ -153,24 +153,46 @@ public final class GatewayBench {
 		log("1. latency: %d warm-up + %d measured sequential requests per side, interleaved", warmup, measured);
 		long[] viaGateway = new long[measured];
 		long[] viaNova = new long[measured];
+		long[] startedAt = new long[measured];
+		long t0 = System.nanoTime();
 		for (int i = 0; i < warmup + measured; i++) {
 			// Alternate which side goes first so that neither always follows the other.
-			long first;
-			long second;
 			boolean gatewayFirst = (i % 2 == 0);
-			first = gatewayFirst ? timed(() -> this.gateway.get("/api/v1/servers")) : timed(direct::servers);
-			second = gatewayFirst ? timed(direct::servers) : timed(() -> this.gateway.get("/api/v1/servers"));
+			long at = System.nanoTime() - t0;
+			long first = gatewayFirst ? timed(() -> this.gateway.get("/api/v1/servers")) : timed(direct::servers);
+			long second = gatewayFirst ? timed(direct::servers) : timed(() -> this.gateway.get("/api/v1/servers"));
 			if (i >= warmup) {
 				viaGateway[i - warmup] = gatewayFirst ? first : second;
 				viaNova[i - warmup] = gatewayFirst ? second : first;
+				startedAt[i - warmup] = at;
 			}
 		}
+		writeSamples(startedAt, viaGateway, viaNova);
 		Latencies gw = Latencies.of(viaGateway);
 		Latencies nova = Latencies.of(viaNova);
 		log("   gateway p50 %.2f ms p99 %.2f ms (min %.2f, max %.2f); nova p50 %.2f ms p99 %.2f ms (min %.2f, max %.2f)",
 				gw.p50, gw.p99, gw.min, gw.max, nova.p50, nova.p99, nova.min, nova.max);
 		this.report.ratio("1", "servers p50 latency (ms)", gw.p50, nova.p50, "<= 1.10", gw.p50 / nova.p50 <= 1.10);
 		this.report.ratio("1", "servers p99 latency (ms)", gw.p99, nova.p99, "<= 1.10", gw.p99 / nova.p99 <= 1.10);
+	}
+
+	/** With {@code --samples FILE}: one line per measured pair, to look at the tail. */
+	private void writeSamples(long[] startedAt, long[] viaGateway, long[] viaNova) {
+		if (this.options.samples == null) {
+			return;
+		}
+		StringBuilder csv = new StringBuilder("seconds_since_start,gateway_ms,nova_ms\n");
+		for (int i = 0; i < startedAt.length; i++) {
+			csv.append(String.format(Locale.ROOT, "%.3f,%.2f,%.2f%n", startedAt[i] / 1e9, viaGateway[i] / 1e6,
+					viaNova[i] / 1e6));
+		}
+		try {
+			Files.writeString(this.options.samples, csv);
+			log("   samples written to %s", this.options.samples);
+		}
+		catch (IOException ex) {
+			throw new BenchFailure("cannot write " + this.options.samples + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private static long timed(Runnable request) {
@@ -214,12 +236,16 @@ public final class GatewayBench {
 
 	// ---- 4. resident memory of the gateway ------------------------------------------------------------------------
 
+	/**
+	 * Every tenth request lists servers (a Nova call and the mapping of its answer), the others get the cached launch
+	 * options: a single-worker Nova could not serve 10,000 server lists in a reasonable time.
+	 */
 	private void benchMemory(long rssAtStartKiB) {
 		int requests = this.options.rssRequests;
-		log("4. memory: %d gateway requests (servers and launch-options alternately, %d clients)", requests,
+		log("4. memory: %d gateway requests (1 in 10 servers, the others launch-options; %d clients)", requests,
 				this.options.rssClients);
 		Load.fixedCount(this.options.rssClients, requests,
-				(i) -> this.gateway.get((i % 2 == 0) ? "/api/v1/servers" : "/api/v1/launch-options"));
+				(i) -> this.gateway.get((i % 10 == 0) ? "/api/v1/servers" : "/api/v1/launch-options"));
 		long rss = rssKiB();
 		if (rss < 0) {
 			this.report.note("4", "gateway RSS after " + requests + " requests", "n/a (no --gateway-pid)");
@@ -320,6 +346,7 @@ public final class GatewayBench {
 				  --rss-clients N         concurrent clients for them (8)
 				  --timeout S             longest a single request may take before it counts as failed (300)
 				  --ready-timeout S       how long to wait for readiness (180)
+				  --samples FILE          write the latency samples of section 1 as CSV
 				  --check                 exit 3 when a target is missed""";
 
 		URI url;
@@ -350,6 +377,8 @@ public final class GatewayBench {
 
 		Duration readyTimeout = Duration.ofSeconds(180);
 
+		Path samples;
+
 		boolean check;
 
 		static Options parse(String[] args) {
@@ -378,6 +407,7 @@ public final class GatewayBench {
 					case "--auth-clients" -> o.authClients = atLeast(1, value, name);
 					case "--rss-requests" -> o.rssRequests = atLeast(1, value, name);
 					case "--rss-clients" -> o.rssClients = atLeast(1, value, name);
+					case "--samples" -> o.samples = Path.of(value);
 					case "--timeout" -> requestTimeout = Duration.ofSeconds(atLeast(1, value, name));
 					case "--ready-timeout" -> o.readyTimeout = Duration.ofSeconds(atLeast(1, value, name));
 					default -> throw new IllegalArgumentException("unknown option " + name);
