@@ -71,7 +71,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		HttpStatus status = ex.isAmbiguous() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
 		ProblemDetail problem = Problems.of(status, ex.isAmbiguous() ? ProblemTypes.CONFLICT : ProblemTypes.NOT_FOUND,
 				ex.isAmbiguous() ? "Ambiguous name" : "Not found", ex.getMessage());
-		problem.setProperty("errors", List.of(new FieldErrorDto(ex.field(), ex.getMessage())));
+		problem.setProperty("errors", List.of(new FieldErrorDto(ex.field(), ex.reason())));
 		if (ex.isAmbiguous()) {
 			problem.setProperty("candidates", ex.candidates());
 		}

@@ -10,11 +10,14 @@ public class UnresolvedReferenceException extends RuntimeException {
 
 	private final String field;
 
+	private final String reason;
+
 	private final List<String> candidates;
 
-	private UnresolvedReferenceException(String field, String message, List<String> candidates) {
-		super(message);
+	private UnresolvedReferenceException(String field, String reason, List<String> candidates) {
+		super(field + ": " + reason);
 		this.field = field;
+		this.reason = reason;
 		this.candidates = candidates;
 	}
 
@@ -25,7 +28,7 @@ public class UnresolvedReferenceException extends RuntimeException {
 	 */
 	public static UnresolvedReferenceException notFound(String field, String kind, String reference) {
 		return new UnresolvedReferenceException(field,
-				field + ": no " + kind + " with the id or name '" + reference + "' in this project", List.of());
+				"no " + kind + " with the id or name '" + reference + "' in this project", List.of());
 	}
 
 	/**
@@ -33,13 +36,18 @@ public class UnresolvedReferenceException extends RuntimeException {
 	 */
 	public static UnresolvedReferenceException ambiguous(String field, String kind, String reference,
 			List<String> candidates) {
-		return new UnresolvedReferenceException(field, field + ": " + candidates.size() + " " + kind
-				+ "s are named '" + reference + "'; give one of their ids instead", List.copyOf(candidates));
+		return new UnresolvedReferenceException(field, candidates.size() + " " + kind + "s are named '" + reference
+				+ "'; give one of their ids instead", List.copyOf(candidates));
 	}
 
 	/** @return the request field at fault */
 	public String field() {
 		return this.field;
+	}
+
+	/** @return what is wrong with the field */
+	public String reason() {
+		return this.reason;
 	}
 
 	/** @return the ids an ambiguous name matches; empty when nothing matched */
