@@ -2,7 +2,9 @@ package io.stackgate.server.servers;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -84,8 +86,8 @@ class ServerController {
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
 		if (page.nextMarker() != null) {
 			String next = uri.path("/api/v1/servers")
-				.queryParamIfPresent("name", java.util.Optional.ofNullable(name))
-				.queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+				.queryParamIfPresent("name", Optional.ofNullable(name))
+				.queryParamIfPresent("status", Optional.ofNullable(status))
 				.queryParam("limit", limit)
 				.queryParam("marker", page.nextMarker())
 				.build()
@@ -187,7 +189,7 @@ class ServerController {
 		ServerStatus parsed = ServerStatus.fromNova(status);
 		if (parsed == ServerStatus.UNKNOWN) {
 			throw InvalidRequestException.badField("status", "'" + status + "' is not a server status, expected one of "
-					+ java.util.Arrays.toString(ServerStatus.values()));
+					+ Arrays.toString(ServerStatus.values()));
 		}
 		return parsed;
 	}
