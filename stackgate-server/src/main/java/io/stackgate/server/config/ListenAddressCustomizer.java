@@ -8,27 +8,30 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Binds the HTTP server to {@code stackgate.listen.address} and {@code stackgate.listen.port}.
+ * Binds the HTTP server to {@code stackgate.listen.address} (see {@link StackgateProperties#listenAddress()}) and
+ * {@code stackgate.listen.port}.
  */
 @Component
 class ListenAddressCustomizer implements WebServerFactoryCustomizer<ConfigurableWebServerFactory> {
 
-	private final StackgateProperties.Listen listen;
+	private final String address;
+
+	private final int port;
 
 	ListenAddressCustomizer(StackgateProperties properties) {
-		this.listen = properties.listen();
+		this.address = properties.listenAddress();
+		this.port = properties.listen().port();
 	}
 
 	@Override
 	public void customize(ConfigurableWebServerFactory factory) {
 		try {
-			factory.setAddress(InetAddress.getByName(this.listen.address()));
+			factory.setAddress(InetAddress.getByName(this.address));
 		}
 		catch (UnknownHostException ex) {
-			throw new IllegalStateException("stackgate.listen.address '" + this.listen.address() + "' is not an address",
-					ex);
+			throw new IllegalStateException("stackgate.listen.address '" + this.address + "' is not an address", ex);
 		}
-		factory.setPort(this.listen.port());
+		factory.setPort(this.port);
 	}
 
 }

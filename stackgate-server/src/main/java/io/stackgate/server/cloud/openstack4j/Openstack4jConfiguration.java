@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.stackgate.server.cloud.LaunchLocks;
+import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.config.CloudConfig;
 import io.stackgate.server.config.CloudConfigException;
 import io.stackgate.server.config.StackgateProperties;
@@ -65,6 +66,11 @@ class Openstack4jConfiguration {
 	@Bean
 	Openstack4jCloudClient cloudClient(OpenStackClients clients) {
 		return new Openstack4jCloudClient(clients);
+	}
+
+	@Bean
+	CallerTokens callerTokens(OpenStackClients clients, CloudConfig cloud) {
+		return new KeystoneCallerTokens(clients, cloud.authUrl().replaceAll("/+$", ""), Clock.systemUTC());
 	}
 
 	@Bean
