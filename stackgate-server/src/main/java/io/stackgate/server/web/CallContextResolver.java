@@ -9,19 +9,12 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.CloudSession;
 
 /**
- * Gives controller methods a {@link CallContext} parameter: the session to call the cloud with and the request
- * id.
+ * Gives controller methods a {@link CallContext} parameter: the session authentication chose for the request
+ * (see {@link CallSessions}) and the request id.
  */
 class CallContextResolver implements HandlerMethodArgumentResolver {
-
-	private final CloudSession serviceSession;
-
-	CallContextResolver(CloudSession serviceSession) {
-		this.serviceSession = serviceSession;
-	}
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
@@ -32,7 +25,7 @@ class CallContextResolver implements HandlerMethodArgumentResolver {
 	public CallContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-		return new CallContext(this.serviceSession, RequestIds.of(request));
+		return new CallContext(CallSessions.of(request), RequestIds.of(request));
 	}
 
 }

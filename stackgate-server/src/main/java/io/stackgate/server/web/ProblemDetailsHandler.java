@@ -33,23 +33,16 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleCloud(CloudException ex, WebRequest request) {
-		CloudProblem kind = CloudProblem.of(ex.kind());
-		ProblemDetail problem = Problems.of(kind.status(), kind.type(), kind.title(), ex.getMessage());
-		problem.setProperty("openstack_service", ex.service().catalogType());
-		if (ex.upstreamStatus() != null) {
-			problem.setProperty("upstream_status", ex.upstreamStatus());
-		}
-		if (ex.openstackRequestId() != null) {
-			problem.setProperty("openstack_request_id", ex.openstackRequestId());
-		}
-		if (kind.status().is5xxServerError()) {
+		ProblemDetail problem = Problems.of(ex);
+		HttpStatus status = HttpStatus.valueOf(problem.getStatus());
+		if (status.is5xxServerError()) {
 			log.warn("{} failed: {}{}", ex.service().projectName(), ex.getMessage(),
 					(ex.openstackRequestId() != null) ? " (OpenStack request id " + ex.openstackRequestId() + ")" : "");
 		}
 		else {
 			log.info("{} refused the request: {}", ex.service().projectName(), ex.getMessage());
 		}
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), kind.status(), request);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
 	}
 
 	@ExceptionHandler

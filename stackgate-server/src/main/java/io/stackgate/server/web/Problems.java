@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import io.stackgate.api.ProblemTypes;
+import io.stackgate.server.cloud.CloudException;
 
 /**
  * Builds the gateway's problem details: every problem has a stable {@code type} and the request id.
@@ -29,6 +30,24 @@ public final class Problems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type);
 		problem.setTitle(title);
+		return problem;
+	}
+
+	/**
+	 * @param ex a failed call to OpenStack
+	 * @return the problem that answers it: status and type by {@link CloudException#kind()}, with the OpenStack
+	 * service, the status it answered and its request id
+	 */
+	public static ProblemDetail of(CloudException ex) {
+		CloudProblem kind = CloudProblem.of(ex.kind());
+		ProblemDetail problem = of(kind.status(), kind.type(), kind.title(), ex.getMessage());
+		problem.setProperty("openstack_service", ex.service().catalogType());
+		if (ex.upstreamStatus() != null) {
+			problem.setProperty("upstream_status", ex.upstreamStatus());
+		}
+		if (ex.openstackRequestId() != null) {
+			problem.setProperty("openstack_request_id", ex.openstackRequestId());
+		}
 		return problem;
 	}
 

@@ -15,7 +15,6 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import io.stackgate.server.cloud.CloudSession;
 import io.stackgate.server.config.StackgateProperties;
 
 /**
@@ -27,12 +26,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** How much longer than the longest launch wait an asynchronous request may take. */
 	private static final Duration ASYNC_SLACK = Duration.ofMinutes(1);
 
-	private final CloudSession serviceSession;
-
 	private final Duration maxWait;
 
-	WebConfiguration(CloudSession serviceSession, StackgateProperties properties) {
-		this.serviceSession = serviceSession;
+	WebConfiguration(StackgateProperties properties) {
 		this.maxWait = properties.launch().maxWait();
 	}
 
@@ -44,7 +40,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new CallContextResolver(this.serviceSession));
+		resolvers.add(new CallContextResolver());
 	}
 
 	/** ETags and 304s for the cacheable lists. */

@@ -3,6 +3,8 @@ package io.stackgate.server.web;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
+import jakarta.servlet.Filter;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -14,7 +16,8 @@ import io.stackgate.server.cloud.CloudSession;
 import io.stackgate.server.config.StackgateProperties;
 
 /**
- * What web slice tests need besides the controllers: the properties, an executor, metrics and a session.
+ * What web slice tests need besides the controllers: the properties, an executor, metrics, and a session that
+ * every request calls the cloud with, in place of authentication.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StackgateProperties.class)
@@ -36,6 +39,14 @@ public class WebTestConfiguration {
 	@Bean
 	CloudSession testSession() {
 		return () -> PROJECT;
+	}
+
+	@Bean
+	Filter testSessionFilter(CloudSession testSession) {
+		return (request, response, chain) -> {
+			request.setAttribute(CallSessions.ATTRIBUTE, testSession);
+			chain.doFilter(request, response);
+		};
 	}
 
 }

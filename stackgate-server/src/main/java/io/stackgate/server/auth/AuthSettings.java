@@ -1,0 +1,88 @@
+package io.stackgate.server.auth;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.stackgate.server.config.StackgateProperties;
+import io.stackgate.server.config.StackgateProperties.Auth;
+import io.stackgate.server.config.StackgateProperties.Auth.ApiKey;
+import io.stackgate.server.config.StackgateProperties.Auth.Mode;
+
+/**
+ * The {@code stackgate.auth.*} settings, checked once at start-up: the gateway refuses to start rather than run
+ * unsafely (no authentication on a reachable address, mode {@code service} without keys, a network that does not
+ * parse).
+ *
+ * @param allowedNetworks the client networks allowed, empty for any
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed
+ */
+record AuthSettings(List<Cidr> allowedNetworks, List<Cidr> trustedProxies) {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthSettings.class);
+
+	/**
+	 * @param properties the gateway's settings
+	 * @return the checked auth settings
+	 * @throws AuthConfigException when they are unsafe or inconsistent
+	 */
+	static AuthSettings check(StackgateProperties properties) {
+		Auth auth = properties.auth();
+		String address = properties.listenAddress();
+		if (auth.mode() == Mode.NONE && !StackgateProperties.isLoopback(address)) {
+			throw new AuthConfigException("stackgate.auth.mode=none needs a loopback stackgate.listen.address "
+					+ "(127.0.0.1, ::1 or localhost), not '" + address + "': without authentication anyone who "
+					+ "reaches the port would use the cloud as the gateway's own identity");
+		}
+		if (auth.mode() == Mode.SERVICE) {
+			checkApiKeys(auth.apiKeys());
+		}
+		AuthSettings settings = new AuthSettings(networks("allowed-networks", auth.allowedNetworks()),
+				networks("trusted-proxies", auth.trustedProxies()));
+		describe(auth, address);
+		return settings;
+	}
+
+	private static void checkApiKeys(List<ApiKey> keys) {
+		if (keys.isEmpty()) {
+			throw new AuthConfigException("stackgate.auth.mode=service needs at least one stackgate.auth.api-keys "
+					+ "entry (name, sha256, role)");
+		}
+		Set<String> names = new HashSet<>();
+		Set<String> hashes = new HashSet<>();
+		for (ApiKey key : keys) {
+			if (!names.add(key.name())) {
+				throw new AuthConfigException("stackgate.auth.api-keys: the name '" + key.name() + "' is used twice");
+			}
+			if (!hashes.add(key.sha256().toLowerCase(java.util.Locale.ROOT))) {
+				throw new AuthConfigException("stackgate.auth.api-keys: the key of '" + key.name()
+						+ "' is also another entry's");
+			}
+		}
+	}
+
+	private static List<Cidr> networks(String option, List<String> values) {
+		try {
+			return values.stream().map(Cidr::parse).toList();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AuthConfigException("stackgate.auth." + option + ": " + ex.getMessage());
+		}
+	}
+
+	private static void describe(Auth auth, String address) {
+		switch (auth.mode()) {
+			case KEYSTONE -> log.info("Callers authenticate with Keystone tokens (X-Auth-Token), validations "
+					+ "reused for {}; listening on {}", auth.tokenCacheTtl(), address);
+			case SERVICE -> log.info("Callers authenticate with API keys (X-API-Key): {}; listening on {}",
+					auth.apiKeys().stream().map((key) -> key.name() + " (" + key.role().name().toLowerCase() + ")")
+						.toList(), address);
+			case NONE -> log.warn("Authentication is off (stackgate.auth.mode=none): every caller on {} acts as the "
+					+ "gateway's own identity", address);
+		}
+	}
+
+}

@@ -1,0 +1,169 @@
+package io.stackgate.server.auth;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.stackgate.api.ProblemTypes;
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.web.CallSessions;
+import io.stackgate.server.web.ProblemResponses;
+import io.stackgate.server.web.Problems;
+
+/**
+ * Authenticates every API request, then lets it through only if its caller may make it (API keys of role
+ * {@code reader} only read) and has not used up its rate limit. The caller's session goes to the controllers
+ * (see {@link CallSessions}), the caller's name to every log line ({@code principal} in the MDC) and, as a
+ * bounded tag, to the request metrics. Every 401 of the API, also one OpenStack gave later, carries the
+ * {@code WWW-Authenticate} challenge of the mode.
+ */
+class AuthenticationFilter extends OncePerRequestFilter {
+
+	/** The MDC key, and request attribute, of the caller's name and metrics tag. */
+	static final String PRINCIPAL = "principal";
+
+	private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
+
+	private final Authenticator authenticator;
+
+	private final RateLimiter rateLimiter;
+
+	private final boolean openLogin;
+
+	/**
+	 * @param openLogin whether {@code POST /api/v1/auth/tokens} is served without credentials (mode keystone)
+	 */
+	AuthenticationFilter(Authenticator authenticator, RateLimiter rateLimiter, boolean openLogin) {
+		this.authenticator = authenticator;
+		this.rateLimiter = rateLimiter;
+		this.openLogin = openLogin;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !Routes.isApi(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Caller caller;
+		try {
+			caller = (this.openLogin && Routes.isLogin(request)) ? loginCaller(request)
+					: this.authenticator.authenticate(request);
+		}
+		catch (Unauthenticated ex) {
+			refuse(request, response, ex.getMessage(), ex.fingerprint());
+			return;
+		}
+		catch (CloudException ex) {
+			if (ex.kind() == CloudException.Kind.UNAUTHORIZED) {
+				refuse(request, response, ex.getMessage(), null);
+			}
+			else {
+				log.warn("Cannot authenticate {} {}: {}", request.getMethod(), Routes.path(request), ex.getMessage());
+				ProblemResponses.write(request, response, Problems.of(ex));
+			}
+			return;
+		}
+		if (caller.readOnly() && !Routes.isRead(request)) {
+			log.info("Refused {} {} to {}: its role only reads", request.getMethod(), Routes.path(request),
+					caller.principal());
+			ProblemResponses.write(request, response, Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+					"Forbidden", "The API key '" + caller.principal() + "' may only read"));
+			return;
+		}
+		Duration wait = this.rateLimiter.take(caller.rateKey(), Routes.isCreate(request) || Routes.isLogin(request));
+		if (!wait.isZero()) {
+			tooMany(request, response, caller, wait);
+			return;
+		}
+		if (caller.session() != null) {
+			CallSessions.set(request, caller.session());
+		}
+		request.setAttribute(PRINCIPAL, caller.metricsTag());
+		MDC.put(PRINCIPAL, caller.principal());
+		try {
+			chain.doFilter(request, new Challenging(response, this.authenticator.challenge()));
+		}
+		finally {
+			MDC.remove(PRINCIPAL);
+		}
+	}
+
+	/** A login has no credentials yet: it is counted per client address. */
+	private static Caller loginCaller(HttpServletRequest request) {
+		return new Caller("anonymous", "anonymous", "ip:" + ClientAddresses.of(request), null, false);
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, String reason, String fingerprint)
+			throws IOException {
+		log.info("Refused {} {} from {}: {}{}", request.getMethod(), Routes.path(request), ClientAddresses.of(request),
+				reason, (fingerprint != null) ? " (" + fingerprint + ")" : "");
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.authenticator.challenge());
+		ProblemResponses.write(request, response,
+				Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated", reason));
+	}
+
+	private static void tooMany(HttpServletRequest request, HttpServletResponse response, Caller caller, Duration wait)
+			throws IOException {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		log.info("Refused {} {} to {}: rate limit, retry in {} s", request.getMethod(), Routes.path(request),
+				caller.principal(), seconds);
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
+				"Too many requests", "Rate limit reached; retry in " + seconds + " s");
+		problem.setProperty("retry_after", seconds);
+		ProblemResponses.write(request, response, problem);
+	}
+
+	/** Adds the challenge to a 401 that comes later, from OpenStack refusing the caller's token. */
+	private static final class Challenging extends HttpServletResponseWrapper {
+
+		private final String challenge;
+
+		Challenging(HttpServletResponse response, String challenge) {
+			super(response);
+			this.challenge = challenge;
+		}
+
+		@Override
+		public void setStatus(int status) {
+			challengeIfUnauthorized(status);
+			super.setStatus(status);
+		}
+
+		@Override
+		public void sendError(int status) throws IOException {
+			challengeIfUnauthorized(status);
+			super.sendError(status);
+		}
+
+		@Override
+		public void sendError(int status, String message) throws IOException {
+			challengeIfUnauthorized(status);
+			super.sendError(status, message);
+		}
+
+		private void challengeIfUnauthorized(int status) {
+			if (status == HttpStatus.UNAUTHORIZED.value() && !containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+				setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
+			}
+		}
+
+	}
+
+}
