@@ -42,7 +42,6 @@ public final class ProblemResponses {
 		}
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		JSON.writeValue(response.getOutputStream(), body);
 	}
 

@@ -23,7 +23,7 @@ import io.stackgate.api.NetworkDto;
 import io.stackgate.api.SubnetDto;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudClient;
-import io.stackgate.server.web.WebTestConfiguration;
+import io.stackgate.testing.WebTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

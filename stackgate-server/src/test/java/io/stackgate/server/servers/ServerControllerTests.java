@@ -27,7 +27,7 @@ import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.launch.LaunchOptionsService;
-import io.stackgate.server.web.WebTestConfiguration;
+import io.stackgate.testing.WebTestConfiguration;
 
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;

@@ -17,6 +17,8 @@ import io.stackgate.server.config.CloudConfig;
 import io.stackgate.server.config.DomainRef;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
@@ -84,6 +86,18 @@ final class OpenStackStubs {
 			.withBody(resource("keystone-token.json").replace("{{baseUrl}}", baseUrl())
 				.replace("{{issuedAt}}", issuedAt.toString())
 				.replace("{{expiresAt}}", expiresAt.toString()))));
+	}
+
+	/** Keystone validates this token, which expires at the given time. */
+	void keystoneValidates(String token, Instant expiresAt) {
+		this.wiremock.stubFor(get(urlEqualTo("/identity/v3/auth/tokens"))
+			.withHeader("X-Subject-Token", equalTo(token))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("X-Subject-Token", token)
+				.withBody(resource("keystone-token.json").replace("{{baseUrl}}", baseUrl())
+					.replace("{{issuedAt}}", Instant.now().toString())
+					.replace("{{expiresAt}}", expiresAt.toString()))));
 	}
 
 	double authentications() {

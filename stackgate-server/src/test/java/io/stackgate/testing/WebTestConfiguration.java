@@ -1,4 +1,4 @@
-package io.stackgate.server.web;
+package io.stackgate.testing;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -14,10 +14,12 @@ import org.springframework.context.annotation.Bean;
 
 import io.stackgate.server.cloud.CloudSession;
 import io.stackgate.server.config.StackgateProperties;
+import io.stackgate.server.web.CallSessions;
 
 /**
  * What web slice tests need besides the controllers: the properties, an executor, metrics, and a session that
- * every request calls the cloud with, in place of authentication.
+ * every request calls the cloud with, in place of authentication. Outside the gateway's packages, so that a
+ * gateway started by an integration test never scans it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StackgateProperties.class)

@@ -1,0 +1,231 @@
+package io.stackgate.server.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import io.stackgate.server.cloud.CallerSession;
+import io.stackgate.server.cloud.CallerTokens;
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.CloudException.Kind;
+import io.stackgate.server.cloud.IssuedToken;
+import io.stackgate.server.cloud.OpenStackService;
+import io.stackgate.server.cloud.PasswordCredentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TokenValidationsTests {
+
+	private static final Duration TTL = Duration.ofSeconds(60);
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+
+	private final FakeKeystone keystone = new FakeKeystone();
+
+	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+
+	private final TokenValidations validations = new TokenValidations(this.keystone, TTL, 100, this.clock,
+			this.meterRegistry);
+
+	@Test
+	void aValidTokenIsAskedOnceWithinTheTtl() {
+		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofHours(1));
+		for (int i = 0; i < 1000; i++) {
+			this.validations.validate("t-1", "req");
+			this.clock.advance(Duration.ofMillis(50));
+		}
+		assertThat(this.keystone.asked.get()).isEqualTo(1);
+		assertThat(this.meterRegistry.get("stackgate.auth.token.validations").tag("outcome", "valid").counter().count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void concurrentRequestsWithANewTokenShareOneValidation() throws Exception {
+		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofHours(1));
+		this.keystone.delay = Duration.ofMillis(200);
+		ExecutorService threads = Executors.newFixedThreadPool(16);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<CallerSession>> sessions = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				sessions.add(threads.submit(() -> {
+					start.await();
+					return this.validations.validate("t-1", "req");
+				}));
+			}
+			start.countDown();
+			for (Future<CallerSession> session : sessions) {
+				assertThat(session.get().projectId()).isEqualTo("p-1");
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(this.keystone.asked.get()).isEqualTo(1);
+	}
+
+	@Test
+	void keystoneIsAskedAgainOnceTheTtlHasPassed() {
+		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofHours(1));
+		this.validations.validate("t-1", "req");
+		this.keystone.revoked = true;
+		this.clock.advance(TTL.minusSeconds(1));
+		this.validations.validate("t-1", "req");
+
+		this.clock.advance(Duration.ofSeconds(1));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.validations.validate("t-1", "req"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAUTHORIZED));
+		assertThat(this.keystone.asked.get()).isEqualTo(2);
+	}
+
+	@Test
+	void aCachedValidationIsNeverUsedPastTheTokensExpiry() {
+		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofSeconds(10));
+		this.validations.validate("t-1", "req");
+
+		this.clock.advance(Duration.ofSeconds(10));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.validations.validate("t-1", "req"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).isEqualTo("The token has expired"));
+		assertThat(this.keystone.asked.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aRefusalIsReusedSoThatARepeatedBadTokenDoesNotReachKeystone() {
+		this.keystone.revoked = true;
+		for (int i = 0; i < 10; i++) {
+			assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.validations.validate("bad", "req"));
+		}
+		assertThat(this.keystone.asked.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aKeystoneThatCannotBeReachedRefusesTheRequestAndIsAskedAgainNextTime() {
+		this.keystone.down = true;
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.validations.validate("t-1", "req"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
+
+		this.keystone.down = false;
+		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofHours(1));
+
+		assertThat(this.validations.validate("t-1", "req").projectId()).isEqualTo("p-1");
+		assertThat(this.keystone.asked.get()).isEqualTo(2);
+	}
+
+	@Test
+	void tokensAreCachedApart() {
+		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofHours(1));
+		this.validations.validate("t-1", "req");
+		this.validations.validate("t-2", "req");
+		assertThat(this.keystone.asked.get()).isEqualTo(2);
+	}
+
+	private static final class FakeKeystone implements CallerTokens {
+
+		final AtomicInteger asked = new AtomicInteger();
+
+		volatile Instant expiresAt;
+
+		volatile boolean revoked;
+
+		volatile boolean down;
+
+		volatile Duration delay = Duration.ZERO;
+
+		@Override
+		public CallerSession validate(String token, String requestId) {
+			this.asked.incrementAndGet();
+			try {
+				Thread.sleep(this.delay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			if (this.down) {
+				throw new CloudException(Kind.UNAVAILABLE, OpenStackService.IDENTITY, "Keystone could not be reached",
+						null, null, null);
+			}
+			if (this.revoked) {
+				throw new CloudException(Kind.UNAUTHORIZED, OpenStackService.IDENTITY,
+						"Keystone does not accept the token", 404, null, null);
+			}
+			Instant expiry = this.expiresAt;
+			return new CallerSession() {
+				@Override
+				public String projectId() {
+					return "p-1";
+				}
+
+				@Override
+				public String userId() {
+					return "u-1";
+				}
+
+				@Override
+				public String userName() {
+					return "demo";
+				}
+
+				@Override
+				public String projectName() {
+					return "demo";
+				}
+
+				@Override
+				public Instant expiresAt() {
+					return expiry;
+				}
+			};
+		}
+
+		@Override
+		public IssuedToken issue(PasswordCredentials credentials) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
