@@ -29,9 +29,37 @@ final class Gateway implements AutoCloseable {
 
 	private final String baseUrl;
 
-	private Gateway(ConfigurableApplicationContext context) {
+	private final Map<String, String> headers;
+
+	private Gateway(ConfigurableApplicationContext context, Map<String, String> headers) {
 		this.context = context;
 		this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		this.headers = headers;
+	}
+
+	/**
+	 * @param header a header that authenticates, {@code X-Auth-Token} or {@code X-API-Key}
+	 * @param value its value
+	 * @return a client of the same gateway that sends the header with every request; closing either stops the
+	 * gateway
+	 */
+	Gateway as(String header, String value) {
+		return new Gateway(this.context, Map.of(header, value));
+	}
+
+	/** @return a client of the same gateway that sends no credentials */
+	Gateway anonymous() {
+		return new Gateway(this.context, Map.of());
+	}
+
+	/** @return a bean of the running gateway, for example its meter registry */
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	/** @return where the gateway listens, {@code http://127.0.0.1:port} */
+	String baseUrl() {
+		return this.baseUrl;
 	}
 
 	/**
@@ -43,7 +71,7 @@ final class Gateway implements AutoCloseable {
 			.properties("stackgate.listen.address=127.0.0.1", "stackgate.listen.port=0",
 					"stackgate.launch.poll-interval=1s")
 			.properties(properties)
-			.run());
+			.run(), Map.of());
 	}
 
 	String baseUrl() {
@@ -66,12 +94,20 @@ final class Gateway implements AutoCloseable {
 		return send(request(path).DELETE());
 	}
 
+	HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = request(path).GET();
+		headers.forEach(request::header);
+		return send(request);
+	}
+
 	static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.baseUrl + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path));
+		this.headers.forEach(request::header);
+		return request;
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

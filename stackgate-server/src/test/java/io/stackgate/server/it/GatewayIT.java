@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway against the real cloud (devcloud, with vm1..vm3 from {@code devcloud/up --with-servers}): every
- * endpoint, checked against what the OpenStack APIs say directly.
+ * endpoint, checked against what the OpenStack APIs say directly. Requests carry the cloud user's own token
+ * (mode keystone, the default).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "stackgate.listen.address=127.0.0.1")
@@ -178,7 +179,8 @@ class GatewayIT {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("X-Auth-Token", cloud.token());
 	}
 
 	private static JsonNode find(JsonNode items, String field, String value) {

@@ -62,6 +62,52 @@ public final class RealCloud {
 		return new RealCloud(CloudConfigLoader.forThisProcess().load());
 	}
 
+	/**
+	 * @param cloudName a clouds.yaml entry other than {@code OS_CLOUD}'s, for example {@code devcloud-alt}
+	 * @return that cloud, logged in
+	 */
+	public static RealCloud named(String cloudName) throws IOException, InterruptedException {
+		java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+		env.put("OS_CLOUD", cloudName);
+		return new RealCloud(new CloudConfigLoader(env, java.nio.file.Path.of("").toAbsolutePath(),
+				java.nio.file.Path.of(System.getProperty("user.home"))).load());
+	}
+
+	/** @return the Keystone token the tests act with, to send to the gateway in {@code X-Auth-Token} */
+	public String token() {
+		return this.token;
+	}
+
+	/** @return the Keystone v3 endpoint */
+	public String authUrl() {
+		return this.config.authUrl();
+	}
+
+	/** @return the user the tests act as */
+	public String username() {
+		return this.config.username();
+	}
+
+	/** @return that user's password */
+	public String password() {
+		return this.config.password();
+	}
+
+	/**
+	 * Revokes a token in Keystone ({@code DELETE /v3/auth/tokens}), as its holder.
+	 * @param token the token to revoke
+	 */
+	public void revoke(String token) throws IOException, InterruptedException {
+		HttpResponse<Void> response = this.http.send(HttpRequest.newBuilder(URI.create(authUrl() + "/auth/tokens"))
+			.header("X-Auth-Token", token)
+			.header("X-Subject-Token", token)
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() != 204) {
+			throw new IllegalStateException("Keystone answered " + response.statusCode() + " to a revocation");
+		}
+	}
+
 	/** @return the project the tests act in */
 	public String projectName() {
 		return this.config.projectName();
