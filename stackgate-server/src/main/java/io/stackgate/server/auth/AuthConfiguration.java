@@ -3,6 +3,7 @@ package io.stackgate.server.auth;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -61,6 +62,11 @@ class AuthConfiguration {
 		FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(AUTHENTICATION_FILTER_ORDER);
 		return registration;
+	}
+
+	@Bean
+	OpenApiCustomizer authOpenApi() {
+		return AuthOpenApi.customizer();
 	}
 
 	@Bean

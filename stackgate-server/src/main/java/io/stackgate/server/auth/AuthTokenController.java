@@ -3,6 +3,9 @@ package io.stackgate.server.auth;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,7 @@ import io.stackgate.server.web.InvalidRequestException;
  * {@code X-Auth-Token}. The password goes to Keystone and nowhere else. Only in mode {@code keystone}.
  */
 @RestController
+@Tag(name = "auth", description = "Keystone tokens for curl users (mode keystone)")
 @ConditionalOnProperty(name = "stackgate.auth.mode", havingValue = "keystone", matchIfMissing = true)
 class AuthTokenController {
 
@@ -44,6 +48,8 @@ class AuthTokenController {
 	 * 201 with the token; 400 when a field is missing; 401 when Keystone refuses the credentials; 503 when
 	 * Keystone cannot be reached.
 	 */
+	@Operation(summary = "Log in to Keystone with a password; send the token back in X-Auth-Token")
+	@ApiResponse(responseCode = "201", description = "A token scoped to the project")
 	@PostMapping(Routes.LOGIN)
 	ResponseEntity<TokenDto> issue(@RequestBody TokenRequestDto request) {
 		check(request);

@@ -55,7 +55,9 @@ class ConfigurationDocsTests {
 
 	private static String row(JsonNode property) {
 		String name = property.path("name").asString();
-		String type = property.path("type").asString().replaceAll(".*\\.", "").replace("Integer", "int");
+		// java.util.List<java.lang.String> is "List of String"; nested records and enums go by their own name
+		String type = property.path("type").asString().replaceAll("[\\w.]*\\.", "").replaceAll("\\w+\\$", "")
+			.replace("Integer", "int").replace("<", " of ").replace(">", "");
 		String defaultValue = property.path("defaultValue").isMissingNode() ? ""
 				: "`" + property.path("defaultValue").asString() + "`";
 		String description = property.path("description").asString().replaceAll("\\{@code ([^}]*)}", "`$1`");

@@ -57,11 +57,6 @@ final class Gateway implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
-	/** @return where the gateway listens, {@code http://127.0.0.1:port} */
-	String baseUrl() {
-		return this.baseUrl;
-	}
-
 	/**
 	 * @param properties extra {@code stackgate.*} settings
 	 * @return a started gateway

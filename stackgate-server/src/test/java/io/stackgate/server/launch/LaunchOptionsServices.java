@@ -1,8 +1,11 @@
 package io.stackgate.server.launch;
 
-import java.time.Duration;
+import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.config.StackgateProperties;
@@ -27,10 +30,8 @@ public final class LaunchOptionsServices {
 
 	/** @return the gateway's default settings, with a poll interval of 50 ms */
 	public static StackgateProperties properties() {
-		return new StackgateProperties(new StackgateProperties.Listen("127.0.0.1", 8080),
-				new StackgateProperties.Upstream(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5)),
-				new StackgateProperties.Cache(Duration.ofSeconds(30)),
-				new StackgateProperties.Launch(10, Duration.ofMillis(50), Duration.ofMinutes(10)));
+		return new Binder(new MapConfigurationPropertySource(Map.of("stackgate.launch.poll-interval", "50ms")))
+			.bindOrCreate("stackgate", StackgateProperties.class);
 	}
 
 }

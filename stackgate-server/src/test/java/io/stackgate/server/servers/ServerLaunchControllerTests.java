@@ -33,7 +33,7 @@ import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerSpec;
 import io.stackgate.server.launch.LaunchOptionsService;
-import io.stackgate.server.web.WebTestConfiguration;
+import io.stackgate.testing.WebTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
