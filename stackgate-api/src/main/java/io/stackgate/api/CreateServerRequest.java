@@ -3,6 +3,8 @@ package io.stackgate.api;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The body of {@code POST /api/v1/servers}: what to launch. Flavor, image and networks are each given by id
  * or by name.
@@ -18,7 +20,8 @@ import java.util.Map;
  * @param metadata server metadata, optional
  * @param count how many servers to launch, 1 when absent
  */
-public record CreateServerRequest(String name, String flavor, String image, List<String> networks, String keyName,
-		List<String> securityGroups, String userData, String availabilityZone, Map<String, String> metadata,
+public record CreateServerRequest(String name, String flavor, String image, List<String> networks,
+		@JsonProperty("key_name") String keyName, @JsonProperty("security_groups") List<String> securityGroups,
+		@JsonProperty("user_data") String userData, @JsonProperty("availability_zone") String availabilityZone, Map<String, String> metadata,
 		Integer count) {
 }

@@ -1,5 +1,7 @@
 package io.stackgate.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A Glance image a server can boot from.
  *
@@ -10,5 +12,6 @@ package io.stackgate.api;
  * @param minDisk minimum root disk in GiB a flavor must offer to boot it
  * @param minRam minimum memory in MiB a flavor must offer to boot it
  */
-public record ImageDto(String id, String name, String status, Long size, int minDisk, int minRam) {
+public record ImageDto(String id, String name, String status, Long size, @JsonProperty("min_disk") int minDisk,
+		@JsonProperty("min_ram") int minRam) {
 }

@@ -2,6 +2,8 @@ package io.stackgate.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * An RFC 9457 problem detail ({@code application/problem+json}): the body of every error response.
  *
@@ -16,8 +18,10 @@ import java.util.List;
  * @param openstackRequestId the request id the OpenStack service logged, if it answered
  * @param errors the invalid fields of a rejected request
  */
-public record ProblemDto(String type, String title, int status, String detail, String instance, String requestId,
-		String openstackService, Integer upstreamStatus, String openstackRequestId, List<FieldErrorDto> errors) {
+public record ProblemDto(String type, String title, int status, String detail, String instance,
+		@JsonProperty("request_id") String requestId, @JsonProperty("openstack_service") String openstackService,
+		@JsonProperty("upstream_status") Integer upstreamStatus,
+		@JsonProperty("openstack_request_id") String openstackRequestId, List<FieldErrorDto> errors) {
 
 	/**
 	 * One invalid field of a request.

@@ -1,5 +1,7 @@
 package io.stackgate.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A Neutron subnet of a network.
  *
@@ -8,5 +10,5 @@ package io.stackgate.api;
  * @param cidr the address range, for example {@code 10.0.0.0/24}
  * @param ipVersion 4 or 6
  */
-public record SubnetDto(String id, String name, String cidr, int ipVersion) {
+public record SubnetDto(String id, String name, String cidr, @JsonProperty("ip_version") int ipVersion) {
 }

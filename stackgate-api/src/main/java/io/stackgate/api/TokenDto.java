@@ -2,6 +2,8 @@ package io.stackgate.api;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A Keystone token issued through the gateway; send it back in {@code X-Auth-Token}.
  *
@@ -10,7 +12,7 @@ import java.time.Instant;
  * @param user the user name it belongs to
  * @param project the project name it is scoped to
  */
-public record TokenDto(String token, Instant expiresAt, String user, String project) {
+public record TokenDto(String token, @JsonProperty("expires_at") Instant expiresAt, String user, String project) {
 
 	@Override
 	public String toString() {

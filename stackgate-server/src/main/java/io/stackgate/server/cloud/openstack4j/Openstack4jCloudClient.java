@@ -1,0 +1,129 @@
+package io.stackgate.server.cloud.openstack4j;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.model.compute.Flavor;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.identity.v3.Token;
+import org.openstack4j.model.image.v2.Image;
+import org.openstack4j.model.network.Network;
+import org.openstack4j.model.network.Subnet;
+
+import io.stackgate.api.FlavorDto;
+import io.stackgate.api.ImageDto;
+import io.stackgate.api.NetworkDto;
+import io.stackgate.api.ServerDto;
+import io.stackgate.api.SubnetDto;
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.OpenStackService;
+import io.stackgate.server.cloud.ServerPage;
+import io.stackgate.server.cloud.ServerQuery;
+
+/**
+ * {@link CloudClient} on openstack4j.
+ */
+class Openstack4jCloudClient implements CloudClient {
+
+	private final OpenStackClients clients;
+
+	Openstack4jCloudClient(OpenStackClients clients) {
+		this.clients = clients;
+	}
+
+	@Override
+	public List<FlavorDto> listFlavors(CallContext context) {
+		List<Flavor> flavors = read(context, OpenStackService.COMPUTE,
+				(os) -> Pages.walk((query) -> os.compute().flavors().list(true, query), Flavor::getId));
+		return flavors.stream().map(ModelMapper::flavor).toList();
+	}
+
+	@Override
+	public List<ImageDto> listImages(CallContext context) {
+		List<Image> images = read(context, OpenStackService.IMAGE, (os) -> Pages.walk((query) -> {
+			query.put("status", "active");
+			return os.imagesV2().list(query);
+		}, Image::getId));
+		return images.stream().map(ModelMapper::image).toList();
+	}
+
+	@Override
+	public List<NetworkDto> listNetworks(CallContext context) {
+		return read(context, OpenStackService.NETWORK, (os) -> {
+			List<Network> networks = Pages.walk((query) -> os.networking().network().list(query), Network::getId);
+			Map<String, List<SubnetDto>> subnets = os.networking()
+				.subnet()
+				.list()
+				.stream()
+				.collect(Collectors.groupingBy(Subnet::getNetworkId,
+						Collectors.mapping(ModelMapper::subnet, Collectors.toList())));
+			return networks.stream()
+				.map((network) -> ModelMapper.network(network, subnets.getOrDefault(network.getId(), List.of())))
+				.toList();
+		});
+	}
+
+	@Override
+	public ServerPage listServers(CallContext context, ServerQuery query) {
+		return read(context, OpenStackService.COMPUTE, (os) -> {
+			Function<Map<String, String>, List<? extends Server>> fetch = (params) -> {
+				if (query.name() != null) {
+					params.put("name", query.name());
+				}
+				if (query.status() != null) {
+					params.put("status", query.status().name());
+				}
+				return os.compute().servers().list(params);
+			};
+			if (query.limit() == null) {
+				return new ServerPage(servers(Pages.walk(fetch, Server::getId)), null);
+			}
+			List<? extends Server> page = fetch.apply(Pages.query(query.limit(), query.marker()));
+			String next = (page.size() == query.limit()) ? page.get(page.size() - 1).getId() : null;
+			return new ServerPage(servers(page), next);
+		});
+	}
+
+	@Override
+	public Optional<ServerDto> findServer(CallContext context, String serverId) {
+		Server server = read(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().get(serverId));
+		return Optional.ofNullable(server).map(ModelMapper::server);
+	}
+
+	private static List<ServerDto> servers(List<? extends Server> servers) {
+		return servers.stream().map(ModelMapper::server).toList();
+	}
+
+	/**
+	 * Runs a call that changes nothing. When OpenStack refuses the token, the session gets a new one and the call
+	 * runs once more.
+	 */
+	private <T> T read(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
+		TokenSession session = session(context);
+		Token token = session.token();
+		try {
+			return Upstream.call(service, () -> call.apply(this.clients.forToken(token, context.requestId())));
+		}
+		catch (CloudException ex) {
+			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
+				throw ex;
+			}
+			Token renewed = session.renew(token);
+			return Upstream.call(service, () -> call.apply(this.clients.forToken(renewed, context.requestId())));
+		}
+	}
+
+	private static TokenSession session(CallContext context) {
+		if (context.session() instanceof TokenSession session) {
+			return session;
+		}
+		throw new IllegalArgumentException("Not a session of this adapter: " + context.session().getClass());
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.stackgate.server.cloud.openstack4j;
+
+import java.net.URI;
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.openstack4j.core.transport.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.config.CloudConfig;
+import io.stackgate.server.config.CloudConfigException;
+import io.stackgate.server.config.StackgateProperties;
+
+/**
+ * Wires the openstack4j adapter.
+ */
+@Configuration(proxyBeanMethods = false)
+class Openstack4jConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(Openstack4jConfiguration.class);
+
+	@Bean
+	OpenStackClients openStackClients(CloudConfig cloud, StackgateProperties properties) {
+		StackgateProperties.Upstream upstream = properties.upstream();
+		Config config = Config.newConfig()
+			.withConnectionTimeout((int) upstream.connectTimeout().toMillis())
+			.withReadTimeout((int) upstream.readTimeout().toMillis());
+		if (cloud.caCert() != null) {
+			config.withSSLContext(TrustStores.trusting(cloud.caCert()));
+		}
+		if (!cloud.verify()) {
+			config.withSSLVerificationDisabled();
+		}
+		return new OpenStackClients(cloud, config);
+	}
+
+	/**
+	 * The gateway's own session. It logs in at start-up, so that wrong credentials stop the gateway at once; an
+	 * unreachable Keystone does not: the gateway starts, is not ready, and logs in as soon as Keystone answers.
+	 */
+	@Bean
+	KeystoneSession keystoneSession(CloudConfig cloud, OpenStackClients clients, StackgateProperties properties,
+			MeterRegistry meterRegistry) {
+		KeystoneSession session = new KeystoneSession(new KeystoneLogin(cloud, clients),
+				properties.upstream().tokenRefreshMargin(), Clock.systemUTC(), meterRegistry);
+		try {
+			session.token();
+		}
+		catch (CloudException ex) {
+			if (ex.kind() == CloudException.Kind.UNAUTHORIZED) {
+				throw new CloudConfigException("Keystone refused the credentials of " + cloud.source());
+			}
+			logger.warn("Cannot log in to Keystone at {} yet ({}); the gateway is not ready until it can",
+					cloud.authUrl(), ex.getMessage());
+		}
+		return session;
+	}
+
+	@Bean
+	CloudClient cloudClient(OpenStackClients clients) {
+		return new Openstack4jCloudClient(clients);
+	}
+
+	@Bean
+	KeystoneHealthIndicator keystoneHealthIndicator(KeystoneSession session, CloudConfig cloud) {
+		return new KeystoneHealthIndicator(session, URI.create(cloud.authUrl()));
+	}
+
+}

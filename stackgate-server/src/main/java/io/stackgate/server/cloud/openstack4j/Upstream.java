@@ -1,0 +1,118 @@
+package io.stackgate.server.cloud.openstack4j;
+
+import java.io.InterruptedIOException;
+import java.lang.reflect.Field;
+import java.util.function.Supplier;
+
+import org.openstack4j.api.exceptions.AuthenticationException;
+import org.openstack4j.api.exceptions.ClientResponseException;
+import org.openstack4j.api.exceptions.ConnectionException;
+import org.openstack4j.api.exceptions.OS4JException;
+import org.openstack4j.api.exceptions.ResponseException;
+
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.CloudException.Kind;
+import io.stackgate.server.cloud.OpenStackService;
+
+/**
+ * Runs openstack4j calls and turns their exceptions into {@link CloudException}s, keeping the status and
+ * OpenStack request id.
+ */
+final class Upstream {
+
+	private static final Field REQUEST_ID = requestIdField();
+
+	private Upstream() {
+	}
+
+	/**
+	 * @param service the service the call goes to
+	 * @param call the openstack4j call
+	 * @return what the call returned
+	 * @throws CloudException when it failed
+	 */
+	static <T> T call(OpenStackService service, Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (ConnectionException ex) {
+			boolean timedOut = hasCause(ex, InterruptedIOException.class);
+			throw new CloudException(timedOut ? Kind.TIMEOUT : Kind.UNAVAILABLE, service,
+					service.projectName() + (timedOut ? " did not answer in time" : " could not be reached"), null,
+					null, ex);
+		}
+		catch (ResponseException ex) {
+			throw translate(service, ex);
+		}
+		catch (OS4JException ex) {
+			// For example no endpoint of the service in the token's catalog.
+			throw new CloudException(Kind.UPSTREAM_ERROR, service, service.projectName() + ": " + ex.getMessage(),
+					null, null, ex);
+		}
+	}
+
+	/**
+	 * A failure for a response that openstack4j did not treat as one, such as a failed {@code ActionResponse}.
+	 */
+	static CloudException failure(OpenStackService service, int status, String message) {
+		return new CloudException(kindOf(status, message), service, describe(service, status, message), status, null,
+				null);
+	}
+
+	private static CloudException translate(OpenStackService service, ResponseException ex) {
+		int status = ex.getStatus();
+		Kind kind = (ex instanceof AuthenticationException) ? Kind.UNAUTHORIZED : kindOf(status, ex.getMessage());
+		String message = (ex instanceof ClientResponseException || ex instanceof AuthenticationException)
+				? describe(service, status, ex.getMessage()) : service.projectName() + " answered " + status;
+		return new CloudException(kind, service, message, status, requestId(ex), ex);
+	}
+
+	private static Kind kindOf(int status, String message) {
+		return switch (status) {
+			case 400 -> Kind.BAD_REQUEST;
+			case 401 -> Kind.UNAUTHORIZED;
+			// Nova answers 403 when a quota is exceeded.
+			case 403 -> (message != null && message.contains("Quota exceeded")) ? Kind.CONFLICT : Kind.FORBIDDEN;
+			case 404 -> Kind.NOT_FOUND;
+			case 409, 413 -> Kind.CONFLICT;
+			case 503 -> Kind.UNAVAILABLE;
+			case 504 -> Kind.TIMEOUT;
+			default -> Kind.UPSTREAM_ERROR;
+		};
+	}
+
+	private static String describe(OpenStackService service, int status, String message) {
+		return service.projectName() + " answered " + status + ((message != null) ? ": " + message : "");
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** openstack4j records the X-Openstack-Request-Id of a failed response but offers no getter for it. */
+	private static String requestId(ResponseException ex) {
+		try {
+			return (String) REQUEST_ID.get(ex);
+		}
+		catch (IllegalAccessException ex2) {
+			return null;
+		}
+	}
+
+	private static Field requestIdField() {
+		try {
+			Field field = ResponseException.class.getDeclaredField("requestId");
+			field.setAccessible(true);
+			return field;
+		}
+		catch (NoSuchFieldException ex) {
+			throw new IllegalStateException("openstack4j's ResponseException has no requestId field", ex);
+		}
+	}
+
+}

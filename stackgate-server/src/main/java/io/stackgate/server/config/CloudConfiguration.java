@@ -1,0 +1,17 @@
+package io.stackgate.server.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Reads the cloud to talk to from {@code clouds.yaml} or {@code OS_*} variables, once, at start-up.
+ */
+@Configuration(proxyBeanMethods = false)
+class CloudConfiguration {
+
+	@Bean
+	CloudConfig cloudConfig() {
+		return CloudConfigLoader.forThisProcess().load();
+	}
+
+}

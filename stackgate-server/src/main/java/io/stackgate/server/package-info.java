@@ -1,0 +1,4 @@
+/**
+ * The Stackgate gateway daemon.
+ */
+package io.stackgate.server;

@@ -1,0 +1,102 @@
+package io.stackgate.server.servers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+import io.stackgate.api.FlavorDto;
+import io.stackgate.api.ImageDto;
+import io.stackgate.api.ResourceRefDto;
+import io.stackgate.api.ServerDto;
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.ServerPage;
+import io.stackgate.server.cloud.ServerQuery;
+import io.stackgate.server.launch.LaunchOptionsService;
+import io.stackgate.server.web.Futures;
+
+/**
+ * The project's servers, with the names of their flavors and images filled in from the cached launch options.
+ */
+@Service
+class ServerService {
+
+	private static final Logger log = LoggerFactory.getLogger(ServerService.class);
+
+	private final CloudClient cloud;
+
+	private final LaunchOptionsService launchOptions;
+
+	ServerService(CloudClient cloud, LaunchOptionsService launchOptions) {
+		this.cloud = cloud;
+		this.launchOptions = launchOptions;
+	}
+
+	ServerPage list(CallContext context, ServerQuery query) {
+		CompletableFuture<Names> names = names(context);
+		ServerPage page = this.cloud.listServers(context, query);
+		Names known = Futures.join(names);
+		return new ServerPage(page.servers().stream().map(known::fill).toList(), page.nextMarker());
+	}
+
+	Optional<ServerDto> find(CallContext context, String serverId) {
+		CompletableFuture<Names> names = names(context);
+		return this.cloud.findServer(context, serverId).map(Futures.join(names)::fill);
+	}
+
+	/**
+	 * Names are a convenience: when they cannot be had, servers are served without them.
+	 */
+	private CompletableFuture<Names> names(CallContext context) {
+		return this.launchOptions.flavors(context)
+			.thenCombine(this.launchOptions.images(context), Names::new)
+			.exceptionally((ex) -> {
+				log.warn("Serving servers without flavor and image names: {}", rootMessage(ex));
+				return new Names(List.of(), List.of());
+			});
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = (ex.getCause() instanceof CloudException) ? ex.getCause() : ex;
+		return cause.getMessage();
+	}
+
+	/** Flavor and image names by id. */
+	private static final class Names {
+
+		private final Map<String, String> flavors;
+
+		private final Map<String, String> images;
+
+		Names(List<FlavorDto> flavors, List<ImageDto> images) {
+			this.flavors = byId(flavors, FlavorDto::id, FlavorDto::name);
+			this.images = byId(images, ImageDto::id, ImageDto::name);
+		}
+
+		ServerDto fill(ServerDto server) {
+			return new ServerDto(server.id(), server.name(), server.status(), server.addresses(),
+					named(server.flavor(), this.flavors), named(server.image(), this.images), server.created(),
+					server.fault());
+		}
+
+		private static ResourceRefDto named(ResourceRefDto ref, Map<String, String> names) {
+			return (ref != null) ? new ResourceRefDto(ref.id(), names.get(ref.id())) : null;
+		}
+
+		private static <T> Map<String, String> byId(List<T> items, Function<T, String> id, Function<T, String> name) {
+			return items.stream().filter((item) -> name.apply(item) != null)
+				.collect(Collectors.toMap(id, name, (first, second) -> first));
+		}
+
+	}
+
+}

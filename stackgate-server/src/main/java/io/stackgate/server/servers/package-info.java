@@ -1,0 +1,4 @@
+/**
+ * Servers (VMs): listing and showing them with their addresses.
+ */
+package io.stackgate.server.servers;

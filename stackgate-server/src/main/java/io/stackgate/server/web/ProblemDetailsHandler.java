@@ -1,0 +1,86 @@
+package io.stackgate.server.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.stackgate.api.ProblemTypes;
+import io.stackgate.server.cloud.CloudException;
+
+/**
+ * Answers every error with an RFC 9457 {@code application/problem+json} body.
+ */
+@RestControllerAdvice
+class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleCloud(CloudException ex, WebRequest request) {
+		CloudProblem kind = CloudProblem.of(ex.kind());
+		ProblemDetail problem = Problems.of(kind.status(), kind.type(), kind.title(), ex.getMessage());
+		problem.setProperty("openstack_service", ex.service().catalogType());
+		if (ex.upstreamStatus() != null) {
+			problem.setProperty("upstream_status", ex.upstreamStatus());
+		}
+		if (ex.openstackRequestId() != null) {
+			problem.setProperty("openstack_request_id", ex.openstackRequestId());
+		}
+		if (kind.status().is5xxServerError()) {
+			log.warn("{} failed: {}{}", ex.service().projectName(), ex.getMessage(),
+					(ex.openstackRequestId() != null) ? " (OpenStack request id " + ex.openstackRequestId() + ")" : "");
+		}
+		else {
+			log.info("{} refused the request: {}", ex.service().projectName(), ex.getMessage());
+		}
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), kind.status(), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleInvalid(InvalidRequestException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(ex.status(), ProblemTypes.INVALID_REQUEST, "Invalid request",
+				ex.getMessage());
+		problem.setProperty("errors", ex.errors());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.status(), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleNotFound(ResourceNotFoundException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected failure", ex);
+		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
+				"Internal error", "The gateway failed unexpectedly; its log has the details under this request id");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body == null && ex instanceof ErrorResponse response) {
+			body = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+		}
+		if (body instanceof ProblemDetail problem) {
+			Problems.complete(problem,
+					(String) request.getAttribute(RequestIds.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.stackgate.server.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import io.stackgate.api.ProblemTypes;
+
+/**
+ * Builds the gateway's problem details: every problem has a stable {@code type} and the request id.
+ */
+public final class Problems {
+
+	/** The extension member with the gateway's request id. */
+	public static final String REQUEST_ID = "request_id";
+
+	private Problems() {
+	}
+
+	/**
+	 * @param status the HTTP status
+	 * @param type the problem type, see {@link ProblemTypes}
+	 * @param title a short summary of the kind of problem
+	 * @param detail what went wrong this time
+	 * @return the problem
+	 */
+	public static ProblemDetail of(HttpStatusCode status, URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problem;
+	}
+
+	/**
+	 * Gives a problem built elsewhere (by Spring MVC, say) a type that fits its status, and the request id.
+	 * @param problem the problem
+	 * @param requestId the request id, or {@code null}
+	 * @return the same problem
+	 */
+	static ProblemDetail complete(ProblemDetail problem, String requestId) {
+		if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+			problem.setType(typeFor(problem.getStatus()));
+		}
+		if (requestId != null) {
+			problem.setProperty(REQUEST_ID, requestId);
+		}
+		return problem;
+	}
+
+	private static URI typeFor(int status) {
+		return switch (status) {
+			case 401 -> ProblemTypes.UNAUTHENTICATED;
+			case 403 -> ProblemTypes.FORBIDDEN;
+			case 404 -> ProblemTypes.NOT_FOUND;
+			case 409 -> ProblemTypes.CONFLICT;
+			case 429 -> ProblemTypes.RATE_LIMITED;
+			case 502 -> ProblemTypes.UPSTREAM_ERROR;
+			case 503 -> ProblemTypes.UPSTREAM_UNAVAILABLE;
+			case 504 -> ProblemTypes.UPSTREAM_TIMEOUT;
+			default -> (status < 500) ? ProblemTypes.INVALID_REQUEST : ProblemTypes.INTERNAL_ERROR;
+		};
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * What every route shares: request ids, the call context, problem+json errors, ETags.
+ */
+package io.stackgate.server.web;
