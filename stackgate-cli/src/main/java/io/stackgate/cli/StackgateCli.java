@@ -1,7 +1,10 @@
 package io.stackgate.cli;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.stackgate.cli.auth.LoginCommand;
@@ -37,8 +40,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
 		versionProvider = StackgateCli.Version.class, sortOptions = false, usageHelpAutoWidth = false,
 		description = { "Command-line client of the Stackgate gateway in front of OpenStack.",
 				"Speaks the grammar of 'openstack' (python-openstackclient), in a fraction of its time." },
-		subcommands = { LoginCommand.class, LogoutCommand.class, FlavorCommand.class, ImageCommand.class,
-				NetworkCommand.class, LaunchOptionsCommand.class, ServerCommand.class, CompletionCommand.class },
 		footerHeading = "%nExamples:%n",
 		footer = { "  stackgate login", "  stackgate launch-options",
 				"  stackgate server create vm1 --flavor m1.nano --image cirros-fake-raw --network private --wait",
@@ -48,6 +49,18 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public class StackgateCli implements Callable<Integer>, GlobalOptions {
 
 	private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
+
+	/**
+	 * The top-level commands, in the order help lists them. picocli builds the model of every command it is
+	 * given up front, by reflection, which costs a cold JVM about 10 ms per command; so a run adds only the
+	 * command it executes, and all of them only for help, completion or a mistyped command.
+	 */
+	private static final Map<String, Class<?>> COMMANDS = commands(LoginCommand.class, LogoutCommand.class,
+			FlavorCommand.class, ImageCommand.class, NetworkCommand.class, LaunchOptionsCommand.class,
+			ServerCommand.class, CompletionCommand.class);
+
+	/** The global options that take a value, as a separate argument unless written {@code --url=URL}. */
+	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--url", "--token");
 
 	private final CliContext context;
 
@@ -97,26 +110,64 @@ public class StackgateCli implements Callable<Integer>, GlobalOptions {
 	 * @return the exit code
 	 */
 	public static int run(CliContext context, String... args) {
-		int exitCode = commandLine(context).execute(args);
+		int exitCode = commandLine(context, args).execute(args);
 		context.out().flush();
 		context.err().flush();
 		return exitCode;
 	}
 
 	/**
-	 * The picocli command line of {@code stackgate}, with its error handling.
+	 * The picocli command line of {@code stackgate} with every command, and its error handling.
 	 * @param context the process context
 	 * @return the command line, ready to {@code execute}
 	 */
 	public static CommandLine commandLine(CliContext context) {
+		return commandLine(context, new String[0]);
+	}
+
+	/**
+	 * The picocli command line of {@code stackgate} with what these arguments need: the one top-level command
+	 * they name (with its subcommands), or every command.
+	 * @param context the process context
+	 * @param args the command line to run
+	 * @return the command line, ready to {@code execute(args)}
+	 */
+	static CommandLine commandLine(CliContext context, String[] args) {
 		StackgateCli root = new StackgateCli(context);
 		CommandLine commandLine = new CommandLine(root);
+		String named = topLevelCommand(args);
+		boolean all = named == null || !COMMANDS.containsKey(named) || named.equals("completion");
+		COMMANDS.forEach((name, type) -> {
+			if (all || name.equals(named)) {
+				commandLine.addSubcommand(name, type);
+			}
+		});
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		commandLine.setOut(context.out());
 		commandLine.setErr(context.err());
 		commandLine.setParameterExceptionHandler(root::handleParameterException);
 		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> root.handleFailure(ex));
 		return commandLine;
+	}
+
+	private static String topLevelCommand(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("-")) {
+				return args[i];
+			}
+			if (OPTIONS_WITH_VALUE.contains(args[i])) {
+				i++;
+			}
+		}
+		return null;
+	}
+
+	private static Map<String, Class<?>> commands(Class<?>... types) {
+		Map<String, Class<?>> commands = new LinkedHashMap<>();
+		for (Class<?> type : types) {
+			commands.put(type.getAnnotation(Command.class).name(), type);
+		}
+		return commands;
 	}
 
 	@Override

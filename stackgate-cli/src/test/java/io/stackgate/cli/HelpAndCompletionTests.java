@@ -50,6 +50,16 @@ class HelpAndCompletionTests {
 	}
 
 	@Test
+	void aRunBuildsOnlyTheCommandItExecutes() {
+		CliRun run = new CliRun(this.configDir);
+		assertThat(StackgateCli.commandLine(run.context(), new String[] { "--url", "http://x", "server", "list" })
+			.getSubcommands()).containsOnlyKeys("server");
+		assertThat(StackgateCli.commandLine(run.context(), new String[] { "--help" }).getSubcommands()).containsOnlyKeys(
+				"login", "logout", "flavor", "image", "network", "launch-options", "server", "completion");
+		assertThat(StackgateCli.commandLine(run.context(), new String[] { "sever", "list" }).getSubcommands()).hasSize(8);
+	}
+
+	@Test
 	void versionComesFromTheManifest() {
 		Result result = new CliRun(this.configDir).run("--version");
 		assertThat(result.exitCode()).isZero();

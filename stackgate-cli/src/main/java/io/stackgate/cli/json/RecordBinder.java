@@ -17,13 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.stackgate.api.ServerStatus;
 
 /**
- * Binds JSON trees to the wire model's records and back, the way the gateway's Jackson does it: snake_case
- * property names, ISO-8601 instants, enums by their {@link JsonValue} or name. Unknown properties are ignored,
+ * Binds JSON trees to the wire model's records and back, the way the gateway's Jackson does it: the names of
+ * {@link JsonProperty}, else snake_case, ISO-8601 instants, enums by their {@link JsonValue} or name. Unknown properties are ignored,
  * missing ones are {@code null} (or zero), and an unknown {@link ServerStatus} becomes
  * {@link ServerStatus#UNKNOWN}.
  */
@@ -255,7 +256,7 @@ final class RecordBinder {
 			this.names = new String[this.components.length];
 			Class<?>[] types = new Class<?>[this.components.length];
 			for (int i = 0; i < this.components.length; i++) {
-				this.names[i] = snakeCase(this.components[i].getName());
+				this.names[i] = jsonName(this.components[i]);
 				types[i] = this.components[i].getType();
 			}
 			try {
@@ -268,6 +269,15 @@ final class RecordBinder {
 			catch (NoSuchMethodException ex) {
 				throw new JsonException("no canonical constructor in " + cls.getName(), ex);
 			}
+		}
+
+		/** {@code @JsonProperty} (it reaches the accessor from the record component), else snake_case. */
+		private static String jsonName(RecordComponent component) {
+			JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+			if (property != null && !property.value().isEmpty()) {
+				return property.value();
+			}
+			return snakeCase(component.getName());
 		}
 
 		Object create(Map<?, ?> tree) {
