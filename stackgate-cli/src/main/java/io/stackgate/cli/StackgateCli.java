@@ -1,9 +1,11 @@
 package io.stackgate.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -16,6 +18,7 @@ import io.stackgate.cli.catalog.NetworkCommand;
 import io.stackgate.cli.client.Credentials;
 import io.stackgate.cli.client.GatewayClient;
 import io.stackgate.cli.command.CliContext;
+import io.stackgate.cli.command.CommandGroup;
 import io.stackgate.cli.command.ExitCode;
 import io.stackgate.cli.command.Failures;
 import io.stackgate.cli.command.GlobalOptions;
@@ -53,7 +56,8 @@ public class StackgateCli implements Callable<Integer>, GlobalOptions {
 	/**
 	 * The top-level commands, in the order help lists them. picocli builds the model of every command it is
 	 * given up front, by reflection, which costs a cold JVM about 10 ms per command; so a run adds only the
-	 * command it executes, and all of them only for help, completion or a mistyped command.
+	 * commands on its path ({@code server}, then {@code list}), and all of them only for help, completion or a
+	 * mistyped command.
 	 */
 	private static final Map<String, Class<?>> COMMANDS = commands(LoginCommand.class, LogoutCommand.class,
 			FlavorCommand.class, ImageCommand.class, NetworkCommand.class, LaunchOptionsCommand.class,
@@ -135,13 +139,11 @@ public class StackgateCli implements Callable<Integer>, GlobalOptions {
 	static CommandLine commandLine(CliContext context, String[] args) {
 		StackgateCli root = new StackgateCli(context);
 		CommandLine commandLine = new CommandLine(root);
-		String named = topLevelCommand(args);
-		boolean all = named == null || !COMMANDS.containsKey(named) || named.equals("completion");
-		COMMANDS.forEach((name, type) -> {
-			if (all || name.equals(named)) {
-				commandLine.addSubcommand(name, type);
-			}
-		});
+		List<String> path = commandPath(args);
+		boolean versionOnly = path.isEmpty() && (List.of(args).contains("-V") || List.of(args).contains("--version"));
+		if (!versionOnly) {
+			addSubcommands(commandLine, COMMANDS, path);
+		}
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		commandLine.setOut(context.out());
 		commandLine.setErr(context.err());
@@ -150,16 +152,37 @@ public class StackgateCli implements Callable<Integer>, GlobalOptions {
 		return commandLine;
 	}
 
-	private static String topLevelCommand(String[] args) {
-		for (int i = 0; i < args.length; i++) {
-			if (!args[i].startsWith("-")) {
-				return args[i];
+	/**
+	 * Adds the commands the path names, or all of them when it names none of them (help, a typo); and the same
+	 * one level down for a {@link CommandGroup}.
+	 */
+	private static void addSubcommands(CommandLine parent, Map<String, Class<?>> commands, List<String> path) {
+		String named = path.isEmpty() ? null : path.get(0);
+		boolean all = !commands.containsKey(named) || named.equals("completion");
+		commands.forEach((name, type) -> {
+			if (all || name.equals(named)) {
+				parent.addSubcommand(name, type);
+				CommandLine added = parent.getSubcommands().get(name);
+				if (added.getCommand() instanceof CommandGroup group) {
+					addSubcommands(added, commands(group.subcommands().toArray(Class<?>[]::new)),
+							all ? List.of() : path.subList(1, path.size()));
+				}
 			}
-			if (OPTIONS_WITH_VALUE.contains(args[i])) {
+		});
+	}
+
+	/** The first two words that are not options: the command path, such as {@code server list}. */
+	private static List<String> commandPath(String[] args) {
+		List<String> path = new ArrayList<>(2);
+		for (int i = 0; i < args.length && path.size() < 2; i++) {
+			if (!args[i].startsWith("-")) {
+				path.add(args[i]);
+			}
+			else if (OPTIONS_WITH_VALUE.contains(args[i])) {
 				i++;
 			}
 		}
-		return null;
+		return path;
 	}
 
 	private static Map<String, Class<?>> commands(Class<?>... types) {
@@ -199,7 +222,7 @@ public class StackgateCli implements Callable<Integer>, GlobalOptions {
 
 	@Override
 	public GatewayClient anonymousGateway() {
-		return client(new Connection(Connection.url(this.url, this.context.env(), java.util.Optional.empty()),
+		return client(new Connection(Connection.url(this.url, this.context.env(), Optional.empty()),
 				new Credentials.None()));
 	}
 

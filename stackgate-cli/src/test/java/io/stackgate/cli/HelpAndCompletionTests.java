@@ -52,8 +52,15 @@ class HelpAndCompletionTests {
 	@Test
 	void aRunBuildsOnlyTheCommandItExecutes() {
 		CliRun run = new CliRun(this.configDir);
-		assertThat(StackgateCli.commandLine(run.context(), new String[] { "--url", "http://x", "server", "list" })
-			.getSubcommands()).containsOnlyKeys("server");
+		CommandLine serverList = StackgateCli.commandLine(run.context(),
+				new String[] { "--url", "http://x", "server", "list", "--all" });
+		assertThat(serverList.getSubcommands()).containsOnlyKeys("server");
+		assertThat(serverList.getSubcommands().get("server").getSubcommands()).containsOnlyKeys("list");
+		assertThat(StackgateCli.commandLine(run.context(), new String[] { "server", "--help" })
+			.getSubcommands()
+			.get("server")
+			.getSubcommands()).containsOnlyKeys("list", "show", "create", "delete");
+		assertThat(StackgateCli.commandLine(run.context(), new String[] { "--version" }).getSubcommands()).isEmpty();
 		assertThat(StackgateCli.commandLine(run.context(), new String[] { "--help" }).getSubcommands()).containsOnlyKeys(
 				"login", "logout", "flavor", "image", "network", "launch-options", "server", "completion");
 		assertThat(StackgateCli.commandLine(run.context(), new String[] { "sever", "list" }).getSubcommands()).hasSize(8);

@@ -3,6 +3,7 @@ package io.stackgate.cli.catalog;
 import java.util.List;
 
 import io.stackgate.api.FlavorDto;
+import io.stackgate.cli.command.CommandGroup;
 import io.stackgate.cli.command.ExitCode;
 import io.stackgate.cli.command.GatewayCommand;
 import io.stackgate.cli.output.Column;
@@ -13,9 +14,13 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code stackgate flavor ...}.
  */
-@Command(name = "flavor", description = "Nova flavors: the sizes a server can have.",
-		subcommands = FlavorCommand.ListCommand.class)
-public class FlavorCommand {
+@Command(name = "flavor", description = "Nova flavors: the sizes a server can have.")
+public class FlavorCommand implements CommandGroup {
+
+	@Override
+	public List<Class<?>> subcommands() {
+		return List.of(ListCommand.class);
+	}
 
 	static final List<Column<FlavorDto>> COLUMNS = List.of(Column.of("ID", FlavorDto::id),
 			Column.of("Name", FlavorDto::name), Column.of("RAM", FlavorDto::ram), Column.of("Disk", FlavorDto::disk),

@@ -3,6 +3,7 @@ package io.stackgate.cli.catalog;
 import java.util.List;
 
 import io.stackgate.api.ImageDto;
+import io.stackgate.cli.command.CommandGroup;
 import io.stackgate.cli.command.ExitCode;
 import io.stackgate.cli.command.GatewayCommand;
 import io.stackgate.cli.output.Column;
@@ -13,9 +14,13 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code stackgate image ...}.
  */
-@Command(name = "image", description = "Glance images: what a server can boot from.",
-		subcommands = ImageCommand.ListCommand.class)
-public class ImageCommand {
+@Command(name = "image", description = "Glance images: what a server can boot from.")
+public class ImageCommand implements CommandGroup {
+
+	@Override
+	public List<Class<?>> subcommands() {
+		return List.of(ListCommand.class);
+	}
 
 	static final List<Column<ImageDto>> COLUMNS = List.of(Column.of("ID", ImageDto::id),
 			Column.of("Name", ImageDto::name), Column.of("Status", ImageDto::status), Column.of("Size", ImageDto::size),

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.stackgate.api.NetworkDto;
 import io.stackgate.api.SubnetDto;
+import io.stackgate.cli.command.CommandGroup;
 import io.stackgate.cli.command.ExitCode;
 import io.stackgate.cli.command.GatewayCommand;
 import io.stackgate.cli.output.Column;
@@ -14,9 +15,13 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code stackgate network ...}.
  */
-@Command(name = "network", description = "Neutron networks: what a server can be attached to.",
-		subcommands = NetworkCommand.ListCommand.class)
-public class NetworkCommand {
+@Command(name = "network", description = "Neutron networks: what a server can be attached to.")
+public class NetworkCommand implements CommandGroup {
+
+	@Override
+	public List<Class<?>> subcommands() {
+		return List.of(ListCommand.class);
+	}
 
 	static final List<Column<NetworkDto>> COLUMNS = List.of(Column.of("ID", NetworkDto::id),
 			Column.of("Name", NetworkDto::name), Column.of("Subnets", NetworkCommand::subnetIds),

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
@@ -53,10 +52,8 @@ public final class TokenStore {
 			StoredLogin login = Json.read(json, StoredLogin.class);
 			return (login != null && login.token() != null) ? Optional.of(login) : Optional.empty();
 		}
-		catch (NoSuchFileException ex) {
-			return Optional.empty();
-		}
 		catch (IOException | JsonException ex) {
+			// No file (not logged in), or not one this version can read: either way, no login.
 			return Optional.empty();
 		}
 	}
