@@ -66,7 +66,12 @@ if ! printf '%s\n' "${BENCH_PASSWORD:-demo}" | "$stackgate" login -u "${BENCH_US
     -d Default --password-stdin >&2; then
   log "login failed: going on without a token (a gateway in service mode needs none)"
 fi
-count=$("$stackgate" server list -f value -c ID | wc -l) || die "stackgate server list failed"
+count=
+for _ in 1 2 3; do   # a loaded devcloud sometimes lets Nova time out: retry before giving up
+  if out=$("$stackgate" server list -f value -c ID); then count=$(printf '%s' "$out" | grep -c .); break; fi
+  sleep 5
+done
+[ -n "$count" ] || die "stackgate server list failed three times"
 os_count=$(openstack server list -f value -c ID | wc -l)
 log "servers in the project: stackgate sees $count, openstack sees $os_count (the issue's setup has 3)"
 

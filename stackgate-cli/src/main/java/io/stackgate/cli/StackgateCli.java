@@ -45,7 +45,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 				"Speaks the grammar of 'openstack' (python-openstackclient), in a fraction of its time." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  stackgate login", "  stackgate launch-options",
-				"  stackgate server create vm1 --flavor m1.nano --image cirros-fake-raw --network private --wait",
+				"  stackgate server create vm1 --flavor m1.nano --image cirros-fake-raw \\",
+				"      --network private --wait",
 				"  stackgate server list", "  stackgate server delete vm1 --wait", "",
 				"Exit codes: 0 ok, 1 failed, 2 usage or invalid request, 3 auth, 4 not found,",
 				"5 conflict or rate limited, 6 gateway or OpenStack error, 7 --wait timed out." })

@@ -37,7 +37,7 @@ class HelpAndCompletionTests {
 				.startsWith("Usage: " + command.getCommandSpec().qualifiedName())
 				.contains("Examples:\n  stackgate ");
 			for (String line : result.out().split("\n")) {
-				assertThat(line.length()).as("line width in " + String.join(" ", args) + ": " + line).isLessThanOrEqualTo(120);
+				assertThat(line.length()).as("line width in " + String.join(" ", args) + ": " + line).isLessThanOrEqualTo(80);
 			}
 		}
 	}

@@ -31,11 +31,13 @@ import picocli.CommandLine.Parameters;
 				+ "the gateway never launches twice for one command. With --wait, progress goes to stderr and "
 				+ "the final state to stdout; a server that ends in ERROR makes the command fail." },
 		footerHeading = "%nExamples:%n",
-		footer = { "  stackgate server create vm1 --flavor m1.nano --image cirros-fake-raw --network private",
-				"  stackgate server create web --count 3 --flavor m1.tiny --image cirros-fake-raw \\",
-				"      --network private --key-name mykey --security-group default --user-data cloud-init.yaml --wait",
-				"  stackgate server create vm1 --flavor m1.nano --image cirros-fake-raw --network private \\",
-				"      --wait --timeout 120 -f value -c status" })
+		footer = { "  stackgate server create vm1 --flavor m1.nano --image cirros-fake-raw \\",
+				"      --network private",
+				"  stackgate server create web --flavor m1.tiny --image cirros-fake-raw \\",
+				"      --network private --count 3 --key-name mykey --security-group default \\",
+				"      --user-data cloud-init.yaml --property role=web --wait",
+				"  stackgate server create vm1 --flavor m1.nano --image cirros-fake-raw \\",
+				"      --network private --wait --timeout 120 -f value -c status" })
 class ServerCreateCommand extends GatewayCommand {
 
 	@Parameters(paramLabel = "NAME", description = "The server name; with --count N the servers are NAME-1 ... NAME-N.")
