@@ -48,6 +48,8 @@ public final class CdsTraining {
 	 * @throws IOException when the loopback server or the temporary config directory cannot be created
 	 */
 	public static void main(String[] args) throws IOException {
+		// The real context's classes too (console prompter, stream writers); it is built, not used.
+		CliContext.system();
 		Path configDir = Files.createTempDirectory("stackgate-cds");
 		try (CannedGateway gateway = new CannedGateway()) {
 			for (List<String> command : COMMANDS) {
