@@ -38,6 +38,18 @@ class Progress {
 		this.waitingFor = waitingFor;
 	}
 
+	/**
+	 * Clears the status line when the process is interrupted (Ctrl-C) while it is shown.
+	 * @return the hook, to remove with {@link Runtime#removeShutdownHook} once the wait is over
+	 */
+	Thread clearOnExit() {
+		Thread hook = new Thread(this::finish, "stackgate-progress");
+		if (this.terminal) {
+			Runtime.getRuntime().addShutdownHook(hook);
+		}
+		return hook;
+	}
+
 	boolean terminal() {
 		return this.terminal;
 	}
@@ -49,7 +61,7 @@ class Progress {
 	 * @param to the new status
 	 * @param elapsed time since the wait started
 	 */
-	void changed(String label, String from, String to, Duration elapsed) {
+	synchronized void changed(String label, String from, String to, Duration elapsed) {
 		clearStatusLine();
 		this.err.println(label + ": " + ((from != null) ? from + " -> " : "") + to + " (" + seconds(elapsed) + ")");
 		this.err.flush();
@@ -59,7 +71,7 @@ class Progress {
 	 * Something worth telling while waiting goes on, such as a poll that failed.
 	 * @param message the note
 	 */
-	void note(String message) {
+	synchronized void note(String message) {
 		clearStatusLine();
 		this.err.println(message);
 		this.err.flush();
@@ -70,34 +82,34 @@ class Progress {
 	 * @param statuses the current status of every server not yet done, by label
 	 * @param elapsed time since the wait started
 	 */
-	void tick(Map<String, String> statuses, Duration elapsed) {
+	synchronized void tick(Map<String, String> statuses, Duration elapsed) {
 		if (!this.terminal || statuses.isEmpty()) {
 			return;
 		}
 		char spinner = SPINNER.charAt(this.frame++ % SPINNER.length());
-		this.err.print("\r\033[K" + spinner + " Waiting for " + describe(statuses) + " to be " + this.waitingFor
-				+ " ... " + seconds(elapsed));
+		this.err.print("\r\033[K" + spinner + " Waiting for " + describe(statuses, this.waitingFor) + ", "
+				+ seconds(elapsed));
 		this.err.flush();
 		this.statusLineShown = true;
 	}
 
 	/** Ends the report: removes the status line. */
-	void finish() {
+	synchronized void finish() {
 		clearStatusLine();
 		this.err.flush();
 	}
 
-	private static String describe(Map<String, String> statuses) {
+	private static String describe(Map<String, String> statuses, String goal) {
 		if (statuses.size() == 1) {
 			Map.Entry<String, String> only = statuses.entrySet().iterator().next();
-			return only.getKey() + " (" + only.getValue() + ")";
+			return only.getKey() + " to be " + goal + ": " + only.getValue();
 		}
 		Map<String, Long> counts = new LinkedHashMap<>();
 		statuses.values().forEach((status) -> counts.merge(status, 1L, Long::sum));
-		return statuses.size() + " servers (" + counts.entrySet()
+		return statuses.size() + " servers to be " + goal + ": " + counts.entrySet()
 			.stream()
 			.map((entry) -> entry.getValue() + " " + entry.getKey())
-			.collect(Collectors.joining(", ")) + ")";
+			.collect(Collectors.joining(", "));
 	}
 
 	private void clearStatusLine() {

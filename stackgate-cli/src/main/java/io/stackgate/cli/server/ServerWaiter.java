@@ -63,6 +63,7 @@ final class ServerWaiter {
 
 	private Outcome waitFor(List<ServerDto> servers, Duration timeout, boolean deleting, String goal) {
 		Progress progress = new Progress(this.context.err(), this.context.terminal(), goal);
+		Thread clearOnExit = progress.clearOnExit();
 		Instant start = this.context.clock().instant();
 		Instant deadline = start.plus(timeout);
 		Map<String, ServerDto> latest = new LinkedHashMap<>();
@@ -91,6 +92,9 @@ final class ServerWaiter {
 		}
 		finally {
 			progress.finish();
+			if (progress.terminal()) {
+				Runtime.getRuntime().removeShutdownHook(clearOnExit);
+			}
 		}
 	}
 
