@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # variables are used by the sourcing scripts
 # Shared settings and helpers for the devcloud scripts: paths, credentials,
 # logging, PID files and waiting. Sourced by up, down, status, env and smoke.
 
@@ -138,19 +138,22 @@ start_service() {
 # stop_services NAME...: TERM every process in each service's session, wait up
 # to 30 s, then KILL what is left. Only sessions recorded in our PID files.
 stop_services() {
-  local name pid pids=() all=() p
+  local name pid all=() p st
   for name in "$@"; do
     if pid=$(service_pid "$name"); then
-      pids+=("$pid")
       for p in $(session_pids "$pid"); do all+=("$p"); done
     fi
   done
   [ ${#all[@]} -gt 0 ] || { for name in "$@"; do rm -f "$RUN/$name.pid"; done; return 0; }
   kill -TERM "${all[@]}" 2>/dev/null || true
-  local i left
-  for i in $(seq 1 300); do
+  local left
+  for _ in $(seq 1 300); do
     left=()
-    for p in "${all[@]}"; do [ -d "/proc/$p" ] && [ "$(awk '{print $3}' /proc/$p/stat 2>/dev/null)" != Z ] && left+=("$p"); done
+    for p in "${all[@]}"; do
+      # still there and not a zombie waiting to be reaped by PID 1
+      st=$(awk '{sub(/^.*\) /, ""); print $1}' "/proc/$p/stat" 2>/dev/null) || st=""
+      [ -n "$st" ] && [ "$st" != Z ] && left+=("$p")
+    done
     [ ${#left[@]} -eq 0 ] && break
     sleep 0.1
   done

@@ -3,6 +3,7 @@
 # service's session), from /proc/PID/smaps_rollup. Used to measure the docs'
 # memory table.
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/common.sh"
 tot_pss=0 tot_rss=0
 printf '%-16s %5s %9s %9s\n' SERVICE PROCS 'RSS MiB' 'PSS MiB'

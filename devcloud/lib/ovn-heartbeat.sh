@@ -47,12 +47,13 @@ beat() {
   sbctl set Chassis_Private "$HOST" nb_cfg="$cfg" nb_cfg_timestamp="$(now_ms)" || return 1
   requested=$(sbctl --bare --columns=_uuid find Port_Binding 'type=""' options:requested-chassis="$HOST") || return 1
   claimed=$(sbctl --bare --columns=_uuid find Port_Binding 'type=""' chassis="$CHASSIS") || return 1
+  local claimed_s=" ${claimed//$'\n'/ } " requested_s=" ${requested//$'\n'/ } "
   for pb in $requested; do
-    case " $(echo $claimed) " in *" $pb "*) continue ;; esac
+    case $claimed_s in *" $pb "*) continue ;; esac
     sbctl set Port_Binding "$pb" chassis="$CHASSIS" up=true && echo "$(date -u +%T) claimed $pb"
   done
   for pb in $claimed; do
-    case " $(echo $requested) " in *" $pb "*) continue ;; esac
+    case $requested_s in *" $pb "*) continue ;; esac
     sbctl clear Port_Binding "$pb" chassis -- set Port_Binding "$pb" up=false && echo "$(date -u +%T) released $pb"
   done
 }

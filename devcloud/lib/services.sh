@@ -3,6 +3,7 @@
 # Every one-time step is guarded by a marker file (markers/), so a re-run
 # while the cloud is up only health-checks.
 
+# shellcheck disable=SC2016  # envsubst's list of variable names, unexpanded
 TEMPLATE_VARS='$STATE $ETC $DATA $RUN $LOG $REGION $KEYSTONE_URL $AUTH_URL $COMPUTE_HOST
 $ADMIN_PASSWORD $DEMO_PASSWORD $ALT_DEMO_PASSWORD $SERVICE_PASSWORD $DB_PASSWORD $RABBIT_URL'
 export STATE ETC DATA RUN LOG
@@ -16,6 +17,7 @@ make_dirs() {
     "$STATE/bin" "$DATA"/{mysql,rabbitmq,ovn} "$DATA"/keystone/{fernet-keys,credential-keys} \
     "$DATA"/glance/{images,staging,tasks,image-cache,lock} "$DATA"/neutron/lock \
     "$DATA"/nova/{instances,lock}
+  chmod 700 "$DATA"/keystone/{fernet-keys,credential-keys}
 }
 
 write_configs() {
@@ -35,7 +37,9 @@ write_configs() {
   cp "$DEVCLOUD_DIR/templates/rabbitmq-enabled_plugins" "$ETC/rabbitmq/enabled_plugins"
   : >"$ETC/rabbitmq/rabbitmq-env.conf"
   # Run the heartbeat from the state dir: it must outlive the checkout that started it.
-  install -m 755 "$DEVCLOUD_DIR/lib/ovn-heartbeat.sh" "$STATE/bin/ovn-heartbeat.sh"
+  # (new file + rename: a running bash keeps reading its old copy untouched)
+  install -m 755 "$DEVCLOUD_DIR/lib/ovn-heartbeat.sh" "$STATE/bin/.ovn-heartbeat.sh.new"
+  mv -f "$STATE/bin/.ovn-heartbeat.sh.new" "$STATE/bin/ovn-heartbeat.sh"
 }
 
 # --- background one-time jobs (db syncs run in parallel) ---------------------
@@ -259,11 +263,23 @@ discover_hosts() {
   set_marker hosts-discovered
 }
 
+# Quick path for a re-run of `up --with-servers`: vm1..vm3 of project demo are
+# ACTIVE, idle and have an IP in 10.0.0.0/24 (read from Nova's DB; an API
+# check would wait for a fresh token to be validated).
+servers_ready_db() {
+  [ "$(mysql_root -N -B -e "SELECT COUNT(DISTINCT i.display_name)
+      FROM nova.instances i JOIN nova.instance_info_caches c ON c.instance_uuid = i.uuid
+      WHERE i.deleted = 0 AND i.display_name IN ('vm1','vm2','vm3')
+        AND i.vm_state = 'active' AND i.task_state IS NULL
+        AND i.project_id = (SELECT id FROM keystone.project WHERE name = 'demo')
+        AND c.network_info LIKE '%\"ips\": [{\"address\": \"10.0.0.%'" 2>/dev/null)" = 3 ]
+}
+
 # --- seeding --------------------------------------------------------------------
 seed() {  # PHASE [ARGS]
   local phase=$1; shift
-  OS_CLIENT_CONFIG_FILE="$STATE/clouds.yaml" "$PY" "$DEVCLOUD_DIR/lib/seed.py" "$phase" "$@" \
-    2>&1 | tee -a "$LOG/seed.log"
-  local rc=${PIPESTATUS[0]}
-  [ "$rc" = 0 ] || fail_service seed "seeding ($phase) failed"
+  if ! OS_CLIENT_CONFIG_FILE="$STATE/clouds.yaml" "$PY" "$DEVCLOUD_DIR/lib/seed.py" "$phase" "$@" \
+       2>&1 | tee -a "$LOG/seed.log"; then
+    fail_service seed "seeding ($phase) failed"
+  fi
 }

@@ -2,6 +2,7 @@ package io.stackgate.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Nova server (a VM).
@@ -14,7 +15,8 @@ import java.util.List;
  * @param image the image it was booted from, {@code null} when it booted from a volume
  * @param created when it was created
  * @param fault why the server is in {@code ERROR}, as Nova reports it; {@code null} otherwise
+ * @param metadata the server's metadata; keys starting with {@code stackgate:} are the gateway's own
  */
 public record ServerDto(String id, String name, ServerStatus status, List<AddressDto> addresses,
-		ResourceRefDto flavor, ResourceRefDto image, Instant created, String fault) {
+		ResourceRefDto flavor, ResourceRefDto image, Instant created, String fault, Map<String, String> metadata) {
 }

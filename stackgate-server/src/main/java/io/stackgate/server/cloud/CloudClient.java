@@ -29,4 +29,16 @@ public interface CloudClient {
 	/** @return the server, or empty when the project has no server with this id */
 	Optional<ServerDto> findServer(CallContext context, String serverId);
 
+	/**
+	 * Asks Nova to create a server. Never retried: Nova's create is not idempotent.
+	 * @return the new server's id; the server is being built
+	 */
+	String createServer(CallContext context, ServerSpec spec);
+
+	/**
+	 * Asks Nova to delete a server.
+	 * @throws CloudException of kind {@code NOT_FOUND} when the project has no server with this id
+	 */
+	void deleteServer(CallContext context, String serverId);
+
 }

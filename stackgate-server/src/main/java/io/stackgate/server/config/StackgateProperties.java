@@ -20,20 +20,21 @@ import org.springframework.validation.annotation.Validated;
  * @param listen where the HTTP API listens
  * @param upstream how the gateway calls OpenStack
  * @param cache how long answers from OpenStack are reused
+ * @param launch how servers are launched
  */
 @ConfigurationProperties("stackgate")
 @Validated
 public record StackgateProperties(@Valid @DefaultValue Listen listen, @Valid @DefaultValue Upstream upstream,
-		@Valid @DefaultValue Cache cache) {
+		@Valid @DefaultValue Cache cache, @Valid @DefaultValue Launch launch) {
 
 	/**
 	 * Where the HTTP API listens.
 	 *
 	 * @param address the address to bind, {@code 0.0.0.0} for every interface
-	 * @param port the TCP port
+	 * @param port the TCP port, 0 for any free port
 	 */
 	public record Listen(@NotBlank @DefaultValue("127.0.0.1") String address,
-			@Min(1) @Max(65535) @DefaultValue("8080") int port) {
+			@Min(0) @Max(65535) @DefaultValue("8080") int port) {
 	}
 
 	/**
@@ -54,6 +55,17 @@ public record StackgateProperties(@Valid @DefaultValue Listen listen, @Valid @De
 	 * @param launchOptionsTtl how long flavor, image and network lists are served from memory, per project
 	 */
 	public record Cache(@NotNull @DefaultValue("30s") Duration launchOptionsTtl) {
+	}
+
+	/**
+	 * How servers are launched and waited for.
+	 *
+	 * @param maxCount the most servers one request may launch ({@code count})
+	 * @param pollInterval how often Nova is asked for the state of servers a client waits for
+	 * @param maxWait the longest a client may wait ({@code wait=true&timeout=...})
+	 */
+	public record Launch(@Min(1) @Max(100) @DefaultValue("10") int maxCount,
+			@NotNull @DefaultValue("2s") Duration pollInterval, @NotNull @DefaultValue("10m") Duration maxWait) {
 	}
 
 }

@@ -2,6 +2,9 @@ package io.stackgate.server.launch;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +22,7 @@ import io.stackgate.server.web.Futures;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "launch options", description = "What a server can be launched from; cached, with ETags")
 class LaunchOptionsController {
 
 	private final LaunchOptionsService launchOptions;
@@ -28,21 +32,25 @@ class LaunchOptionsController {
 	}
 
 	@GetMapping("/flavors")
+	@Operation(summary = "List the flavors the project may use")
 	List<FlavorDto> flavors(CallContext context) {
 		return Futures.join(this.launchOptions.flavors(context));
 	}
 
 	@GetMapping("/images")
+	@Operation(summary = "List the active images the project may boot")
 	List<ImageDto> images(CallContext context) {
 		return Futures.join(this.launchOptions.images(context));
 	}
 
 	@GetMapping("/networks")
+	@Operation(summary = "List the networks the project can attach servers to")
 	List<NetworkDto> networks(CallContext context) {
 		return Futures.join(this.launchOptions.networks(context));
 	}
 
 	@GetMapping("/launch-options")
+	@Operation(summary = "Flavors, images and networks in one answer")
 	LaunchOptionsDto launchOptions(CallContext context) {
 		return Futures.join(this.launchOptions.launchOptions(context));
 	}

@@ -65,8 +65,23 @@ public class LaunchOptionsService {
 	 * not external (a project's own networks)
 	 */
 	public CompletableFuture<List<NetworkDto>> networks(CallContext context) {
-		return cached(this.networks, context, CloudClient::listNetworks)
+		return visibleNetworks(context)
 			.thenApply((all) -> all.stream().filter(LaunchOptionsService::isAttachable).toList());
+	}
+
+	/** @return every network the caller's project sees, attachable or not */
+	public CompletableFuture<List<NetworkDto>> visibleNetworks(CallContext context) {
+		return cached(this.networks, context, CloudClient::listNetworks);
+	}
+
+	/**
+	 * Forgets the caller's project's lists, so that the next call fetches them again.
+	 */
+	public void forget(CallContext context) {
+		String project = context.session().projectId();
+		this.flavors.synchronous().invalidate(project);
+		this.images.synchronous().invalidate(project);
+		this.networks.synchronous().invalidate(project);
 	}
 
 	/** @return the three lists, fetched in parallel when they are not cached */

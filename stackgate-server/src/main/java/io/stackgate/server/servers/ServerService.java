@@ -85,7 +85,7 @@ class ServerService {
 		ServerDto fill(ServerDto server) {
 			return new ServerDto(server.id(), server.name(), server.status(), server.addresses(),
 					named(server.flavor(), this.flavors), named(server.image(), this.images), server.created(),
-					server.fault());
+					server.fault(), server.metadata());
 		}
 
 		private static ResourceRefDto named(ResourceRefDto ref, Map<String, String> names) {

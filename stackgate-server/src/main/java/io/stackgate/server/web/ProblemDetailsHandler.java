@@ -1,5 +1,7 @@
 package io.stackgate.server.web;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -16,6 +19,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.stackgate.api.ProblemDto.FieldErrorDto;
 import io.stackgate.api.ProblemTypes;
 import io.stackgate.server.cloud.CloudException;
 
@@ -60,6 +64,30 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleNotFound(ResourceNotFoundException ex, WebRequest request) {
 		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleUnresolved(UnresolvedReferenceException ex, WebRequest request) {
+		HttpStatus status = ex.isAmbiguous() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
+		ProblemDetail problem = Problems.of(status, ex.isAmbiguous() ? ProblemTypes.CONFLICT : ProblemTypes.NOT_FOUND,
+				ex.isAmbiguous() ? "Ambiguous name" : "Not found", ex.getMessage());
+		problem.setProperty("errors", List.of(new FieldErrorDto(ex.field(), ex.reason())));
+		if (ex.isAmbiguous()) {
+			problem.setProperty("candidates", ex.candidates());
+		}
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		FieldErrorDto error = JsonErrors.describe(ex);
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+				(error.field() != null) ? error.field() + ": " + error.message() : error.message());
+		if (error.field() != null) {
+			problem.setProperty("errors", List.of(error));
+		}
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler

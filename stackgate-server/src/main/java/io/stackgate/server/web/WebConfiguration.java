@@ -1,5 +1,6 @@
 package io.stackgate.server.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.stackgate.server.cloud.CloudSession;
+import io.stackgate.server.config.StackgateProperties;
 
 /**
  * Web wiring shared by every route.
@@ -21,10 +24,22 @@ import io.stackgate.server.cloud.CloudSession;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/** How much longer than the longest launch wait an asynchronous request may take. */
+	private static final Duration ASYNC_SLACK = Duration.ofMinutes(1);
+
 	private final CloudSession serviceSession;
 
-	WebConfiguration(CloudSession serviceSession) {
+	private final Duration maxWait;
+
+	WebConfiguration(CloudSession serviceSession, StackgateProperties properties) {
 		this.serviceSession = serviceSession;
+		this.maxWait = properties.launch().maxWait();
+	}
+
+	/** Clients waiting for a launch hold no thread, only a connection, for up to the longest wait. */
+	@Override
+	public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+		configurer.setDefaultTimeout(this.maxWait.plus(ASYNC_SLACK).toMillis());
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.stackgate.server.servers;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
@@ -40,18 +42,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, LaunchOptionsService.class, WebTestConfiguration.class })
+@Import({ ServerService.class, ServerLauncher.class, ServerWatcher.class, LaunchTargets.class,
+		LaunchOptionsService.class, WebTestConfiguration.class })
 class ServerControllerTests {
 
 	private static final ServerDto VM1 = new ServerDto("s-1", "vm1", ServerStatus.ACTIVE,
 			List.of(new AddressDto("private", "10.0.0.12", 4, AddressDto.Type.FIXED)), new ResourceRefDto("42", null),
-			new ResourceRefDto("img-1", null), Instant.parse("2026-11-27T04:40:12Z"), null);
+			new ResourceRefDto("img-1", null), Instant.parse("2026-11-27T04:40:12Z"), null, Map.of());
 
 	@Autowired
 	MockMvc mvc;
 
 	@MockitoBean
 	CloudClient cloud;
+
+	@MockitoBean
+	LaunchLocks locks;
 
 	@Test
 	void listsServersWithFlavorAndImageNames() throws Exception {

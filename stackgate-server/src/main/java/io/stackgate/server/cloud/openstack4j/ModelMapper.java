@@ -57,7 +57,8 @@ final class ModelMapper {
 		String fault = (server.getFault() != null) ? server.getFault().getMessage() : null;
 		return new ServerDto(server.getId(), server.getName(), status, addresses(server),
 				new ResourceRefDto(server.getFlavorId(), null), imageRef(server.getImageId()),
-				(server.getCreated() != null) ? server.getCreated().toInstant() : null, fault);
+				(server.getCreated() != null) ? server.getCreated().toInstant() : null, fault,
+				(server.getMetadata() != null) ? Map.copyOf(server.getMetadata()) : Map.of());
 	}
 
 	private static List<AddressDto> addresses(Server server) {

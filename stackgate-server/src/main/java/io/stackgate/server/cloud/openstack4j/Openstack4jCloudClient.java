@@ -1,14 +1,19 @@
 package io.stackgate.server.cloud.openstack4j;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.compute.Flavor;
 import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.compute.ServerCreate;
+import org.openstack4j.model.compute.builder.ServerCreateBuilder;
 import org.openstack4j.model.identity.v3.Token;
 import org.openstack4j.model.image.v2.Image;
 import org.openstack4j.model.network.Network;
@@ -25,6 +30,7 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
+import io.stackgate.server.cloud.ServerSpec;
 
 /**
  * {@link CloudClient} on openstack4j.
@@ -96,6 +102,41 @@ class Openstack4jCloudClient implements CloudClient {
 		return Optional.ofNullable(server).map(ModelMapper::server);
 	}
 
+	@Override
+	public String createServer(CallContext context, ServerSpec spec) {
+		ServerCreateBuilder builder = Builders.server()
+			.name(spec.name())
+			.flavor(spec.flavorId())
+			.image(spec.imageId())
+			.networks(spec.networkIds())
+			.addMetadata(spec.metadata());
+		spec.securityGroups().forEach(builder::addSecurityGroup);
+		if (spec.keyName() != null) {
+			builder.keypairName(spec.keyName());
+		}
+		if (spec.availabilityZone() != null) {
+			builder.availabilityZone(spec.availabilityZone());
+		}
+		if (spec.userData() != null) {
+			builder.userData(Base64.getEncoder().encodeToString(spec.userData().getBytes(StandardCharsets.UTF_8)));
+		}
+		ServerCreate create = builder.build();
+		Server created = write(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().boot(create));
+		if (created == null) {
+			// openstack4j answers a 404 with null.
+			throw Upstream.failure(OpenStackService.COMPUTE, 404, "no server was created");
+		}
+		return created.getId();
+	}
+
+	@Override
+	public void deleteServer(CallContext context, String serverId) {
+		write(context, OpenStackService.COMPUTE, (os) -> {
+			new NovaDeletes().deleteServer(serverId);
+			return serverId;
+		});
+	}
+
 	private static List<ServerDto> servers(List<? extends Server> servers) {
 		return servers.stream().map(ModelMapper::server).toList();
 	}
@@ -104,19 +145,43 @@ class Openstack4jCloudClient implements CloudClient {
 	 * Runs a call that changes nothing. When OpenStack refuses the token, the session gets a new one and the call
 	 * runs once more.
 	 */
-	private <T> T read(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
+	<T> T read(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
 		TokenSession session = session(context);
 		Token token = session.token();
 		try {
-			return Upstream.call(service, () -> call.apply(this.clients.forToken(token, context.requestId())));
+			return call(context, service, token, call);
 		}
 		catch (CloudException ex) {
 			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
 				throw ex;
 			}
-			Token renewed = session.renew(token);
-			return Upstream.call(service, () -> call.apply(this.clients.forToken(renewed, context.requestId())));
+			return call(context, service, session.renew(token), call);
 		}
+	}
+
+	/**
+	 * Runs a call that changes the cloud, once. When OpenStack refuses the token, the session renews it for the
+	 * next call, and this one fails: nothing was changed, and the caller decides whether to repeat it.
+	 */
+	<T> T write(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
+		TokenSession session = session(context);
+		Token token = session.token();
+		try {
+			return call(context, service, token, call);
+		}
+		catch (CloudException ex) {
+			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
+				throw ex;
+			}
+			session.renew(token);
+			throw new CloudException(CloudException.Kind.UNAVAILABLE, service, service.projectName()
+					+ " refused the token, which has been renewed: nothing was changed and the request can be repeated",
+					ex.upstreamStatus(), ex.openstackRequestId(), ex);
+		}
+	}
+
+	private <T> T call(CallContext context, OpenStackService service, Token token, Function<OSClientV3, T> call) {
+		return Upstream.call(service, () -> call.apply(this.clients.forToken(token, context.requestId())));
 	}
 
 	private static TokenSession session(CallContext context) {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.config.CloudConfig;
 import io.stackgate.server.config.CloudConfigException;
@@ -63,8 +63,13 @@ class Openstack4jConfiguration {
 	}
 
 	@Bean
-	CloudClient cloudClient(OpenStackClients clients) {
+	Openstack4jCloudClient cloudClient(OpenStackClients clients) {
 		return new Openstack4jCloudClient(clients);
+	}
+
+	@Bean
+	LaunchLocks launchLocks(Openstack4jCloudClient cloudClient) {
+		return new KeypairLaunchLocks(cloudClient);
 	}
 
 	@Bean

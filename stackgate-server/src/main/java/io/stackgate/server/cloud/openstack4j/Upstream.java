@@ -53,10 +53,12 @@ final class Upstream {
 
 	/**
 	 * A failure for a response that openstack4j did not treat as one, such as a failed {@code ActionResponse}.
+	 * Like every 5xx, its message does not repeat what the service said.
 	 */
 	static CloudException failure(OpenStackService service, int status, String message) {
-		return new CloudException(kindOf(status, message), service, describe(service, status, message), status, null,
-				null);
+		String description = (status >= 500) ? service.projectName() + " answered " + status
+				: describe(service, status, message);
+		return new CloudException(kindOf(status, message), service, description, status, null, null);
 	}
 
 	private static CloudException translate(OpenStackService service, ResponseException ex) {

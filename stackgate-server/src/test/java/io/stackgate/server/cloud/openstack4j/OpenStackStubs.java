@@ -28,7 +28,7 @@ final class OpenStackStubs {
 
 	static final String TOKEN = "gAAAAAB-service-token";
 
-	static final Duration READ_TIMEOUT = Duration.ofMillis(800);
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
 	private final WireMockExtension wiremock;
 
@@ -53,7 +53,7 @@ final class OpenStackStubs {
 
 	OpenStackClients clients() {
 		Config config = Config.newConfig()
-			.withConnectionTimeout(500)
+			.withConnectionTimeout(2000)
 			.withReadTimeout((int) READ_TIMEOUT.toMillis());
 		return new OpenStackClients(cloudConfig(), config);
 	}

@@ -1,0 +1,137 @@
+package io.stackgate.server.servers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import io.stackgate.api.ServerDto;
+import io.stackgate.api.ServerStatus;
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.config.StackgateProperties;
+
+/**
+ * Waits for servers to settle or to disappear without holding a thread per waiting client: each wait is a poll
+ * every {@code stackgate.launch.poll-interval}, scheduled on one timer thread and run on the shared executor.
+ */
+@Component
+class ServerWatcher implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ServerWatcher.class);
+
+	private final ServerService servers;
+
+	private final Executor executor;
+
+	private final Duration pollInterval;
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "server-watcher");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	ServerWatcher(ServerService servers, Executor applicationTaskExecutor, StackgateProperties properties) {
+		this.servers = servers;
+		this.executor = applicationTaskExecutor;
+		this.pollInterval = properties.launch().pollInterval();
+	}
+
+	/**
+	 * @param initial the servers as they are now
+	 * @return the servers once each is settled ({@link ServerStatus#isSettled()}) or gone, or as they are when
+	 * the timeout passes
+	 */
+	CompletableFuture<Watch<List<ServerDto>>> awaitSettled(CallContext context, List<ServerDto> initial,
+			Duration timeout) {
+		return poll(context, initial, timeout, (current) -> {
+			List<ServerDto> next = new ArrayList<>();
+			for (ServerDto server : current) {
+				next.add(server.status().isSettled() ? server : this.servers.find(context, server.id())
+					.orElseGet(() -> gone(server)));
+			}
+			return new Watch<>(next, next.stream().allMatch((server) -> server.status().isSettled()));
+		});
+	}
+
+	/**
+	 * @return whether the server was gone before the timeout passed
+	 */
+	CompletableFuture<Watch<String>> awaitGone(CallContext context, String serverId, Duration timeout) {
+		return poll(context, serverId, timeout, (id) -> {
+			Optional<ServerDto> server = this.servers.find(context, id);
+			return new Watch<>(id, server.isEmpty());
+		});
+	}
+
+	/**
+	 * The state of a wait.
+	 *
+	 * @param value what is being waited for, as it is now
+	 * @param done whether the wait is over
+	 */
+	record Watch<T>(T value, boolean done) {
+	}
+
+	private <T> CompletableFuture<Watch<T>> poll(CallContext context, T initial, Duration timeout,
+			Function<T, Watch<T>> step) {
+		CompletableFuture<Watch<T>> result = new CompletableFuture<>();
+		schedule(new Poll<>(context, Instant.now().plus(timeout), step, result), initial);
+		return result;
+	}
+
+	private <T> void schedule(Poll<T> poll, T current) {
+		this.timer.schedule(() -> this.executor.execute(() -> run(poll, current)), this.pollInterval.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	private <T> void run(Poll<T> poll, T current) {
+		Watch<T> watch;
+		try {
+			watch = poll.step().apply(current);
+		}
+		catch (CloudException ex) {
+			log.warn("Polling OpenStack for a waiting client failed, polling again: {}", ex.getMessage());
+			watch = new Watch<>(current, false);
+		}
+		catch (RuntimeException ex) {
+			poll.result().completeExceptionally(ex);
+			return;
+		}
+		if (watch.done() || Instant.now().isAfter(poll.deadline())) {
+			poll.result().complete(watch);
+		}
+		else {
+			schedule(poll, watch.value());
+		}
+	}
+
+	private static ServerDto gone(ServerDto server) {
+		return new ServerDto(server.id(), server.name(), ServerStatus.DELETED, List.of(), server.flavor(),
+				server.image(), server.created(), server.fault(), server.metadata());
+	}
+
+	@Override
+	public void destroy() {
+		this.timer.shutdownNow();
+	}
+
+	private record Poll<T>(CallContext context, Instant deadline, Function<T, Watch<T>> step,
+			CompletableFuture<Watch<T>> result) {
+	}
+
+}

@@ -1,0 +1,259 @@
+package io.stackgate.server.it;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Launching and deleting servers through the gateway, on the real cloud, checked in Nova directly.
+ */
+class LaunchIT {
+
+	/** Names of this run's servers start with it, so that runs never see each other's servers. */
+	private static final String PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+
+	private static RealCloud cloud;
+
+	private static Gateway gateway;
+
+	/** Objects made for the bad-request table: an image too big for m1.nano, two networks with one name. */
+	private static final List<String[]> fixtures = new ArrayList<>();
+
+	@BeforeAll
+	static void start() throws Exception {
+		cloud = RealCloud.fromEnvironment();
+		fixtures.add(new String[] { "image", "/v2/images/" + cloud.createImage(PREFIX + "needs-2g", 2048) });
+		for (int i = 0; i < 2; i++) {
+			fixtures.add(new String[] { "network", "/v2.0/networks/" + cloud.createNetwork(PREFIX + "twin") });
+		}
+		gateway = Gateway.start();
+	}
+
+	@AfterAll
+	static void cleanUp() throws Exception {
+		if (gateway != null) {
+			gateway.close();
+		}
+		if (cloud != null) {
+			for (String id : cloud.serverIds(PREFIX)) {
+				cloud.deleteServer(id);
+			}
+			for (String[] fixture : fixtures) {
+				cloud.delete(fixture[0], fixture[1]);
+			}
+		}
+	}
+
+	@Test
+	void launchesByNameWaitsUntilActiveListsItWithItsAddressAndDeletesIt() throws Exception {
+		String name = PREFIX + "by-name";
+		HttpResponse<String> created = gateway.post("/api/v1/servers?wait=true&timeout=120", """
+				{"name": "%s", "flavor": "m1.nano", "image": "cirros-fake-raw", "networks": ["private"]}"""
+			.formatted(name), Map.of());
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+		JsonNode server = Gateway.json(created).get(0);
+		String id = server.path("id").asString();
+		assertThat(created.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith(id));
+		assertThat(server.path("status").asString()).isEqualTo("ACTIVE");
+		assertThat(server.path("flavor").path("name").asString()).isEqualTo("m1.nano");
+		JsonNode listed = find(Gateway.json(gateway.get("/api/v1/servers")), id);
+		assertThat(listed.path("addresses").get(0).path("network").asString()).isEqualTo("private");
+		assertThat(listed.path("addresses").get(0).path("ip").asString()).startsWith("10.0.0.");
+		assertThat(cloud.serverIds(name)).containsExactly(id);
+
+		assertThat(gateway.delete("/api/v1/servers/" + id + "?wait=true&timeout=120").statusCode()).isEqualTo(204);
+		assertThat(gateway.get("/api/v1/servers/" + id).statusCode()).isEqualTo(404);
+		assertThat(cloud.serverIds(name)).isEmpty();
+		assertThat(gateway.delete("/api/v1/servers/" + id).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void launchesByIdsAndAnswers202WithTheServerBuilding() throws Exception {
+		JsonNode options = Gateway.json(gateway.get("/api/v1/launch-options"));
+		String flavor = idOf(options.path("flavors"), "m1.tiny");
+		String image = idOf(options.path("images"), "cirros-fake-qcow2");
+		String network = idOf(options.path("networks"), "private");
+
+		HttpResponse<String> created = gateway.post("/api/v1/servers", """
+				{"name": "%s", "flavor": "%s", "image": "%s", "networks": ["%s"], "metadata": {"owner": "it"}}"""
+			.formatted(PREFIX + "by-id", flavor, image, network), Map.of());
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+		JsonNode server = Gateway.json(created).get(0);
+		assertThat(server.path("status").asString()).isIn("BUILD", "ACTIVE");
+		assertThat(server.path("flavor").path("id").asString()).isEqualTo(flavor);
+		assertThat(server.path("image").path("id").asString()).isEqualTo(image);
+		assertThat(server.path("metadata").path("owner").asString()).isEqualTo("it");
+		assertThat(cloud.serverIds(PREFIX + "by-id")).containsExactly(server.path("id").asString());
+	}
+
+	@Test
+	void countThreeLaunchesExactlyThreeServersWithDistinctNames() throws Exception {
+		String name = PREFIX + "trio";
+		HttpResponse<String> created = gateway.post("/api/v1/servers", """
+				{"name": "%s", "flavor": "m1.nano", "image": "cirros-fake-raw", "networks": ["private"], "count": 3}"""
+			.formatted(name), Map.of());
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+		List<String> names = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
+		Gateway.json(created).forEach((s) -> {
+			names.add(s.path("name").asString());
+			ids.add(s.path("id").asString());
+		});
+		assertThat(names).containsExactly(name + "-1", name + "-2", name + "-3");
+		assertThat(new HashSet<>(cloud.serverIds(name))).isEqualTo(ids);
+	}
+
+	@Test
+	void oneIdempotencyKeyLaunchesOneServerAcrossConcurrentRetriesRestartsAndInstances() throws Exception {
+		String name = PREFIX + "once";
+		String body = """
+				{"name": "%s", "flavor": "m1.nano", "image": "cirros-fake-raw", "networks": ["private"]}"""
+			.formatted(name);
+		Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+		Set<String> answered = new HashSet<>();
+		ExecutorService clients = Executors.newFixedThreadPool(5);
+		try (Gateway second = Gateway.start()) {
+			List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				Gateway target = (i % 2 == 0) ? gateway : second;
+				responses.add(clients.submit(() -> target.post("/api/v1/servers", body, key)));
+			}
+			for (Future<HttpResponse<String>> response : responses) {
+				assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(202);
+				answered.add(Gateway.json(response.get()).get(0).path("id").asString());
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		assertThat(answered).hasSize(1);
+		assertThat(cloud.serverIds(name)).containsExactlyElementsOf(answered);
+
+		try (Gateway restarted = Gateway.start()) {
+			HttpResponse<String> retry = restarted.post("/api/v1/servers", body, key);
+			assertThat(retry.statusCode()).isEqualTo(202);
+			assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+			assertThat(Gateway.json(retry).get(0).path("id").asString()).isEqualTo(answered.iterator().next());
+			HttpResponse<String> other = restarted.post("/api/v1/servers", body.replace("m1.nano", "m1.tiny"), key);
+			assertThat(other.statusCode()).isEqualTo(422);
+		}
+		assertThat(cloud.serverIds(name)).containsExactlyElementsOf(answered);
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("badRequests")
+	void rejectsABadRequestWithAProblemAndCreatesNothing(String why, String body, int status, String field)
+			throws Exception {
+		int before = cloud.serverIds("").size();
+
+		HttpResponse<String> response = gateway.post("/api/v1/servers", body, Map.of());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = Gateway.json(response);
+		assertThat(problem.path("detail").asString()).isNotBlank();
+		if (field != null) {
+			assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo(field);
+		}
+		assertThat(cloud.serverIds("")).hasSize(before);
+	}
+
+	static Stream<Arguments> badRequests() {
+		String ok = "\"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", \"networks\": [\"private\"]";
+		// Bodies that a bug would accept still name the server so that clean-up finds it.
+		String n = PREFIX + "bad";
+		String big = "x".repeat(50_000);
+		return Stream.of(
+				bad("malformed JSON", "{\"name\": ", 400, null),
+				bad("not an object", "[1, 2]", 400, null),
+				bad("empty body", "", 400, null),
+				bad("unknown field", "{\"name\": \"" + n + "\", " + ok + ", \"colour\": \"red\"}", 400, "colour"),
+				bad("name missing", "{" + ok + "}", 400, "name"),
+				bad("name blank", "{\"name\": \" \", " + ok + "}", 400, "name"),
+				bad("name a number", "{\"name\": 42, " + ok + "}", 400, "name"),
+				bad("name too long", "{\"name\": \"" + "n".repeat(256) + "\", " + ok + "}", 400, "name"),
+				bad("name with leading space", "{\"name\": \" lead\", " + ok + "}", 400, "name"),
+				bad("flavor missing", "{\"name\": \"" + n + "\", \"image\": \"cirros-fake-raw\", \"networks\": [\"private\"]}", 400,
+						"flavor"),
+				bad("image missing", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"networks\": [\"private\"]}", 400, "image"),
+				bad("networks missing", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\"}", 400,
+						"networks"),
+				bad("networks empty", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+						+ "\"networks\": []}", 400, "networks"),
+				bad("networks a string", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+						+ "\"networks\": \"private\"}", 400, null),
+				bad("network blank", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+						+ "\"networks\": [\"\"]}", 400, "networks[0]"),
+				bad("count zero", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 0}", 400, "count"),
+				bad("count negative", "{\"name\": \"" + n + "\", " + ok + ", \"count\": -1}", 400, "count"),
+				bad("count too big", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 11}", 400, "count"),
+				bad("count a word", "{\"name\": \"" + n + "\", " + ok + ", \"count\": \"three\"}", 400, "count"),
+				bad("count a fraction", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 1.5}", 400, "count"),
+				bad("user data too large", "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": \"" + big + "\"}", 400,
+						"user_data"),
+				bad("user data an object", "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": {}}", 400, "user_data"),
+				bad("metadata a list", "{\"name\": \"" + n + "\", " + ok + ", \"metadata\": [\"a\"]}", 400, "metadata"),
+				bad("reserved metadata key", "{\"name\": \"" + n + "\", " + ok + ", \"metadata\": {\"stackgate:x\": \"1\"}}", 400,
+						"metadata.stackgate:x"),
+				bad("security group blank", "{\"name\": \"" + n + "\", " + ok + ", \"security_groups\": [\" \"]}", 400,
+						"security_groups[0]"),
+				bad("unknown flavor", "{\"name\": \"" + n + "\", \"flavor\": \"m1.huge\", \"image\": \"cirros-fake-raw\", "
+						+ "\"networks\": [\"private\"]}", 404, "flavor"),
+				bad("unknown image", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"windows\", "
+						+ "\"networks\": [\"private\"]}", 404, "image"),
+				bad("unknown network", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+						+ "\"networks\": [\"private\", \"nowhere\"]}", 404, "networks[1]"),
+				bad("unknown network id", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+						+ "\"networks\": [\"00000000-0000-0000-0000-000000000000\"]}", 404, "networks[0]"),
+				bad("external network", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+						+ "\"networks\": [\"public\"]}", 422, "networks[0]"),
+				bad("flavor too small for the image", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", "
+						+ "\"image\": \"" + PREFIX + "needs-2g\", \"networks\": [\"private\"]}", 422, "flavor"),
+				bad("ambiguous network name", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+						+ "\"networks\": [\"" + PREFIX + "twin\"]}", 409, "networks[0]"));
+	}
+
+	private static Arguments bad(String why, String body, int status, String field) {
+		return Arguments.of(why, body, status, field);
+	}
+
+	private static JsonNode find(JsonNode servers, String id) {
+		for (JsonNode server : servers) {
+			if (server.path("id").asString().equals(id)) {
+				return server;
+			}
+		}
+		throw new AssertionError("Server " + id + " is not listed");
+	}
+
+	private static String idOf(JsonNode items, String name) {
+		for (JsonNode item : items) {
+			if (item.path("name").asString().equals(name)) {
+				return item.path("id").asString();
+			}
+		}
+		throw new AssertionError("No " + name + " in " + items);
+	}
+
+}
