@@ -12,7 +12,7 @@ import io.stackgate.cli.output.Column;
 
 /**
  * The columns of {@code server list} and the fields of {@code server show}, named as {@code openstack} names
- * them.
+ * them ({@code properties} is the server's metadata).
  */
 final class ServerColumns {
 
@@ -28,7 +28,7 @@ final class ServerColumns {
 			Column.of("addresses", ServerColumns::networks), Column.of("flavor", (server) -> nameAndId(server.flavor())),
 			Column.of("image", ServerColumns::imageNameAndId),
 			Column.of("created", (server) -> (server.created() != null) ? server.created().toString() : null),
-			Column.of("fault", ServerDto::fault));
+			Column.of("fault", ServerDto::fault), Column.of("properties", ServerColumns::properties));
 
 	private static final String NO_IMAGE = "N/A (booted from volume)";
 
@@ -51,6 +51,19 @@ final class ServerColumns {
 			}
 		}
 		return networks;
+	}
+
+	/** The metadata, as {@code openstack server show} calls it, without the gateway's own keys. */
+	static Map<String, String> properties(ServerDto server) {
+		Map<String, String> properties = new java.util.TreeMap<>();
+		if (server.metadata() != null) {
+			server.metadata().forEach((key, value) -> {
+				if (!key.startsWith("stackgate:")) {
+					properties.put(key, value);
+				}
+			});
+		}
+		return properties;
 	}
 
 	private static String imageName(ServerDto server) {

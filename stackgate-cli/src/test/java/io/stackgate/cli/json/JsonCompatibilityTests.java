@@ -40,7 +40,8 @@ class JsonCompatibilityTests {
 	private static final ServerDto SERVER = new ServerDto("3f0c8a52", "vm \"1\" ü", ServerStatus.ACTIVE,
 			List.of(new AddressDto("private", "10.0.0.5", 4, AddressDto.Type.FIXED),
 					new AddressDto("public", "172.24.4.9", 4, AddressDto.Type.FLOATING)),
-			new ResourceRefDto("42", "m1.nano"), null, Instant.parse("2025-06-01T09:58:00.123456Z"), "line1\nline2\t\\");
+			new ResourceRefDto("42", "m1.nano"), null, Instant.parse("2025-06-01T09:58:00.123456Z"), "line1\nline2\t\\",
+			Map.of("role", "web", "stackgate:idempotency-key", "k"));
 
 	private static final LaunchOptionsDto OPTIONS = new LaunchOptionsDto(List.of(new FlavorDto("1", "m1.tiny", 1, 512, 1)),
 			List.of(new ImageDto("i", "cirros", "active", 12_345_678_901L, 1, 64), new ImageDto("j", "empty", "queued", null, 0, 0)),

@@ -115,7 +115,7 @@ class ServerCreateCommandTests {
 			.contains("\r\033[K⠙ Waiting for vm1 (3f0c8a52) to be ACTIVE: BUILD, 1s")
 			.endsWith("\r\033[Kvm1 (3f0c8a52): BUILD -> ACTIVE (2s)\n");
 		assertThat(result.sleeps()).allSatisfy((sleep) -> assertThat(sleep).hasMillis(500));
-		assertThat(result.out()).contains("| status    | ACTIVE ");
+		assertThat(result.out()).contains("| status     | ACTIVE ");
 	}
 
 	@Test

@@ -45,18 +45,19 @@ class ServerShowCommandTests {
 		Result result = this.cli.run("server", "show", VM1_ID);
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).isEqualTo("""
-				+-----------+--------------------------------------------------------+
-				| Field     | Value                                                  |
-				+-----------+--------------------------------------------------------+
-				| id        | 3f0c8a52-1d0e-4b8e-9a57-5d0f1c9e2b10                   |
-				| name      | vm1                                                    |
-				| status    | ACTIVE                                                 |
-				| addresses | private=10.0.0.5, fd00::5; public=172.24.4.9           |
-				| flavor    | m1.nano (42)                                           |
-				| image     | cirros-fake-raw (c0ffee00-0000-4000-8000-000000000001) |
-				| created   | 2025-06-01T09:58:00Z                                   |
-				| fault     |                                                        |
-				+-----------+--------------------------------------------------------+
+				+------------+--------------------------------------------------------+
+				| Field      | Value                                                  |
+				+------------+--------------------------------------------------------+
+				| id         | 3f0c8a52-1d0e-4b8e-9a57-5d0f1c9e2b10                   |
+				| name       | vm1                                                    |
+				| status     | ACTIVE                                                 |
+				| addresses  | private=10.0.0.5, fd00::5; public=172.24.4.9           |
+				| flavor     | m1.nano (42)                                           |
+				| image      | cirros-fake-raw (c0ffee00-0000-4000-8000-000000000001) |
+				| created    | 2025-06-01T09:58:00Z                                   |
+				| fault      |                                                        |
+				| properties | role=web                                               |
+				+------------+--------------------------------------------------------+
 				""");
 		assertThat(this.gateway.requests()).hasSize(1);
 	}

@@ -36,7 +36,8 @@ public final class Fixtures {
 				              {"network":"public","ip":"172.24.4.9","version":4,"type":"floating"}],
 				 "flavor":{"id":"42","name":"m1.nano"},
 				 "image":{"id":"c0ffee00-0000-4000-8000-000000000001","name":"cirros-fake-raw"},
-				 "created":"2025-06-01T09:58:00Z","fault":null,"host_id":"ignored"}""".formatted(id, name, status);
+				 "created":"2025-06-01T09:58:00Z","fault":null,"host_id":"ignored",
+				 "metadata":{"role":"web","stackgate:idempotency-key":"0f3c"}}""".formatted(id, name, status);
 	}
 
 	public static String errorServer(String id, String name) {
