@@ -1,0 +1,4 @@
+/**
+ * {@code stackgate login} and {@code stackgate logout}.
+ */
+package io.stackgate.cli.auth;

@@ -1,0 +1,262 @@
+package io.stackgate.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.stackgate.cli.command.CliContext;
+import io.stackgate.cli.command.Prompter;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The CLI against a real gateway on a real cloud: starts {@code stackgate-server.jar} on a free port (with this
+ * process's environment, so {@code OS_CLOUD}/{@code OS_CLIENT_CONFIG_FILE} from {@code eval "$(devcloud/env)"}),
+ * then logs in as demo and lists, creates (with --wait), shows and deletes (with --wait) a server. Never skipped:
+ * without a cloud it fails and says how to get one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackgateCliIT {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static Process gateway;
+
+	private static Path gatewayLog;
+
+	private static String url;
+
+	private static Path configDir;
+
+	private static final String NAME = "sgcli-it-" + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeAll
+	static void startGateway() throws Exception {
+		if (blank(System.getenv("OS_CLOUD")) && blank(System.getenv("OS_AUTH_URL"))) {
+			fail("StackgateCliIT needs a real OpenStack cloud, and neither OS_CLOUD nor OS_AUTH_URL is set. "
+					+ "Run devcloud/up, then eval \"$(devcloud/env)\" (or source an openrc), and run "
+					+ "./mvnw verify -Pit again (bin/run-tests does all of it).");
+		}
+		Path jar = Path.of(envOr("STACKGATE_SERVER_JAR", "../stackgate-server/target/stackgate-server.jar"));
+		if (!Files.isRegularFile(jar)) {
+			fail("No gateway jar at " + jar.toAbsolutePath() + ": build it with ./mvnw -pl stackgate-server -am package");
+		}
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		url = "http://127.0.0.1:" + port;
+		configDir = Files.createTempDirectory("stackgate-cli-it");
+		gatewayLog = Path.of("target", "stackgate-server-it.log").toAbsolutePath();
+		Files.createDirectories(gatewayLog.getParent());
+		gateway = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+				"--stackgate.listen.address=127.0.0.1", "--stackgate.listen.port=" + port,
+				"--management.endpoint.health.probes.enabled=true")
+			.redirectErrorStream(true)
+			.redirectOutput(gatewayLog.toFile())
+			.start();
+		awaitReadiness();
+	}
+
+	@AfterAll
+	static void stopGateway() throws Exception {
+		if (gateway != null) {
+			gateway.destroy();
+			if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
+				gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void logsInAsDemo() throws IOException {
+		Run login = cli("demo\n", "--url", url, "login", "-u", "demo", "-p", "demo", "-d", "Default",
+				"--password-stdin");
+		assertThat(login.exitCode()).as(login.toString()).isZero();
+		assertThat(login.out()).startsWith("Logged in to " + url + " as demo (project demo)");
+		assertThat(configDir.resolve("token.json")).exists();
+	}
+
+	@Test
+	@Order(2)
+	void listsServers() {
+		Run table = cli("", "server", "list");
+		assertThat(table.exitCode()).as(table.toString()).isZero();
+		Run json = cli("", "server", "list", "-f", "json");
+		assertThat(json.exitCode()).as(json.toString()).isZero();
+		List<Map<String, Object>> servers = JSON.readValue(json.out(), new TypeReference<>() {
+		});
+		if (!servers.isEmpty()) {
+			assertThat(servers.get(0)).containsKeys("ID", "Name", "Status", "Networks", "Image", "Flavor");
+			assertThat(table.out()).contains("| ID ").contains("| Name ").contains("| Networks ");
+		}
+	}
+
+	@Test
+	@Order(3)
+	void createsWaitsShowsAndDeletesAServer() {
+		boolean deleted = false;
+		try {
+			Run create = cli("", "server", "create", NAME, "--flavor", "m1.nano", "--image", "cirros-fake-raw",
+					"--network", "private", "--wait", "--timeout", "300", "-f", "json");
+			assertThat(create.exitCode()).as(create.toString()).isZero();
+			Map<String, Object> server = JSON.readValue(create.out(), new TypeReference<>() {
+			});
+			assertThat(server).containsEntry("name", NAME).containsEntry("status", "ACTIVE");
+			assertThat((String) server.get("flavor")).startsWith("m1.nano");
+			assertThat((String) server.get("image")).startsWith("cirros-fake-raw");
+			assertThat(server.get("addresses").toString()).matches("\\{private=\\[10\\.0\\.0\\.\\d+.*");
+			assertThat(create.err()).contains(": BUILD (0s)").contains("-> ACTIVE (");
+
+			Run show = cli("", "server", "show", NAME, "-f", "value", "-c", "id", "-c", "status");
+			assertThat(show.exitCode()).as(show.toString()).isZero();
+			assertThat(show.out()).isEqualTo(server.get("id") + "\nACTIVE\n");
+
+			Run listed = cli("", "server", "list", "--name", NAME, "-f", "value", "-c", "Name", "-c", "Status");
+			assertThat(listed.out()).contains(NAME + " ACTIVE\n");
+
+			Run delete = cli("", "server", "delete", NAME, "--wait", "--timeout", "300");
+			assertThat(delete.exitCode()).as(delete.toString()).isZero();
+			assertThat(delete.err()).contains("-> deleted (");
+			deleted = true;
+
+			Run gone = cli("", "server", "show", (String) server.get("id"));
+			assertThat(gone.exitCode()).as(gone.toString()).isEqualTo(4);
+		}
+		finally {
+			if (!deleted) {
+				cli("", "server", "delete", NAME);
+			}
+		}
+	}
+
+	@Test
+	@Order(4)
+	void theLauncherRunsTheBuiltJarWithTheStoredLogin() throws Exception {
+		Path launcher = Path.of("../bin/stackgate").toAbsolutePath().normalize();
+		ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "flavor", "list", "-f", "value", "-c", "Name");
+		builder.environment().put("STACKGATE_URL", url);
+		builder.environment().put("STACKGATE_CONFIG_DIR", configDir.toString());
+		builder.environment().remove("STACKGATE_TOKEN");
+		builder.environment().remove("STACKGATE_API_KEY");
+		builder.directory(Files.createTempDirectory("stackgate-cwd").toFile());
+		Process process = builder.start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(out + err).isZero();
+		assertThat(out).contains("m1.nano\n");
+	}
+
+	private static Run cli(String stdin, String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		Map<String, String> env = new HashMap<>(System.getenv());
+		env.keySet().removeIf((name) -> name.startsWith("STACKGATE_"));
+		env.put("STACKGATE_URL", url);
+		CliContext context = new CliContext(env, configDir,
+				new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
+				new PrintWriter(err), new NoTerminal(), false, Clock.systemUTC(),
+				(duration) -> Thread.sleep(duration.toMillis()), Duration.ofSeconds(2));
+		int exitCode = StackgateCli.run(context, args);
+		return new Run(exitCode, out.toString(), err.toString());
+	}
+
+	private static void awaitReadiness() throws Exception {
+		Instant deadline = Instant.now().plus(READY_TIMEOUT);
+		URI readiness = URI.create(url + "/actuator/health/readiness");
+		while (Instant.now().isBefore(deadline)) {
+			if (!gateway.isAlive()) {
+				fail("The gateway exited with " + gateway.exitValue() + " before it was ready:\n" + logTail());
+			}
+			try {
+				HttpURLConnection connection = (HttpURLConnection) readiness.toURL().openConnection();
+				connection.setConnectTimeout(1000);
+				connection.setReadTimeout(5000);
+				if (connection.getResponseCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		fail("The gateway was not ready within " + READY_TIMEOUT.toSeconds() + " s at " + readiness + ":\n" + logTail());
+	}
+
+	private static String logTail() throws IOException {
+		List<String> lines = Files.readAllLines(gatewayLog);
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+	}
+
+	private static String javaBinary() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static String envOr(String name, String fallback) {
+		String value = System.getenv(name);
+		return blank(value) ? fallback : value;
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private record Run(int exitCode, String out, String err) {
+
+		@Override
+		public String toString() {
+			return "exit " + this.exitCode + "\n--- stdout\n" + this.out + "--- stderr\n" + this.err;
+		}
+
+	}
+
+	private static final class NoTerminal implements Prompter {
+
+		@Override
+		public boolean available() {
+			return false;
+		}
+
+		@Override
+		public String readLine(String prompt) {
+			return null;
+		}
+
+		@Override
+		public char[] readPassword(String prompt) {
+			return null;
+		}
+
+	}
+
+}
