@@ -1,5 +1,7 @@
 package io.stackgate.api;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
 /**
  * The status of a Nova server, as Nova names it. {@link #UNKNOWN} stands for any status this version of
  * Stackgate does not know.
@@ -7,7 +9,11 @@ package io.stackgate.api;
 public enum ServerStatus {
 
 	ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PASSWORD, PAUSED, REBOOT, REBUILD, RESCUE, RESIZE,
-	REVERT_RESIZE, SHELVED, SHELVED_OFFLOADED, SHUTOFF, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE, UNKNOWN;
+	REVERT_RESIZE, SHELVED, SHELVED_OFFLOADED, SHUTOFF, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE,
+
+	/** Any status this version does not know; clients reading a newer gateway's answers get it too. */
+	@JsonEnumDefaultValue
+	UNKNOWN;
 
 	/**
 	 * Whether a server in this status will not change without a new request: a launch waits until one.
