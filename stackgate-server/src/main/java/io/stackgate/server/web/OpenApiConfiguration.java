@@ -52,7 +52,9 @@ class OpenApiConfiguration {
 			openApi.components(components);
 			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
 				addProblems(operation, COMMON_PROBLEMS);
-				if (path.contains("{") || !operation.getParameters().isEmpty() || operation.getRequestBody() != null) {
+				boolean takesInput = path.contains("{") || operation.getRequestBody() != null
+						|| (operation.getParameters() != null && !operation.getParameters().isEmpty());
+				if (takesInput) {
 					addProblems(operation, INPUT_PROBLEMS);
 				}
 			}));

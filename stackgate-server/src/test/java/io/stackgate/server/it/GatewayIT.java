@@ -46,7 +46,12 @@ class GatewayIT {
 
 	@Test
 	void isReadyOnceLoggedInToKeystone() throws Exception {
+		// Readiness follows Keystone: on a loaded machine a probe may miss once, so give it a few tries.
 		HttpResponse<String> response = get("/actuator/health/readiness");
+		for (int attempt = 1; attempt < 10 && response.statusCode() != 200; attempt++) {
+			Thread.sleep(2000);
+			response = get("/actuator/health/readiness");
+		}
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(response.body()).path("status").asString()).isEqualTo("UP");
 	}
@@ -119,17 +124,22 @@ class GatewayIT {
 
 	@Test
 	void pagesThroughServersWithLinks() throws Exception {
-		List<String> ids = new ArrayList<>();
+		List<String> seeded = new ArrayList<>();
+		json("/api/v1/servers?name=%5Evm%5B123%5D%24").forEach((s) -> seeded.add(s.path("id").asString()));
+		List<String> paged = new ArrayList<>();
+		int pages = 0;
 		String next = "/api/v1/servers?limit=1";
 		while (next != null) {
 			HttpResponse<String> page = get(next);
 			assertThat(page.statusCode()).isEqualTo(200);
-			JSON.readTree(page.body()).forEach((s) -> ids.add(s.path("id").asString()));
+			JSON.readTree(page.body()).forEach((s) -> paged.add(s.path("id").asString()));
 			next = page.headers().firstValue("Link").map(GatewayIT::nextPath).orElse(null);
+			pages++;
 		}
-		List<String> all = new ArrayList<>();
-		json("/api/v1/servers").forEach((s) -> all.add(s.path("id").asString()));
-		assertThat(ids).containsExactlyElementsOf(all);
+		// Other servers may come and go while the pages are walked; the seeded ones stay, each once.
+		assertThat(pages).isGreaterThanOrEqualTo(3);
+		assertThat(paged).doesNotHaveDuplicates().containsAll(seeded);
+		assertThat(seeded).hasSize(3);
 	}
 
 	@Test

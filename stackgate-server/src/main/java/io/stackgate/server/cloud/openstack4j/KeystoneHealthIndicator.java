@@ -17,7 +17,7 @@ import io.stackgate.server.cloud.CloudException;
  */
 class KeystoneHealthIndicator implements HealthIndicator {
 
-	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
 	private final KeystoneSession session;
 
