@@ -52,7 +52,8 @@ class OpenApiConfiguration {
 			openApi.components(components);
 			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
 				addProblems(operation, COMMON_PROBLEMS);
-				if (path.contains("{") || !operation.getParameters().isEmpty() || operation.getRequestBody() != null) {
+				if (path.contains("{") || (operation.getParameters() != null && !operation.getParameters().isEmpty())
+						|| operation.getRequestBody() != null) {
 					addProblems(operation, INPUT_PROBLEMS);
 				}
 			}));
