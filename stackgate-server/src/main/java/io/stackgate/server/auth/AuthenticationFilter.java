@@ -25,7 +25,8 @@ import io.stackgate.server.web.Problems;
 
 /**
  * Authenticates every API request, then lets it through only if its caller may make it (API keys of role
- * {@code reader} only read) and has not used up its rate limit. The caller's session goes to the controllers
+ * {@code reader} only read) and has not used up its rate limit. A client whose credentials were refused too
+ * often is refused with 429 before its next ones reach Keystone. The caller's session goes to the controllers
  * (see {@link CallSessions}), the caller's name to every log line ({@code principal} in the MDC) and, as a
  * bounded tag, to the request metrics. Every 401 of the API, also one OpenStack gave later, carries the
  * {@code WWW-Authenticate} challenge of the mode.
@@ -60,17 +61,25 @@ class AuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String client = ClientAddresses.of(request);
+		Duration refusalWait = this.rateLimiter.refusalWait(client);
+		if (!refusalWait.isZero()) {
+			tooMany(request, response, "client " + client + " (refused credentials)", refusalWait);
+			return;
+		}
 		Caller caller;
 		try {
 			caller = (this.openLogin && Routes.isLogin(request)) ? loginCaller(request)
 					: this.authenticator.authenticate(request);
 		}
 		catch (Unauthenticated ex) {
+			this.rateLimiter.refused(client);
 			refuse(request, response, ex.getMessage(), ex.fingerprint());
 			return;
 		}
 		catch (CloudException ex) {
 			if (ex.kind() == CloudException.Kind.UNAUTHORIZED) {
+				this.rateLimiter.refused(client);
 				refuse(request, response, ex.getMessage(), null);
 			}
 			else {
@@ -88,7 +97,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
 		}
 		Duration wait = this.rateLimiter.take(caller.rateKey(), Routes.isCreate(request) || Routes.isLogin(request));
 		if (!wait.isZero()) {
-			tooMany(request, response, caller, wait);
+			tooMany(request, response, caller.principal(), wait);
 			return;
 		}
 		if (caller.session() != null) {
@@ -118,11 +127,11 @@ class AuthenticationFilter extends OncePerRequestFilter {
 				Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated", reason));
 	}
 
-	private static void tooMany(HttpServletRequest request, HttpServletResponse response, Caller caller, Duration wait)
+	private static void tooMany(HttpServletRequest request, HttpServletResponse response, String who, Duration wait)
 			throws IOException {
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-		log.info("Refused {} {} to {}: rate limit, retry in {} s", request.getMethod(), Routes.path(request),
-				caller.principal(), seconds);
+		log.info("Refused {} {} to {}: rate limit, retry in {} s", request.getMethod(), Routes.path(request), who,
+				seconds);
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
 		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
 				"Too many requests", "Rate limit reached; retry in " + seconds + " s");

@@ -10,11 +10,16 @@ import io.stackgate.server.config.StackgateProperties.Auth.RateLimit;
 
 /**
  * Per-caller token buckets (see {@link RateLimit}): one for every request and a smaller one for creates and
- * logins. The buckets of callers that were quiet for a while are forgotten; they come back full.
+ * logins, and one per client address for requests refused for their credentials, so that guessing tokens or keys
+ * is as limited as using them. The buckets of callers that were quiet for a while are forgotten; they come back
+ * full.
  */
 class RateLimiter {
 
 	private static final int MAX_CALLERS = 100_000;
+
+	/** The bucket of a client's refused requests, apart from its requests once it authenticated. */
+	private static final String REFUSED = "refused:";
 
 	private final RateLimit limit;
 
@@ -49,6 +54,28 @@ class RateLimiter {
 			all.giveBack();
 		}
 		return wait;
+	}
+
+	/**
+	 * Counts a request that was refused for its credentials: a client that keeps sending bad ones is stopped
+	 * before they reach Keystone (see {@link #refusalWait}).
+	 * @param client the client's address
+	 */
+	void refused(String client) {
+		if (this.limit.requests() > 0) {
+			bucket(this.requests, REFUSED + client, this.limit.requests()).tryTake();
+		}
+	}
+
+	/**
+	 * @param client the client's address
+	 * @return zero when the client has not used up its refusals, otherwise how long it should wait
+	 */
+	Duration refusalWait(String client) {
+		if (this.limit.requests() == 0) {
+			return Duration.ZERO;
+		}
+		return bucket(this.requests, REFUSED + client, this.limit.requests()).peek();
 	}
 
 	private TokenBucket bucket(Cache<String, TokenBucket> buckets, String caller, int capacity) {

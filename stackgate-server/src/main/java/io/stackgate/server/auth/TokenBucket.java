@@ -32,11 +32,21 @@ final class TokenBucket {
 	 * @return zero when a token was taken, otherwise how long until there is one
 	 */
 	synchronized Duration tryTake() {
+		Duration wait = peek();
+		if (wait.isZero()) {
+			this.tokens -= 1;
+		}
+		return wait;
+	}
+
+	/**
+	 * @return zero when there is a token, otherwise how long until there is one; takes nothing
+	 */
+	synchronized Duration peek() {
 		long now = this.nanoTime.getAsLong();
 		this.tokens = Math.min(this.capacity, this.tokens + (now - this.refilledAt) * this.tokensPerNano);
 		this.refilledAt = now;
 		if (this.tokens >= 1) {
-			this.tokens -= 1;
 			return Duration.ZERO;
 		}
 		return Duration.ofNanos((long) Math.ceil((1 - this.tokens) / this.tokensPerNano));

@@ -73,6 +73,26 @@ class RateLimitTests {
 	}
 
 	@Test
+	void aClientThatKeepsSendingBadCredentialsIsStopped() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(get("/api/v1/echo").header("X-API-Key", "guess-" + i).with(from("10.9.9.9")))
+				.andExpect(status().isUnauthorized());
+		}
+		this.mvc.perform(get("/api/v1/echo").header("X-API-Key", "guess-3").with(from("10.9.9.9")))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+		this.mvc.perform(get("/api/v1/echo").header("X-API-Key", OTHER_KEY).with(from("10.8.8.8")))
+			.andExpect(status().isOk());
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	@Test
 	void createsHaveATighterLimit() throws Exception {
 		this.mvc.perform(post("/api/v1/servers").header("X-API-Key", CREATOR_KEY)).andExpect(status().isAccepted());
 		this.mvc.perform(post("/api/v1/servers").header("X-API-Key", CREATOR_KEY))

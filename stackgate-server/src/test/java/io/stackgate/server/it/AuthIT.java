@@ -229,7 +229,7 @@ class AuthIT {
 
 	@ParameterizedTest(name = "[{index}] {0}")
 	@ValueSource(strings = { "unknown", "upper case", "truncated", "one character more", "none" })
-	@Order(7)
+	@Order(8)
 	void anUnknownADifferentCaseOrATruncatedKeyIsRefused(String variant) throws Exception {
 		String key = switch (variant) {
 			case "unknown" -> "sg-reader-" + UUID.randomUUID();
@@ -249,8 +249,9 @@ class AuthIT {
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("ApiKey header=\"X-API-Key\"");
 	}
 
+	/** Before the refused keys: refusals count against the client address (5 per 3 s here). */
 	@Test
-	@Order(8)
+	@Order(7)
 	void theRateLimitAnswers429ThenRecovers() throws Exception {
 		Gateway burst = serviceGateway.as("X-API-Key", BURST_KEY);
 		HttpResponse<String> response;
