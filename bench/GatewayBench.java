@@ -38,6 +38,10 @@ import java.util.stream.Collectors;
 public final class GatewayBench {
 
 	public static void main(String[] args) {
+		if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+			System.out.println(Options.USAGE);
+			return;
+		}
 		Options options;
 		try {
 			options = Options.parse(args);
@@ -51,6 +55,9 @@ public final class GatewayBench {
 		try {
 			Report report = new GatewayBench(options).run();
 			report.print(System.out);
+			if (report.hasFailures()) {
+				System.exit(1);
+			}
 			System.exit(options.check && !report.allTargetsMet() ? 3 : 0);
 		}
 		catch (BenchFailure ex) {
@@ -93,12 +100,26 @@ public final class GatewayBench {
 		Direct direct = new Direct(this.http, this.keystone);
 		preflight(direct);
 		long rssAtStart = rssKiB();
-		benchServersLatency(direct);
-		benchLaunchOptionsThroughput(direct);
-		benchKeystoneAuthentications();
-		benchMemory(rssAtStart);
+		section("1", "servers latency", () -> benchServersLatency(direct));
+		section("2", "launch-options throughput", () -> benchLaunchOptionsThroughput(direct));
+		section("3", "keystone authentications", this::benchKeystoneAuthentications);
+		section("4", "gateway RSS", () -> benchMemory(rssAtStart));
 		log("load average at the end: %s", loadAverage());
 		return this.report;
+	}
+
+	/**
+	 * Runs one section. A failed request ends the section, not the run: the table shows what was measured and the
+	 * exit status says that something failed.
+	 */
+	private void section(String number, String name, Runnable body) {
+		try {
+			body.run();
+		}
+		catch (BenchFailure ex) {
+			log("   FAILED: %s", ex.getMessage());
+			this.report.failed(number, name, ex.getMessage());
+		}
 	}
 
 	// ---- preflight: both sides answer, and with the same data --------------------------------------------------
@@ -222,16 +243,29 @@ public final class GatewayBench {
 
 	// ---- 3. Keystone password logins per 1,000 gateway requests ----------------------------------------------------
 
+	/**
+	 * Counts the gateway's own password logins and, once callers authenticate with Keystone tokens, the caller
+	 * token validations it asks of Keystone (its cache misses): both are Keystone round trips caused by the gateway.
+	 */
 	private void benchKeystoneAuthentications() {
 		int requests = this.options.authRequests;
 		log("3. keystone authentications over %d gateway requests (GET /api/v1/servers, %d clients)", requests,
 				this.options.authClients);
-		double before = this.gateway.keystoneAuthentications();
+		KeystoneCalls before = this.gateway.keystoneCalls();
 		Load.fixedCount(this.options.authClients, requests, (i) -> this.gateway.get("/api/v1/servers"));
-		double after = this.gateway.keystoneAuthentications();
-		double per1000 = (after - before) * 1000.0 / requests;
-		log("   counter %.0f -> %.0f", before, after);
-		this.report.single("3", "keystone authentications per 1,000 requests", per1000, "%.1f", "<= 1", per1000 <= 1);
+		KeystoneCalls after = this.gateway.keystoneCalls();
+		double logins = (after.logins - before.logins) * 1000.0 / requests;
+		double validations = (after.validations - before.validations) * 1000.0 / requests;
+		log("   password logins %.0f -> %.0f; caller token validations %.0f -> %.0f", before.logins, after.logins,
+				before.validations, after.validations);
+		double per1000 = logins + validations;
+		this.report.single("3", "keystone authentications per 1,000 requests", per1000,
+				"%.1f (" + String.format(Locale.ROOT, "%.1f logins + %.1f token validations", logins, validations) + ")",
+				"<= 1", per1000 <= 1);
+	}
+
+	/** Keystone round trips the gateway counted: its own password logins and caller token validations. */
+	record KeystoneCalls(double logins, double validations) {
 	}
 
 	// ---- 4. resident memory of the gateway ------------------------------------------------------------------------
@@ -330,7 +364,7 @@ public final class GatewayBench {
 	static final class Options {
 
 		static final String USAGE = """
-				usage: java bench/GatewayBench.java --url URL [options]
+				usage: java bench/GatewayBench.java --url URL [options]   (bench/run starts a gateway for you)
 				  --url URL               the gateway, e.g. http://127.0.0.1:8080 (required)
 				  --gateway-pid PID       the gateway's process, for its RSS (section 4)
 				  --clouds-yaml PATH      default $OS_CLIENT_CONFIG_FILE
@@ -502,7 +536,9 @@ public final class GatewayBench {
 	 */
 	static final class Gateway {
 
-		private static final String COUNTER = "stackgate_keystone_authentications_total";
+		private static final String LOGINS = "stackgate_keystone_authentications_total";
+
+		private static final String VALIDATIONS = "stackgate_auth_token_validations_total";
 
 		private final HttpClient http;
 
@@ -538,6 +574,8 @@ public final class GatewayBench {
 				request = request(path, accept, session);
 				response = exchange(this.http, request);
 			}
+			require(response.statusCode() != 429, "the gateway rate-limits the bench (429 on %s): start it with "
+					+ "STACKGATE_AUTH_RATELIMIT_REQUESTS=0 (bench/run does)", path);
 			requireOk(request, response);
 			return response.body();
 		}
@@ -576,18 +614,25 @@ public final class GatewayBench {
 		}
 
 		/** @return the sum of the gateway's Keystone login counter over its label sets */
-		double keystoneAuthentications() {
+		/** @return the gateway's Keystone counters, each summed over its label sets; validations are optional */
+		KeystoneCalls keystoneCalls() {
 			String metrics = get("/actuator/prometheus", "text/plain");
+			double logins = sum(metrics, LOGINS);
+			require(logins >= 0, "no %s in /actuator/prometheus", LOGINS);
+			return new KeystoneCalls(logins, Math.max(0, sum(metrics, VALIDATIONS)));
+		}
+
+		/** @return the sum of a counter's samples, or -1 when the counter is not there */
+		private static double sum(String metrics, String counter) {
 			double sum = 0;
 			boolean found = false;
 			for (String line : metrics.split("\n")) {
-				if (line.startsWith(COUNTER + " ") || line.startsWith(COUNTER + "{")) {
+				if (line.startsWith(counter + " ") || line.startsWith(counter + "{")) {
 					sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
 					found = true;
 				}
 			}
-			require(found, "no %s in /actuator/prometheus", COUNTER);
-			return sum;
+			return found ? sum : -1;
 		}
 
 		private HttpRequest request(String path, String accept, Session session) {
@@ -790,7 +835,10 @@ public final class GatewayBench {
 
 		}
 
-		/** {@code clients} threads each repeat {@code operation} back to back for {@code duration}. */
+		/**
+		 * {@code clients} threads each repeat {@code operation} back to back for {@code duration}. Operations that
+		 * end after it are waited for (a failure still fails the run) but not counted.
+		 */
 		static Result closedLoop(int clients, Duration duration, Runnable operation) {
 			if (duration.isZero()) {
 				return new Result(0, 1);
@@ -801,10 +849,16 @@ public final class GatewayBench {
 			onThreads(clients, (client) -> {
 				while (System.nanoTime() < deadline) {
 					operation.run();
-					operations.incrementAndGet();
+					if (System.nanoTime() <= deadline) {
+						operations.incrementAndGet();
+					}
 				}
 			});
-			return new Result(operations.get(), System.nanoTime() - start);
+			long drain = System.nanoTime() - deadline;
+			if (drain > 2_000_000_000L) {
+				log("   (the last operations ended %.1f s after the %d s window)", drain / 1e9, duration.toSeconds());
+			}
+			return new Result(operations.get(), duration.toNanos());
 		}
 
 		/** {@code clients} threads share {@code count} operations; each gets its operation's index. */
@@ -894,6 +948,8 @@ public final class GatewayBench {
 
 		private boolean allMet = true;
 
+		private boolean failures;
+
 		void ratio(String section, String measure, double gateway, double direct, String target, boolean met) {
 			add(new Row(section, measure, fmt(gateway), fmt(direct), fmt(gateway / direct), target, verdict(met)));
 			this.allMet &= met;
@@ -908,8 +964,18 @@ public final class GatewayBench {
 			add(new Row(section, measure, value, "-", "-", "-", "info"));
 		}
 
+		void failed(String section, String measure, String reason) {
+			String shortReason = (reason.length() > 60) ? reason.substring(0, 60) + "..." : reason;
+			add(new Row(section, measure, "FAILED: " + shortReason, "-", "-", "-", "FAILED"));
+			this.failures = true;
+		}
+
 		boolean allTargetsMet() {
 			return this.allMet;
+		}
+
+		boolean hasFailures() {
+			return this.failures;
 		}
 
 		void print(java.io.PrintStream out) {
@@ -936,7 +1002,8 @@ public final class GatewayBench {
 				}
 			}
 			out.println();
-			out.println(this.allMet ? "All targets met." : "Some targets MISSED.");
+			out.println(this.failures ? "Requests FAILED: see the log above; the figures are incomplete."
+					: this.allMet ? "All targets met." : "Some targets MISSED.");
 			out.flush();
 		}
 
