@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (mode keystone, the default).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "stackgate.listen.address=127.0.0.1")
+		properties = { "stackgate.listen.address=127.0.0.1", "stackgate.listen.port=0" })
 class GatewayIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
