@@ -153,7 +153,7 @@ class AuthIT {
 			.isEqualTo("https://stackgate.dev/problems/unauthenticated");
 		assertThat(keystoneGateway.as("X-Auth-Token", "gAAAAAB-not-a-token").get("/api/v1/flavors").statusCode())
 			.isEqualTo(401);
-		assertThat(keystoneGateway.anonymous().get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(keystoneGateway.anonymous().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 	}
 
 	@Test
