@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The body of {@code POST /api/v1/servers}: what to launch. Flavor, image and networks are each given by id
@@ -20,8 +22,38 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param metadata server metadata, optional
  * @param count how many servers to launch, 1 when absent
  */
-public record CreateServerRequest(String name, String flavor, String image, List<String> networks,
-		@JsonProperty("key_name") String keyName, @JsonProperty("security_groups") List<String> securityGroups,
-		@JsonProperty("user_data") String userData, @JsonProperty("availability_zone") String availabilityZone, Map<String, String> metadata,
-		Integer count) {
+@Schema(description = "What to launch. Flavor, image and networks are each given by id or by name; a name must "
+		+ "match exactly one object the project can see. Unknown fields are refused (400).",
+		requiredProperties = { "name", "flavor", "image", "networks" })
+public record CreateServerRequest(
+		@Schema(description = "The server name; with count > 1 the servers are named name-1, name-2, ...",
+				example = "web", minLength = 1, maxLength = 255, pattern = WireFormats.NAME) String name,
+		@Schema(description = "Flavor id or name", example = "m1.nano", minLength = 1, maxLength = 255,
+				pattern = WireFormats.NAME) String flavor,
+		@Schema(description = "Image id or name", example = "cirros-fake-raw", minLength = 1, maxLength = 255,
+				pattern = WireFormats.NAME) String image,
+		@ArraySchema(arraySchema = @Schema(description = "Network ids or names; the server gets a port on each, "
+				+ "in this order"), minItems = 1,
+				schema = @Schema(description = "Network id or name", example = "private", minLength = 1,
+						maxLength = 255, pattern = WireFormats.NAME)) List<String> networks,
+		@Schema(description = "The Nova keypair whose public key is injected; none when absent",
+				example = "my-key", minLength = 1, maxLength = 255,
+				pattern = WireFormats.NAME) @JsonProperty("key_name") String keyName,
+		@ArraySchema(arraySchema = @Schema(description = "Security group names or ids; Nova's default group "
+				+ "when absent"),
+				schema = @Schema(description = "Security group name or id", example = "default", minLength = 1,
+						maxLength = 255,
+						pattern = WireFormats.NAME)) @JsonProperty("security_groups") List<String> securityGroups,
+		@Schema(description = "Plain-text user data, for example a cloud-init file; the gateway base64-encodes "
+				+ "it. Nova takes at most 65535 bytes once encoded: 49149 bytes of UTF-8, so fewer characters "
+				+ "when some are not ASCII.", example = "#cloud-config\nhostname: web\n",
+				maxLength = 49149) @JsonProperty("user_data") String userData,
+		@Schema(description = "The availability zone; Nova's default when absent", example = "nova",
+				minLength = 1, maxLength = 255,
+				pattern = WireFormats.NAME) @JsonProperty("availability_zone") String availabilityZone,
+		@Schema(description = "Server metadata: keys of 1 to 255 characters, not starting with 'stackgate:' "
+				+ "(the gateway's own), values of at most 255 characters",
+				example = "{\"role\": \"web\"}") Map<String, String> metadata,
+		@Schema(description = "How many servers to launch; at most stackgate.launch.max-count",
+				minimum = "1", defaultValue = "1", example = "1") Integer count) {
 }

@@ -2,6 +2,7 @@ package io.stackgate.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * Everything needed to choose how to launch a server, in one response.
  *
@@ -9,5 +10,9 @@ import java.util.List;
  * @param images the active images the project may boot
  * @param networks the networks the project may attach to
  */
-public record LaunchOptionsDto(List<FlavorDto> flavors, List<ImageDto> images, List<NetworkDto> networks) {
+@Schema(description = "Everything needed to choose how to launch a server, in one answer",
+		requiredProperties = { "flavors", "images", "networks" })
+public record LaunchOptionsDto(@Schema(description = "The flavors the project may use") List<FlavorDto> flavors,
+		@Schema(description = "The active images the project may boot") List<ImageDto> images,
+		@Schema(description = "The networks the project may attach servers to") List<NetworkDto> networks) {
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A Nova server (a VM).
  *
@@ -17,6 +18,21 @@ import java.util.Map;
  * @param fault why the server is in {@code ERROR}, as Nova reports it; {@code null} otherwise
  * @param metadata the server's metadata; keys starting with {@code stackgate:} are the gateway's own
  */
-public record ServerDto(String id, String name, ServerStatus status, List<AddressDto> addresses,
-		ResourceRefDto flavor, ResourceRefDto image, Instant created, String fault, Map<String, String> metadata) {
+@Schema(description = "A Nova server (a VM)",
+		requiredProperties = { "id", "name", "status", "addresses", "flavor", "image", "created", "fault", "metadata" })
+public record ServerDto(
+		@Schema(description = "The server id", example = "45744ba9-e81b-42e5-a1b6-e73523e44243") String id,
+		@Schema(description = "The server name", example = "web") String name,
+		@Schema(description = "The server status, as Nova names it; UNKNOWN for a status this gateway does not "
+				+ "know. A launch with wait=true waits until ACTIVE, ERROR, SHUTOFF or DELETED.",
+				example = "ACTIVE") ServerStatus status,
+		@Schema(description = "Every IP address of the server, over all its networks; empty while it is being "
+				+ "built") List<AddressDto> addresses,
+		@Schema(description = "The flavor it was launched with") ResourceRefDto flavor,
+		@Schema(description = "The image it was booted from; null when it booted from a volume") ResourceRefDto image,
+		@Schema(description = "When it was created (UTC)", example = "2026-11-27T05:34:30Z") Instant created,
+		@Schema(description = "Why the server is in ERROR, as Nova reports it; null otherwise",
+				types = { "string", "null" }, example = "No valid host was found.") String fault,
+		@Schema(description = "The server's metadata; keys starting with 'stackgate:' are the gateway's own",
+				example = "{\"role\": \"web\"}") Map<String, String> metadata) {
 }

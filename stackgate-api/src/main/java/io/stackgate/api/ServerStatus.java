@@ -1,11 +1,14 @@
 package io.stackgate.api;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The status of a Nova server, as Nova names it. {@link #UNKNOWN} stands for any status this version of
  * Stackgate does not know.
  */
+@Schema(description = "The status of a Nova server, as Nova names it; UNKNOWN stands for any status this "
+		+ "gateway does not know")
 public enum ServerStatus {
 
 	ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PASSWORD, PAUSED, REBOOT, REBUILD, RESCUE, RESIZE,

@@ -117,14 +117,14 @@ final class HttpTransport {
 		}
 		return new ProblemDto(null, (reason != null) ? reason : "HTTP " + response.status(), response.status(),
 				method + " " + uri.getPath() + " answered HTTP " + response.status() + " without a problem description",
-				uri.getPath(), response.header("X-Openstack-Request-Id"), null, null, null, null);
+				uri.getPath(), response.header("X-Openstack-Request-Id"), null, null, null, null, null, null);
 	}
 
 	private static ProblemDto withStatus(ProblemDto problem, int status, String reason) {
 		String title = (problem.title() != null) ? problem.title() : (reason != null) ? reason : "HTTP " + status;
 		return new ProblemDto(problem.type(), title, status, problem.detail(), problem.instance(),
 				problem.requestId(), problem.openstackService(), problem.upstreamStatus(),
-				problem.openstackRequestId(), problem.errors());
+				problem.openstackRequestId(), problem.errors(), problem.candidates(), problem.retryAfter());
 	}
 
 }

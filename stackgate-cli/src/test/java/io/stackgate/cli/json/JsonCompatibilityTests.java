@@ -56,7 +56,7 @@ class JsonCompatibilityTests {
 		assertThat(Json.read(JACKSON.writeValueAsString(token), TokenDto.class)).isEqualTo(token);
 		ProblemDto problem = new ProblemDto("https://stackgate.dev/problems/invalid-request", "Invalid", 422, "d",
 				"/api/v1/servers", "req", "compute", 400, "req-nova",
-				List.of(new ProblemDto.FieldErrorDto("networks[0]", "must not be blank")));
+				List.of(new ProblemDto.FieldErrorDto("networks[0]", "must not be blank")), List.of("n-1", "n-2"), 3L);
 		assertThat(Json.read(JACKSON.writeValueAsString(problem), ProblemDto.class)).isEqualTo(problem);
 		assertThat(Json.readList(JACKSON.writeValueAsString(List.of(SERVER, SERVER)), ServerDto.class))
 			.containsExactly(SERVER, SERVER);

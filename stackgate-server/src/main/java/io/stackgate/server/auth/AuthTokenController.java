@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.IssuedToken;
 import io.stackgate.server.cloud.PasswordCredentials;
 import io.stackgate.server.web.InvalidRequestException;
+import io.stackgate.server.web.ProblemStatuses;
 
 /**
  * Logs in to Keystone in one step, for curl users: a user name, password and project give a token to send in
@@ -48,8 +51,14 @@ class AuthTokenController {
 	 * 201 with the token; 400 when a field is missing; 401 when Keystone refuses the credentials; 503 when
 	 * Keystone cannot be reached.
 	 */
-	@Operation(summary = "Log in to Keystone with a password; send the token back in X-Auth-Token")
-	@ApiResponse(responseCode = "201", description = "A token scoped to the project")
+	@Operation(operationId = "issueToken", summary = "Log in to Keystone with a password",
+			description = "Logs in to Keystone with a user name, password and project (mode keystone only; the "
+					+ "route does not exist in the other modes) and answers with a project-scoped token to send in "
+					+ "X-Auth-Token. The password goes to Keystone and nowhere else.")
+	@ApiResponse(responseCode = "201", description = "A token scoped to the project", headers = @Header(
+			name = "Cache-Control", description = "no-store: the answer holds a credential",
+			schema = @Schema(type = "string")))
+	@ProblemStatuses(400)
 	@PostMapping(Routes.LOGIN)
 	ResponseEntity<TokenDto> issue(@RequestBody TokenRequestDto request) {
 		check(request);

@@ -7,12 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,8 +39,7 @@ import io.stackgate.server.web.ResourceNotFoundException;
  */
 @RestController
 @RequestMapping("/api/v1/servers")
-@Tag(name = "servers", description = "The project's servers (VMs)")
-class ServerController {
+class ServerController implements ServerApi {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -75,11 +68,10 @@ class ServerController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the project's servers with their addresses",
-			description = "Paged with limit and marker: a Link header with rel=\"next\" points at the next page.")
-	ResponseEntity<List<ServerDto>> list(@RequestParam(required = false) String name,
+	@Override
+	public ResponseEntity<List<ServerDto>> list(@RequestParam(required = false) String name,
 			@RequestParam(required = false) String status,
-			@RequestParam(required = false) @Min(1) @Max(1000) Integer limit,
+			@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String marker, CallContext context,
 			UriComponentsBuilder uri) {
 		ServerPage page = this.servers.list(context, new ServerQuery(name, parseStatus(status), limit, marker));
@@ -98,8 +90,8 @@ class ServerController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Show one server")
-	ServerDto show(@PathVariable String id, CallContext context) {
+	@Override
+	public ServerDto show(@PathVariable String id, CallContext context) {
 		return this.servers.find(context, id).orElseThrow(() -> new ResourceNotFoundException("server", id));
 	}
 
@@ -108,14 +100,10 @@ class ServerController {
 	 * {@code ACTIVE} or {@code ERROR}, or 202 with their state when {@code timeout} seconds passed.
 	 */
 	@PostMapping
-	@Operation(summary = "Launch servers",
-			description = "Flavor, image and networks by id or name. Send an Idempotency-Key to make retries safe.")
-	@ApiResponse(responseCode = "202", description = "Launched; the servers are being built (or still building "
-			+ "when wait=true and the timeout passed)")
-	@ApiResponse(responseCode = "200", description = "With wait=true: every server is ACTIVE or ERROR")
-	CompletableFuture<ResponseEntity<List<ServerDto>>> create(@RequestBody CreateServerRequest request,
+	@Override
+	public CompletableFuture<ResponseEntity<List<ServerDto>>> create(@RequestBody CreateServerRequest request,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) @Min(1) Integer timeout,
+			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) Integer timeout,
 			CallContext context, UriComponentsBuilder uri) {
 		checkIdempotencyKey(idempotencyKey);
 		Duration waitFor = waitTimeout(timeout);
@@ -140,12 +128,9 @@ class ServerController {
 	 * passed.
 	 */
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Delete a server")
-	@ApiResponse(responseCode = "202", description = "Deletion started (or still going when wait=true and the "
-			+ "timeout passed)")
-	@ApiResponse(responseCode = "204", description = "With wait=true: the server is gone")
-	CompletableFuture<ResponseEntity<Void>> delete(@PathVariable String id,
-			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) @Min(1) Integer timeout,
+	@Override
+	public CompletableFuture<ResponseEntity<Void>> delete(@PathVariable String id,
+			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) Integer timeout,
 			CallContext context) {
 		Duration waitFor = waitTimeout(timeout);
 		try {

@@ -1,75 +1,98 @@
 package io.stackgate.server.web;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
-import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
-import io.stackgate.api.ProblemDto;
 import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.config.StackgateProperties;
 
 /**
- * The OpenAPI description: every operation documents the problem responses it can give.
+ * The OpenAPI document ({@code /v3/api-docs}, committed as {@code docs/openapi.json}): what the API is, where it
+ * runs, and the problem responses and request-id header of every operation.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
-
-	/** The statuses every route can answer with a problem, and why. */
-	private static final Map<String, String> COMMON_PROBLEMS = Map.of("401", "Missing or refused credentials",
-			"502", "An OpenStack service answered with an error", "503", "An OpenStack service is unavailable", "504",
-			"An OpenStack service did not answer in time");
-
-	/** The statuses of routes that take input or name an object. */
-	private static final Map<String, String> INPUT_PROBLEMS = Map.of("400", "Invalid request", "404",
-			"No such object, or a name that matches none", "409", "An ambiguous name, or a conflict such as a quota",
-			"422", "A launch that cannot work, or an Idempotency-Key reused for another request");
 
 	static {
 		// Resolved by CallContextResolver from the request, not a parameter clients send.
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CallContext.class);
 	}
 
+	/** The document's base: fixed servers, so that springdoc does not put the address it was asked on. */
 	@Bean
-	OpenApiCustomizer problemResponses() {
-		return (openApi) -> {
-			openApi.info(new Info().title("Stackgate API")
+	OpenAPI stackgateOpenApi() {
+		return new OpenAPI()
+			.info(new Info().title("Stackgate API")
 				.version("v1")
-				.description("An API gateway in front of an OpenStack cloud: what a server can be launched from, "
-						+ "launching servers, and the servers of a project."));
-			Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
-			ModelConverters.getInstance().read(ProblemDto.class).forEach(components::addSchemas);
-			openApi.components(components);
-			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
-				addProblems(operation, COMMON_PROBLEMS);
-				boolean takesInput = path.contains("{") || operation.getRequestBody() != null
-						|| (operation.getParameters() != null && !operation.getParameters().isEmpty());
-				if (takesInput) {
-					addProblems(operation, INPUT_PROBLEMS);
-				}
-			}));
+				.description("An API gateway in front of an OpenStack cloud: what a server can be launched from "
+						+ "(flavors, images, networks), launching servers (safely retried with an Idempotency-Key), "
+						+ "and the servers of a project with their addresses. Every error is an RFC 9457 "
+						+ "application/problem+json problem with a request_id. Callers authenticate by the "
+						+ "gateway's stackgate.auth.mode: keystone (a Keystone token in X-Auth-Token), service (an "
+						+ "API key in X-API-Key) or none (no credentials, loopback only). Compatibility of /api/v1: "
+						+ "docs/api.md.")
+				.contact(new Contact().name("Stackgate").url("https://stackgate.dev")))
+			.servers(List.of(new Server().url("http://localhost:8080")
+				.description("A gateway started by bin/run-gateway; use your gateway's address")))
+			.components(new Components());
+	}
+
+	/** The launch limits of this gateway's settings: how many servers one request may launch. */
+	@Bean
+	OpenApiCustomizer launchLimits(StackgateProperties properties) {
+		return (openApi) -> {
+			Map<String, Schema> fields = openApi.getComponents().getSchemas().get("CreateServerRequest").getProperties();
+			fields.get("count").setMaximum(BigDecimal.valueOf(properties.launch().maxCount()));
+			((Schema<?>) fields.get("metadata").getAdditionalProperties()).setMaxLength(255);
 		};
 	}
 
-	private static void addProblems(Operation operation, Map<String, String> problems) {
-		problems.forEach((status, description) -> {
-			if (!operation.getResponses().containsKey(status)) {
-				operation.getResponses()
-					.addApiResponse(status, new ApiResponse().description(description)
-						.content(new Content().addMediaType("application/problem+json", new MediaType()
-							.schema(new Schema<>().$ref("#/components/schemas/" + ProblemDto.class.getSimpleName())))));
+	/** Lists on each operation the problem statuses its {@link ProblemStatuses} names. */
+	@Bean
+	OperationCustomizer problemStatuses() {
+		return (operation, handler) -> {
+			ProblemStatuses statuses = handler.getMethodAnnotation(ProblemStatuses.class);
+			if (statuses != null) {
+				for (int status : statuses.value()) {
+					OpenApiProblems.add(operation, status);
+				}
 			}
-		});
+			return operation;
+		};
+	}
+
+	/**
+	 * Gives every operation the problems every route can give and the request-id header, and orders its
+	 * responses. Runs last, after the other customizers added theirs.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	OpenApiCustomizer problemResponses() {
+		return (openApi) -> {
+			OpenApiProblems.addComponents(openApi);
+			OpenApiRequestIds.addComponents(openApi.getComponents());
+			openApi.getPaths().values().forEach((item) -> item.readOperations().forEach((operation) -> {
+				OpenApiProblems.EVERY_ROUTE.forEach((status) -> OpenApiProblems.add(operation, status));
+				OpenApiRequestIds.addTo(operation);
+				OpenApiProblems.sort(operation);
+			}));
+		};
 	}
 
 }

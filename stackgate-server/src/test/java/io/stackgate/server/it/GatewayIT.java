@@ -163,7 +163,6 @@ class GatewayIT {
 	@Test
 	void servesTheCommittedOpenApiDescription() throws Exception {
 		JsonNode served = json("/v3/api-docs");
-		((tools.jackson.databind.node.ObjectNode) served).remove("servers");
 		Path committed = Path.of("../docs/openapi.json");
 		String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n";
 		if (!Files.exists(committed) || !JSON.readTree(Files.readString(committed)).equals(served)) {

@@ -1,0 +1,102 @@
+package io.stackgate.server.servers;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.stackgate.api.CreateServerRequest;
+import io.stackgate.api.ServerDto;
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.web.ProblemStatuses;
+
+/**
+ * The OpenAPI description of {@link ServerController}, apart from its code, with the parameter constraints
+ * (which an overriding method may not redeclare).
+ */
+@Tag(name = "servers", description = "The project's servers (VMs)")
+interface ServerApi {
+
+	@Operation(operationId = "listServers", summary = "List the project's servers with their addresses",
+			description = "Newest first, paged with limit and marker: when there is a next page, the Link header "
+					+ "has its URL with rel=\"next\".")
+	@ApiResponse(responseCode = "200", description = "The servers of this page; an empty array when none match",
+			headers = @Header(name = "Link", description = "<url>; rel=\"next\" when there is a next page",
+					schema = @Schema(type = "string")))
+	@ProblemStatuses(400)
+	ResponseEntity<List<ServerDto>> list(
+			@Parameter(description = "Only servers whose name contains this text (any character is literal)",
+					schema = @Schema(minLength = 1, maxLength = 255), example = "web") String name,
+			@Parameter(description = "Only servers in this status (case-insensitive; UNKNOWN is refused)",
+					schema = @Schema(implementation = io.stackgate.api.ServerStatus.class)) String status,
+			@Parameter(description = "Page size; Nova's own limit when absent",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000"), example = "50") @Min(1) @Max(1000) Integer limit,
+			@Parameter(description = "The id of the last server of the previous page, from the Link header",
+					schema = @Schema(minLength = 1)) String marker,
+			CallContext context, UriComponentsBuilder uri);
+
+	@Operation(operationId = "showServer", summary = "Show one server",
+			description = "The server with its status, addresses, flavor and image names, and metadata.")
+	@ApiResponse(responseCode = "200", description = "The server")
+	@ProblemStatuses(404)
+	ServerDto show(@Parameter(description = "The server id", example = "45744ba9-e81b-42e5-a1b6-e73523e44243",
+			schema = @Schema(minLength = 1)) String id, CallContext context);
+
+	@Operation(operationId = "createServers", summary = "Launch servers",
+			description = "Flavor, image and networks by id or name, checked before anything is created. Without "
+					+ "wait the answer comes at once (202, servers in BUILD); with wait=true once every server is "
+					+ "ACTIVE, ERROR, SHUTOFF or DELETED (200), or 202 when timeout seconds passed first. A launch "
+					+ "is never retried by the gateway: send an Idempotency-Key to make a client's retry safe.")
+	@ApiResponse(responseCode = "202", description = "Launched: the servers, still being built",
+			headers = { @Header(name = "Location", description = "The URL of the first server",
+					schema = @Schema(type = "string", format = "uri")),
+					@Header(name = ServerController.REPLAYED, description = "true when an earlier request with "
+							+ "the same Idempotency-Key launched these servers, and nothing new was created",
+							schema = @Schema(type = "string", allowableValues = "true")) })
+	@ApiResponse(responseCode = "200", description = "With wait=true: every server is settled (ACTIVE, ERROR, "
+			+ "SHUTOFF or DELETED)",
+			headers = { @Header(name = "Location", description = "The URL of the first server",
+					schema = @Schema(type = "string", format = "uri")),
+					@Header(name = ServerController.REPLAYED, description = "true when an earlier request with "
+							+ "the same Idempotency-Key launched these servers, and nothing new was created",
+							schema = @Schema(type = "string", allowableValues = "true")) })
+	@ProblemStatuses({ 400, 404, 409, 422 })
+	CompletableFuture<ResponseEntity<List<ServerDto>>> create(CreateServerRequest request,
+			@Parameter(name = ServerController.IDEMPOTENCY_KEY, description = "A key unique to this launch, for "
+					+ "example a UUID: a request with the same key and body answers with the servers the first "
+					+ "launched (Idempotent-Replayed: true) instead of launching again; the same key with another "
+					+ "body is refused (422)", schema = @Schema(minLength = 1, maxLength = 255, pattern = "^[!-~]+$"),
+					example = "6c1e9bd2-6f0e-4d3b-9a57-2f1c3e4d5a6b") String idempotencyKey,
+			@Parameter(description = "Whether to answer only once the servers are settled") boolean wait,
+			@Parameter(description = "With wait=true, how many seconds to wait at most; 300 (or "
+					+ "stackgate.launch.max-wait when shorter) when absent", schema = @Schema(type = "integer", format = "int32", minimum = "1"),
+					example = "120") @Min(1) Integer timeout,
+			CallContext context, UriComponentsBuilder uri);
+
+	@Operation(operationId = "deleteServer", summary = "Delete a server",
+			description = "Asks Nova to delete the server: 202 at once; with wait=true, 204 once Nova no longer "
+					+ "lists it, or 202 when timeout seconds passed first.")
+	@ApiResponse(responseCode = "202", description = "Deletion started (or still going when wait=true and the "
+			+ "timeout passed)")
+	@ApiResponse(responseCode = "204", description = "With wait=true: the server is gone")
+	@ProblemStatuses({ 400, 404, 409 })
+	CompletableFuture<ResponseEntity<Void>> delete(
+			@Parameter(description = "The server id", example = "45744ba9-e81b-42e5-a1b6-e73523e44243",
+					schema = @Schema(minLength = 1)) String id,
+			@Parameter(description = "Whether to answer only once the server is gone") boolean wait,
+			@Parameter(description = "With wait=true, how many seconds to wait at most; 300 (or "
+					+ "stackgate.launch.max-wait when shorter) when absent", schema = @Schema(type = "integer", format = "int32", minimum = "1"),
+					example = "120") @Min(1) Integer timeout,
+			CallContext context);
+
+}
