@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * deploy/cloud-init.yaml doing its job on a fresh Debian 12 booted with systemd as PID 1 and cloud-init (a privileged
@@ -44,11 +42,10 @@ class CloudInitBootIT {
 
 	@Test
 	void freshDebianBootsIntoARunningHardenedStackgate(@TempDir Path tmp) throws Exception {
-		Optional<Cloud> cloud = Cloud.fromEnvironment();
-		assumeTrue(cloud.isPresent(), "no cloud: set OS_CLIENT_CONFIG_FILE and OS_CLOUD (eval \"$(devcloud/env)\")");
-		assumeTrue(Sh.onPath("podman") && Dist.isRoot(), "needs root and podman (deploy/install-build-deps)");
-		assumeTrue(Files.isRegularFile(Dist.baseImageTar()), "no base image tarball");
-		Cloud c = cloud.get();
+		Cloud c = Needs.cloud();
+		Needs.tool("podman");
+		Needs.root();
+		Needs.need(Files.isRegularFile(Dist.baseImageTar()), "no base image tarball at " + Dist.baseImageTar());
 
 		// the "VM": the image's Debian base plus systemd and cloud-init (podman caches the layer)
 		String base = Sh.run("podman", "load", "-q", "-i", Dist.baseImageTar().toString()).ok().out();

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** deploy/cloud-init.yaml rendered by deploy/render-cloud-init, checked by Debian's cloud-init schema. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -26,7 +25,7 @@ class CloudInitIT {
 
 	@BeforeAll
 	void fixture() throws Exception {
-		assumeTrue(Sh.onPath("cloud-init"), "cloud-init missing: deploy/install-build-deps");
+		Needs.tool("cloud-init");
 		fixture = Path.of(getClass().getResource("/clouds-fixture.yaml").toURI());
 	}
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The OCI image Jib built without a daemon: its configuration, a run with podman (runc, host network) against the cloud
@@ -44,7 +42,7 @@ class ContainerImageIT {
 
 	@BeforeAll
 	void loadTheImage() {
-		assumeTrue(Sh.onPath("podman"), "podman missing: deploy/install-build-deps");
+		Needs.tool("podman");
 		assertThat(Dist.imageTar()).as("built by jib:buildTar in the it profile").isRegularFile();
 		String previous = Sh.run("podman", "image", "inspect", "--format", "{{.Id}}", Dist.imageName()).out().trim();
 		String loaded = Sh.run("podman", "load", "-q", "-i", Dist.imageTar().toString()).ok().out();
@@ -81,9 +79,7 @@ class ContainerImageIT {
 
 	@Test
 	void runsAgainstTheCloudConfiguredByEnvMountedCloudsYamlAndConfigFile(@TempDir Path tmp) throws IOException {
-		Optional<Cloud> cloud = Cloud.fromEnvironment();
-		assumeTrue(cloud.isPresent(), "no cloud: set OS_CLIENT_CONFIG_FILE and OS_CLOUD (eval \"$(devcloud/env)\")");
-		Cloud c = cloud.get();
+		Cloud c = Needs.cloud();
 		int port = Dist.freePort();
 		// the port and the cloud's name come from env, the cloud from the mounted clouds.yaml, and the
 		// mounted config file turns on health details (seen in the readiness answer)
@@ -117,7 +113,7 @@ class ContainerImageIT {
 
 	@Test
 	void dockerfileBuildsTheSameLayoutAsJib() {
-		assumeTrue(Files.isRegularFile(Dist.baseImageTar()), "no base image tarball");
+		Needs.need(Files.isRegularFile(Dist.baseImageTar()), "no base image tarball at " + Dist.baseImageTar());
 		assertThat(Dist.repo().resolve("stackgate-server/target/stackgate-server.jar")).isRegularFile();
 		// the Debian base of the Jib image stands in for docker.io's debian:bookworm-slim (no registry here);
 		// the Dockerfile's RUN still installs from Debian's archive

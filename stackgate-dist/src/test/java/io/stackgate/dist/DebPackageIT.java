@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -29,12 +28,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Debian package, from its metadata to purge: inspect it, install it on this machine with dpkg, start the service
  * exactly as its unit's ExecStart with the unit's environment and user (systemd is not PID 1 here) against the cloud of
- * OS_CLOUD, then remove and purge it. Needs root; the cloud part is skipped without OS_CLOUD.
+ * OS_CLOUD, then remove and purge it. Needs root and a cloud (skipped without them, except in CI where that fails).
+ * The tests run in the order of a package's life, but none depends on an earlier one: each installs the package or
+ * starts the service itself when it is not there, so one failure does not turn the others into skips.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,8 +47,6 @@ class DebPackageIT {
 	private static final Path CONFIG = Path.of("/etc/stackgate/stackgate.yaml");
 
 	private static final Path STATE = Path.of("/var/lib/stackgate");
-
-	private final Optional<Cloud> cloud = Cloud.fromEnvironment();
 
 	private MachineLock lock;
 
@@ -158,12 +156,12 @@ class DebPackageIT {
 	@Test
 	@Order(4)
 	void installsWithDpkgAndCreatesTheSystemUser() {
-		assumeTrue(Dist.isRoot(), "dpkg -i needs root");
+		Needs.root();
+		stopService();
 		if (Sh.run("dpkg-query", "-W", "stackgate").exit() == 0) {
-			Sh.run("dpkg", "--purge", "stackgate").ok(); // left over by an interrupted run
+			Sh.run("dpkg", "--purge", "stackgate").ok(); // left over by an interrupted run or another test
 		}
-		Sh.run(List.of("dpkg", "-i", Dist.deb().toString()), Map.of("DEBIAN_FRONTEND", "noninteractive"),
-				Duration.ofMinutes(5)).ok();
+		install();
 
 		assertThat(Sh.run("dpkg-query", "-W", "-f", "${Status} ${Version}", "stackgate").ok().out())
 			.isEqualTo("install ok installed " + Dist.debianVersion());
@@ -185,18 +183,150 @@ class DebPackageIT {
 	@Test
 	@Order(5)
 	void serviceStartedAsItsExecStartIsReadyAndServesTheApi() throws Exception {
-		assumeTrue(Dist.isRoot(), "needs the installed package");
-		assumeTrue(cloud.isPresent(), "no cloud: set OS_CLIENT_CONFIG_FILE and OS_CLOUD (eval \"$(devcloud/env)\")");
-		assertThat(UNIT).as("installed by the previous test").exists();
-		Cloud c = cloud.get();
+		Cloud c = startService();
+		// setpriv and sh exec into the JVM: one process, running as the unit's user and group
+		Path proc = Path.of("/proc/" + service.pid());
+		assertThat(Files.readString(proc.resolve("comm")).trim()).isEqualTo("java");
+		assertThat(Sh.run("stat", "-c", "%U:%G", proc.toString()).ok().out().trim()).isEqualTo("stackgate:stackgate");
+		assertThat(Files.readAllLines(proc.resolve("status"))).contains("NoNewPrivs:\t1");
 
+		assertThat(gateway.flavorNames(c.token().id())).contains("m1.tiny");
+	}
+
+	@Test
+	@Order(6)
+	void launchesAVmWithTheRenderedCloudInitAsUserData(@TempDir Path tmp) throws Exception {
+		Cloud c = startService();
+		Cloud admin = c.named(c.name() + "-admin"); // reads user_data back
+
+		Path userData = tmp.resolve("gw.yaml");
+		Sh.run(Dist.repo().resolve("deploy/render-cloud-init").toString(), "--deb-url",
+				"http://127.0.0.1:8000/" + Dist.deb().getFileName(), "--deb-sha256", "0".repeat(64),
+				"--clouds-yaml", Dist.repo().resolve("deploy/examples/clouds.yaml").toString(), "--os-cloud",
+				"openstack", "-o", userData.toString()).ok();
+		String text = Files.readString(userData);
+
+		Cloud.Token token = c.token();
+		String name = "stackgate-dist-it-" + UUID.randomUUID().toString().substring(0, 8);
+		String id = gateway.createServer(token.id(), name, "m1.tiny", "cirros-fake-raw", "private", text);
+		String compute = token.endpoint("compute");
+		try {
+			HttpResponse<String> r = Cloud.send(HttpRequest.newBuilder(URI.create(compute + "/servers/" + id))
+				.header("X-Auth-Token", admin.token().id())
+				.header("OpenStack-API-Version", "compute 2.3")
+				.build());
+			assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+			String stored = Cloud.JSON.readTree(r.body()).path("server").path("OS-EXT-SRV-ATTR:user_data").asString();
+			assertThat(new String(Base64.getDecoder().decode(stored), StandardCharsets.UTF_8)).isEqualTo(text);
+		}
+		finally {
+			Cloud.send(HttpRequest.newBuilder(URI.create(compute + "/servers/" + id))
+				.header("X-Auth-Token", token.id())
+				.DELETE()
+				.build());
+		}
+	}
+
+	@Test
+	@Order(7)
+	void stopsOnSigtermWithASuccessStatusOfTheUnit() throws Exception {
+		startService();
+		int exit = stopService();
+		List<String> success = new ArrayList<>(List.of("0"));
+		success.addAll(SystemdUnit.words(SystemdUnit.read(UNIT).get("SuccessExitStatus")));
+		assertThat(success).as("exit status %d is a success for the unit", exit).contains(String.valueOf(exit));
+	}
+
+	@Test
+	@Order(8)
+	void reinstallingKeepsTheAdminsConffilesUserAndPermissions() throws IOException {
+		stopService();
+		ensureInstalled();
+		String defaults = Files.readString(DEFAULTS);
+		String uid = Sh.run("id", "-u", "stackgate").ok().out();
+		// what an upgrade runs: preinst/postinst with the old version; no conffile prompt for an unchanged one
+		Sh.Result again = Sh.run(List.of("dpkg", "-i", Dist.deb().toString()), Map.of("DEBIAN_FRONTEND",
+				"noninteractive"), Duration.ofMinutes(5)).ok();
+		assertThat(again.out() + again.err()).doesNotContain("Configuration file");
+		assertThat(Files.readString(DEFAULTS)).isEqualTo(defaults);
+		assertThat(Sh.run("id", "-u", "stackgate").ok().out()).isEqualTo(uid);
+		assertThat(Sh.run("stat", "-c", "%U:%G %a", "/etc/stackgate").ok().out().trim())
+			.isEqualTo("root:stackgate 750");
+	}
+
+	@Test
+	@Order(9)
+	void removeKeepsConffilesUserAndState() throws IOException {
+		stopService();
+		ensureInstalled();
+		String defaults = Files.readString(DEFAULTS);
+		Sh.run("dpkg", "--remove", "stackgate").ok();
+
+		assertThat(Sh.run("dpkg-query", "-W", "-f", "${Status}", "stackgate").out())
+			.isEqualTo("deinstall ok config-files");
+		assertThat(Path.of("/usr/share/stackgate")).doesNotExist();
+		assertThat(UNIT).doesNotExist();
+		assertThat(Files.readString(DEFAULTS)).as("the admin's changes survive").isEqualTo(defaults);
+		assertThat(CONFIG).exists();
+		Sh.run("getent", "passwd", "stackgate").ok();
+	}
+
+	@Test
+	@Order(10)
+	void purgeRemovesEverythingButTheAdminsOwnFiles() throws IOException {
+		stopService();
+		ensureInstalled();
+		Sh.run("dpkg", "--purge", "stackgate").ok();
+
+		assertThat(Sh.run("dpkg-query", "-W", "stackgate").exit()).isNotZero();
+		assertThat(DEFAULTS).doesNotExist();
+		assertThat(CONFIG).doesNotExist();
+		assertThat(STATE).doesNotExist();
+		assertThat(Sh.run("getent", "passwd", "stackgate").exit()).as("user removed").isNotZero();
+		assertThat(Sh.run("getent", "group", "stackgate").exit()).as("group removed").isNotZero();
+		assertThat(Sh.run("dpkg-statoverride", "--list", "/etc/stackgate").exit()).isNotZero();
+		Path etc = Path.of("/etc/stackgate");
+		if (Files.exists(etc)) {
+			// dpkg keeps a directory that still holds files it does not own: the admin's clouds.yaml
+			try (var left = Files.list(etc)) {
+				assertThat(left.map((p) -> p.getFileName().toString())).containsOnly("clouds.yaml");
+			}
+		}
+	}
+
+	/** Installs the package unless it is installed. */
+	private void ensureInstalled() {
+		Needs.root();
+		String status = Sh.run("dpkg-query", "-W", "-f", "${Status}", "stackgate").out();
+		if (!status.equals("install ok installed")) {
+			install();
+		}
+	}
+
+	private static void install() {
+		Sh.run(List.of("dpkg", "-i", Dist.deb().toString()), Map.of("DEBIAN_FRONTEND", "noninteractive"),
+				Duration.ofMinutes(5)).ok();
+	}
+
+	/**
+	 * Configures the installed package for the cloud of OS_CLOUD and starts the service the way systemd would, unless
+	 * it runs already. Returns that cloud.
+	 */
+	private Cloud startService() throws IOException {
+		Cloud c = Needs.cloud();
+		if (service != null && service.isAlive()) {
+			return c;
+		}
+		stopService();
+		ensureInstalled();
 		// What an admin does after installing: clouds.yaml, OS_CLOUD and settings.
 		Path clouds = Path.of("/etc/stackgate/clouds.yaml");
 		Files.copy(c.cloudsYaml(), clouds, StandardCopyOption.REPLACE_EXISTING);
 		Sh.run("chown", "root:stackgate", clouds.toString()).ok();
 		Sh.run("chmod", "0640", clouds.toString()).ok();
 		int port = Dist.freePort();
-		Files.writeString(DEFAULTS, Files.readString(DEFAULTS).replace("OS_CLOUD=openstack", "OS_CLOUD=" + c.name())
+		String defaults = Files.readString(DEFAULTS).replaceAll("(?m)^STACKGATE_LISTEN_(ADDRESS|PORT)=.*\n", "");
+		Files.writeString(DEFAULTS, defaults.replaceAll("(?m)^OS_CLOUD=.*$", "OS_CLOUD=" + c.name())
 				+ "STACKGATE_LISTEN_ADDRESS=127.0.0.1\nSTACKGATE_LISTEN_PORT=" + port + "\n");
 
 		// What systemd does: StateDirectory=, then ExecStart as User=/Group= with the unit's environment.
@@ -225,114 +355,7 @@ class DebPackageIT {
 
 		gateway = new Gateway(port);
 		gateway.awaitReady(Duration.ofMinutes(3), service::isAlive, this::serviceLogTail);
-		// setpriv and sh exec into the JVM: one process, running as the unit's user and group
-		Path proc = Path.of("/proc/" + service.pid());
-		assertThat(Files.readString(proc.resolve("comm")).trim()).isEqualTo("java");
-		assertThat(Sh.run("stat", "-c", "%U:%G", proc.toString()).ok().out().trim()).isEqualTo("stackgate:stackgate");
-		assertThat(Files.readAllLines(proc.resolve("status"))).contains("NoNewPrivs:\t1");
-
-		assertThat(gateway.flavorNames(c.token().id())).contains("m1.tiny");
-	}
-
-	@Test
-	@Order(6)
-	void launchesAVmWithTheRenderedCloudInitAsUserData(@TempDir Path tmp) throws Exception {
-		assumeTrue(gateway != null && service != null && service.isAlive(), "needs the running service");
-		Cloud c = cloud.orElseThrow();
-		Optional<Cloud> admin = Cloud.named(c.cloudsYaml(), c.name() + "-admin");
-		assumeTrue(admin.isPresent(), "reading user_data back needs the admin cloud " + c.name() + "-admin");
-
-		Path userData = tmp.resolve("gw.yaml");
-		Sh.run(Dist.repo().resolve("deploy/render-cloud-init").toString(), "--deb-url",
-				"http://127.0.0.1:8000/" + Dist.deb().getFileName(), "--deb-sha256", "0".repeat(64),
-				"--clouds-yaml", Dist.repo().resolve("deploy/examples/clouds.yaml").toString(), "--os-cloud",
-				"openstack", "-o", userData.toString()).ok();
-		String text = Files.readString(userData);
-
-		Cloud.Token token = c.token();
-		String name = "stackgate-dist-it-" + UUID.randomUUID().toString().substring(0, 8);
-		String id = gateway.createServer(token.id(), name, "m1.tiny", "cirros-fake-raw", "private", text);
-		String compute = token.endpoint("compute");
-		try {
-			HttpResponse<String> r = Cloud.send(HttpRequest.newBuilder(URI.create(compute + "/servers/" + id))
-				.header("X-Auth-Token", admin.get().token().id())
-				.header("OpenStack-API-Version", "compute 2.3")
-				.build());
-			assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-			String stored = Cloud.JSON.readTree(r.body()).path("server").path("OS-EXT-SRV-ATTR:user_data").asString();
-			assertThat(new String(Base64.getDecoder().decode(stored), StandardCharsets.UTF_8)).isEqualTo(text);
-		}
-		finally {
-			Cloud.send(HttpRequest.newBuilder(URI.create(compute + "/servers/" + id))
-				.header("X-Auth-Token", token.id())
-				.DELETE()
-				.build());
-		}
-	}
-
-	@Test
-	@Order(7)
-	void stopsOnSigtermWithASuccessStatusOfTheUnit() throws Exception {
-		assumeTrue(service != null, "needs the running service");
-		assertThat(service.isAlive()).as(serviceLogTail()).isTrue();
-		int exit = stopService();
-		List<String> success = new ArrayList<>(List.of("0"));
-		success.addAll(SystemdUnit.words(SystemdUnit.read(UNIT).get("SuccessExitStatus")));
-		assertThat(success).as("exit status %d is a success for the unit", exit).contains(String.valueOf(exit));
-	}
-
-	@Test
-	@Order(8)
-	void reinstallingKeepsTheAdminsConffilesUserAndPermissions() throws IOException {
-		assumeTrue(Dist.isRoot() && Files.exists(UNIT), "needs the installed package");
-		String defaults = Files.readString(DEFAULTS);
-		String uid = Sh.run("id", "-u", "stackgate").ok().out();
-		// what an upgrade runs: preinst/postinst with the old version; no conffile prompt for an unchanged one
-		Sh.Result again = Sh.run(List.of("dpkg", "-i", Dist.deb().toString()), Map.of("DEBIAN_FRONTEND",
-				"noninteractive"), Duration.ofMinutes(5)).ok();
-		assertThat(again.out() + again.err()).doesNotContain("Configuration file");
-		assertThat(Files.readString(DEFAULTS)).isEqualTo(defaults);
-		assertThat(Sh.run("id", "-u", "stackgate").ok().out()).isEqualTo(uid);
-		assertThat(Sh.run("stat", "-c", "%U:%G %a", "/etc/stackgate").ok().out().trim())
-			.isEqualTo("root:stackgate 750");
-	}
-
-	@Test
-	@Order(9)
-	void removeKeepsConffilesUserAndState() throws IOException {
-		assumeTrue(Dist.isRoot() && Files.exists(UNIT), "needs the installed package");
-		String defaults = Files.readString(DEFAULTS);
-		Sh.run("dpkg", "--remove", "stackgate").ok();
-
-		assertThat(Sh.run("dpkg-query", "-W", "-f", "${Status}", "stackgate").out())
-			.isEqualTo("deinstall ok config-files");
-		assertThat(Path.of("/usr/share/stackgate")).doesNotExist();
-		assertThat(UNIT).doesNotExist();
-		assertThat(Files.readString(DEFAULTS)).as("the admin's changes survive").isEqualTo(defaults);
-		assertThat(CONFIG).exists();
-		Sh.run("getent", "passwd", "stackgate").ok();
-	}
-
-	@Test
-	@Order(10)
-	void purgeRemovesEverythingButTheAdminsOwnFiles() throws IOException {
-		assumeTrue(Dist.isRoot() && Files.exists(DEFAULTS), "needs the removed package");
-		Sh.run("dpkg", "--purge", "stackgate").ok();
-
-		assertThat(Sh.run("dpkg-query", "-W", "stackgate").exit()).isNotZero();
-		assertThat(DEFAULTS).doesNotExist();
-		assertThat(CONFIG).doesNotExist();
-		assertThat(STATE).doesNotExist();
-		assertThat(Sh.run("getent", "passwd", "stackgate").exit()).as("user removed").isNotZero();
-		assertThat(Sh.run("getent", "group", "stackgate").exit()).as("group removed").isNotZero();
-		assertThat(Sh.run("dpkg-statoverride", "--list", "/etc/stackgate").exit()).isNotZero();
-		Path etc = Path.of("/etc/stackgate");
-		if (Files.exists(etc)) {
-			// dpkg keeps a directory that still holds files it does not own: the admin's clouds.yaml
-			try (var left = Files.list(etc)) {
-				assertThat(left.map((p) -> p.getFileName().toString())).containsOnly("clouds.yaml");
-			}
-		}
+		return c;
 	}
 
 	private int stopService() {

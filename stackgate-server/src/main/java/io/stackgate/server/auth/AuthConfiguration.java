@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import io.stackgate.cloudconfig.CloudConfig;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudSession;
-import io.stackgate.server.config.CloudConfig;
 import io.stackgate.server.config.StackgateProperties;
 import io.stackgate.server.config.StackgateProperties.Auth;
 

@@ -3,6 +3,8 @@ package io.stackgate.server.config;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import io.stackgate.cloudconfig.CloudConfigException;
+
 /**
  * Turns a missing or wrong cloud configuration into a short start-up message instead of a stack trace.
  */

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The gateway's own settings, {@code stackgate.*}. Set them in {@code stackgate.yaml} or as environment
  * variables ({@code STACKGATE_LISTEN_PORT=9090}). The cloud itself is configured the OpenStack way, see
- * {@link CloudConfigLoader}.
+ * {@link io.stackgate.cloudconfig.CloudConfigLoader}.
  *
  * @param listen where the HTTP API listens
  * @param upstream how the gateway calls OpenStack

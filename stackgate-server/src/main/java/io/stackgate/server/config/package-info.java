@@ -1,5 +1,5 @@
 /**
- * Configuration: the gateway's typed {@code stackgate.*} properties and the OpenStack cloud it talks to, read
- * from {@code clouds.yaml} or {@code OS_*} variables the way the OpenStack clients read them.
+ * Configuration: the gateway's typed {@code stackgate.*} properties, and the OpenStack cloud it talks to (read once
+ * at start-up by {@code stackgate-cloud-config}, whose failures become a one-line start-up message here).
  */
 package io.stackgate.server.config;

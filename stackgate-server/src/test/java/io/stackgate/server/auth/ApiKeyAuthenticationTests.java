@@ -11,8 +11,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import io.stackgate.server.config.CloudConfig;
-import io.stackgate.server.config.DomainRef;
+import io.stackgate.cloudconfig.CloudConfig;
+import io.stackgate.cloudconfig.DomainRef;
 import io.stackgate.testing.AuthSliceBeans;
 import io.stackgate.testing.EchoController;
 

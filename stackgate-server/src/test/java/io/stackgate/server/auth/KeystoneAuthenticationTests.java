@@ -22,10 +22,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.stackgate.cloudconfig.CloudConfig;
+import io.stackgate.cloudconfig.DomainRef;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.openstack4j.KeystoneStubs;
-import io.stackgate.server.config.CloudConfig;
-import io.stackgate.server.config.DomainRef;
 import io.stackgate.testing.AuthSliceBeans;
 import io.stackgate.testing.EchoController;
 

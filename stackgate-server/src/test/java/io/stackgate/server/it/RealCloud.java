@@ -10,8 +10,8 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.stackgate.server.config.CloudConfig;
-import io.stackgate.server.config.CloudConfigLoader;
+import io.stackgate.cloudconfig.CloudConfig;
+import io.stackgate.cloudconfig.CloudConfigLoader;
 
 /**
  * The real cloud the integration tests run against, reached with plain HTTP: the tests check the gateway's

@@ -5,8 +5,8 @@ import org.openstack4j.api.client.IOSClientBuilder;
 import org.openstack4j.model.common.Identifier;
 import org.openstack4j.openstack.OSFactory;
 
-import io.stackgate.server.config.CloudConfig;
-import io.stackgate.server.config.DomainRef;
+import io.stackgate.cloudconfig.CloudConfig;
+import io.stackgate.cloudconfig.DomainRef;
 
 /**
  * A Keystone v3 password authentication for the configured cloud identity.

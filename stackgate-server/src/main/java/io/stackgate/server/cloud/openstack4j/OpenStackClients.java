@@ -10,7 +10,7 @@ import org.openstack4j.core.transport.Config;
 import org.openstack4j.model.identity.v3.Token;
 import org.openstack4j.openstack.OSFactory;
 
-import io.stackgate.server.config.CloudConfig;
+import io.stackgate.cloudconfig.CloudConfig;
 
 /**
  * Builds openstack4j clients. openstack4j keeps its session in a thread-local, so a client is built on the

@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.stackgate.cloudconfig.CloudConfig;
+import io.stackgate.cloudconfig.CloudConfigException;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.LaunchLocks;
-import io.stackgate.server.config.CloudConfig;
-import io.stackgate.server.config.CloudConfigException;
 import io.stackgate.server.config.StackgateProperties;
 
 /**

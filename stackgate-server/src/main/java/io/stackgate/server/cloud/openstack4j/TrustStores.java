@@ -12,7 +12,7 @@ import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import io.stackgate.server.config.CloudConfigException;
+import io.stackgate.cloudconfig.CloudConfigException;
 
 /**
  * TLS trust for a cloud with its own CA ({@code cacert} in clouds.yaml, {@code OS_CACERT}).

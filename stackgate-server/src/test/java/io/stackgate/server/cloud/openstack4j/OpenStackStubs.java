@@ -13,8 +13,8 @@ import org.openstack4j.core.transport.Config;
 
 import org.springframework.core.io.ClassPathResource;
 
-import io.stackgate.server.config.CloudConfig;
-import io.stackgate.server.config.DomainRef;
+import io.stackgate.cloudconfig.CloudConfig;
+import io.stackgate.cloudconfig.DomainRef;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

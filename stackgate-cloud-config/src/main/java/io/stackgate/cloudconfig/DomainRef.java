@@ -1,4 +1,4 @@
-package io.stackgate.server.config;
+package io.stackgate.cloudconfig;
 
 /**
  * A Keystone domain, named either by id or by name, as clouds.yaml allows both.

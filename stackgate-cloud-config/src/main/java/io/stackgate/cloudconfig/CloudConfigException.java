@@ -1,4 +1,4 @@
-package io.stackgate.server.config;
+package io.stackgate.cloudconfig;
 
 /**
  * The OpenStack cloud configuration is missing or wrong. The message is meant for the operator: one line that

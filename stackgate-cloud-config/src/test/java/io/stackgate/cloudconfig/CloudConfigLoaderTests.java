@@ -1,4 +1,4 @@
-package io.stackgate.server.config;
+package io.stackgate.cloudconfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,6 +116,35 @@ class CloudConfigLoaderTests {
 		CloudConfig config = load(Map.of("OS_AUTH_URL", "http://k/v3", "OS_USERNAME", "u", "OS_PASSWORD",
 				"very-secret", "OS_PROJECT_ID", "p"));
 		assertThat(config.toString()).doesNotContain("very-secret");
+	}
+
+	@Test
+	void keepsAQuotedPasswordWhole() throws IOException {
+		Path file = write(this.temp.resolve("clouds.yaml"), """
+				clouds:
+				  devcloud:
+				    auth: # a comment
+				      auth_url: http://k/v3
+				      username: demo
+				      password: "pa ss #not-a-comment"
+				      project_name: demo
+				""");
+		CloudConfig config = load(Map.of("OS_CLOUD", "devcloud", "OS_CLIENT_CONFIG_FILE", file.toString()));
+		assertThat(config.password()).isEqualTo("pa ss #not-a-comment");
+	}
+
+	@Test
+	void loadsAnotherCloudOfTheSameFileWhateverOsCloudSays() throws IOException {
+		Path file = write(this.temp.resolve("clouds.yaml"), """
+				clouds:
+				  devcloud: {auth: {auth_url: http://k/v3, username: demo, password: d, project_name: demo}}
+				  devcloud-admin: {auth: {auth_url: http://k/v3, username: admin, password: a, project_name: admin}}
+				""");
+		CloudConfig admin = new CloudConfigLoader(Map.of("OS_CLOUD", "devcloud", "OS_CLIENT_CONFIG_FILE",
+				file.toString()), this.workingDirectory, this.home)
+			.loadCloud("devcloud-admin");
+		assertThat(admin.username()).isEqualTo("admin");
+		assertThat(admin.source()).contains("devcloud-admin");
 	}
 
 	private CloudConfig load(Map<String, String> env) {

@@ -1,4 +1,4 @@
-package io.stackgate.server.config;
+package io.stackgate.cloudconfig;
 
 import java.nio.file.Path;
 

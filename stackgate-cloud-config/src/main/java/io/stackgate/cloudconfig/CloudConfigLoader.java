@@ -1,4 +1,4 @@
-package io.stackgate.server.config;
+package io.stackgate.cloudconfig;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -63,6 +63,17 @@ public final class CloudConfigLoader {
 		}
 		throw new CloudConfigException("No OpenStack cloud configured: set OS_CLOUD (and a clouds.yaml) "
 				+ "or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME");
+	}
+
+	/**
+	 * Another entry of the same clouds.yaml (and secure.yaml), whatever {@code OS_CLOUD} says: for example
+	 * {@code devcloud-admin} beside {@code devcloud}.
+	 * @param cloud the entry's name
+	 * @return that cloud
+	 * @throws CloudConfigException when there is no such entry or its configuration is incomplete
+	 */
+	public CloudConfig loadCloud(String cloud) {
+		return fromCloudsYaml(cloud);
 	}
 
 	private CloudConfig fromCloudsYaml(String cloud) {

@@ -1,0 +1,54 @@
+package io.stackgate.bench.support;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result table both benchmarks print: {@code | # | measure | gateway | direct | ratio | target | result |},
+ * columns padded to their widest cell, a rule under the header, a blank line before and after.
+ */
+public final class Table {
+
+	private static final String[] HEADER = { "#", "measure", "gateway", "direct", "ratio", "target", "result" };
+
+	private final List<String[]> rows = new ArrayList<>();
+
+	public void add(String section, String measure, String gateway, String direct, String ratio, String target,
+			String result) {
+		this.rows.add(new String[] { section, measure, gateway, direct, ratio, target, result });
+	}
+
+	public void print(PrintStream out) {
+		List<String[]> lines = new ArrayList<>();
+		lines.add(HEADER);
+		lines.addAll(this.rows);
+		int[] widths = new int[HEADER.length];
+		lines.forEach((line) -> Arrays.setAll(widths, (i) -> Math.max(widths[i], line[i].length())));
+		lines.add(1, Arrays.stream(widths).mapToObj("-"::repeat).toArray(String[]::new));
+		out.println();
+		for (String[] line : lines) {
+			StringBuilder text = new StringBuilder("|");
+			for (int i = 0; i < line.length; i++) {
+				text.append(' ').append(String.format("%-" + widths[i] + "s", line[i])).append(" |");
+			}
+			out.println(text);
+		}
+		out.println();
+	}
+
+	/**
+	 * A figure with three significant digits or so: no decimals from {@code wholeFrom} up, one from 10, two below;
+	 * "n/a" for NaN and infinity.
+	 */
+	public static String figure(double value, double wholeFrom) {
+		if (Double.isNaN(value) || Double.isInfinite(value)) {
+			return "n/a";
+		}
+		return String.format(Locale.ROOT,
+				(Math.abs(value) >= wholeFrom) ? "%.0f" : (Math.abs(value) >= 10) ? "%.1f" : "%.2f", value);
+	}
+
+}
