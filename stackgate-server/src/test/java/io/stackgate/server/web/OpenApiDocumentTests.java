@@ -13,8 +13,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.stackgate.server.config.CloudConfig;
-import io.stackgate.server.config.DomainRef;
+import io.stackgate.cloudconfig.CloudConfig;
+import io.stackgate.cloudconfig.DomainRef;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
