@@ -98,7 +98,8 @@ class Openstack4jCloudClient implements CloudClient {
 
 	@Override
 	public Optional<ServerDto> findServer(CallContext context, String serverId) {
-		Server server = read(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().get(serverId));
+		String id = UpstreamPaths.segment(serverId);
+		Server server = read(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().get(id));
 		return Optional.ofNullable(server).map(ModelMapper::server);
 	}
 
