@@ -59,7 +59,7 @@ class HostileInputTests extends WireMockGateway {
 		return new Fixtures("X-Auth-Token", TOKEN, PREFIX, Map.of("name", () -> "\"" + PREFIX + (++counter[0]) + "\"",
 				"flavor", () -> "\"m1.nano\"", "image", () -> "\"cirros-fake-raw\"", "networks",
 				() -> "[\"private\"]", "username", () -> "\"demo\"", "password", () -> "\"demo-password\"",
-				"project", () -> "\"demo\"", "id", id, "timeout", () -> "2", "limit", () -> "5"));
+				"project", () -> "\"demo\"", "id", id, "timeout", () -> "1", "limit", () -> "5"));
 	}
 
 }

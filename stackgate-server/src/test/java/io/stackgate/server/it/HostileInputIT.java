@@ -103,7 +103,7 @@ class HostileInputIT {
 				() -> json.formatted(PREFIX + (++counter[0])), "flavor", () -> "\"m1.nano\"", "image",
 				() -> "\"cirros-fake-raw\"", "networks", () -> "[\"private\"]", "username",
 				() -> json.formatted(cloud.username()), "password", () -> json.formatted(cloud.password()), "project",
-				() -> json.formatted(cloud.projectName()), "id", id, "timeout", () -> "2", "limit", () -> "5"));
+				() -> json.formatted(cloud.projectName()), "id", id, "timeout", () -> "1", "limit", () -> "5"));
 	}
 
 }

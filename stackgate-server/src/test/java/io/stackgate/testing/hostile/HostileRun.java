@@ -53,6 +53,9 @@ public final class HostileRun {
 
 	private int sent;
 
+	/** The servers after the last request that may write, reused as the next one's "before" while valid. */
+	private Set<String> lastSeen;
+
 	/**
 	 * @param serverIds told the id of each server the run created, so that valid requests can name it
 	 */
@@ -82,7 +85,10 @@ public final class HostileRun {
 	}
 
 	private void check(HostileRequest request) throws Exception {
-		Set<String> before = request.mayWrite() ? this.cloud.servers() : null;
+		Set<String> before = null;
+		if (request.mayWrite()) {
+			before = (this.lastSeen != null) ? this.lastSeen : this.cloud.servers();
+		}
 		RawHttp.Response response = this.http.send(request);
 		this.sent++;
 		this.statuses.merge(response.status(), 1, Integer::sum);
@@ -121,6 +127,7 @@ public final class HostileRun {
 	private void checkCloud(HostileRequest request, RawHttp.Response response, Set<String> before, List<String> created)
 			throws Exception {
 		Set<String> after = this.cloud.servers();
+		this.lastSeen = after;
 		Set<String> appeared = new HashSet<>(after);
 		appeared.removeAll(before);
 		Set<String> vanished = new HashSet<>(before);
@@ -136,6 +143,7 @@ public final class HostileRun {
 			}
 		}
 		if (accepted && request.method().equals("DELETE")) {
+			this.lastSeen = null;
 			vanished.forEach(this::forget);
 			String target = request.target().replaceAll("\\?.*", "");
 			forget(target.substring(target.lastIndexOf('/') + 1));
@@ -144,6 +152,7 @@ public final class HostileRun {
 			String id = this.alive.remove(0);
 			forget(id);
 			this.cloud.delete(id);
+			this.lastSeen = null;
 		}
 	}
 
