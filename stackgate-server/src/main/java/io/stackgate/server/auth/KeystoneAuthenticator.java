@@ -32,7 +32,13 @@ class KeystoneAuthenticator implements Authenticator {
 			throw new Unauthenticated("No X-Auth-Token header: send a Keystone token, for example one from "
 					+ "POST /api/v1/auth/tokens");
 		}
-		CallerSession session = this.validations.validate(token.strip(), RequestIds.of(request));
+		String stripped = token.strip();
+		if (!stripped.chars().allMatch((c) -> c > 0x20 && c < 0x7f)) {
+			// Keystone's tokens are printable ASCII; anything else cannot even be sent on to Keystone.
+			throw new Unauthenticated("The X-Auth-Token header is not a Keystone token: it has characters no "
+					+ "token has");
+		}
+		CallerSession session = this.validations.validate(stripped, RequestIds.of(request));
 		return new Caller(session.userName() + "@" + session.projectName(), METRICS_TAG, "user:" + session.userId(),
 				session, false);
 	}

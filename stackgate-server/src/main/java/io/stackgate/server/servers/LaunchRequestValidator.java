@@ -48,6 +48,7 @@ final class LaunchRequestValidator {
 
 	private void check(CreateServerRequest request) {
 		checkName("name", request.name(), true);
+		checkServerName(request.name(), request.count());
 		checkName("flavor", request.flavor(), true);
 		checkName("image", request.image(), true);
 		if (request.networks() == null || request.networks().isEmpty()) {
@@ -85,6 +86,26 @@ final class LaunchRequestValidator {
 		}
 	}
 
+	/**
+	 * Nova's rules for server names, checked here so that no server of a refused request is ever created: the
+	 * longest name, {@code name-N} of the last server, fits in 255 characters, and every character is one Nova
+	 * calls printable.
+	 */
+	private void checkServerName(String name, Integer count) {
+		if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || !name.strip().equals(name)) {
+			return;
+		}
+		int servers = (count != null && count > 1 && count <= this.maxCount) ? count : 1;
+		int longest = name.length() + ((servers > 1) ? ("-" + servers).length() : 0);
+		if (longest > MAX_NAME_LENGTH) {
+			reject("name", "must be at most " + (MAX_NAME_LENGTH - ("-" + servers).length()) + " characters with count "
+					+ servers + ": the servers are named " + "name-1 to name-" + servers);
+		}
+		if (!NovaNames.isPrintable(name)) {
+			reject("name", "must not contain control, format or unassigned characters");
+		}
+	}
+
 	private void checkEach(String field, List<String> values) {
 		for (int i = 0; i < values.size(); i++) {
 			checkName(field + "[" + i + "]", values.get(i), true);
@@ -112,11 +133,14 @@ final class LaunchRequestValidator {
 			if (key.isEmpty() || key.length() > MAX_NAME_LENGTH) {
 				reject(field, "keys must be 1 to " + MAX_NAME_LENGTH + " characters");
 			}
+			else if (!NovaNames.isMetadataKey(key)) {
+				reject(field, "keys may only have letters, digits, spaces and - _ : .");
+			}
 			else if (key.startsWith(RESERVED_METADATA_PREFIX)) {
 				reject(field, "keys starting with '" + RESERVED_METADATA_PREFIX + "' are reserved for the gateway");
 			}
-			if (value == null || value.length() > MAX_NAME_LENGTH) {
-				reject(field, "values must be strings of at most " + MAX_NAME_LENGTH + " characters");
+			if (value == null || value.length() > MAX_NAME_LENGTH || !NovaNames.isPrintable(value)) {
+				reject(field, "values must be strings of at most " + MAX_NAME_LENGTH + " printable characters");
 			}
 		});
 	}

@@ -74,7 +74,8 @@ class ServerController implements ServerApi {
 			@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String marker, CallContext context,
 			UriComponentsBuilder uri) {
-		ServerPage page = this.servers.list(context, new ServerQuery(name, parseStatus(status), limit, marker));
+		ServerPage page = this.servers.list(context,
+				new ServerQuery(name, parseStatus(status), limit, ServerIds.requireMarker(marker)));
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
 		if (page.nextMarker() != null) {
 			String next = uri.path("/api/v1/servers")
@@ -92,7 +93,8 @@ class ServerController implements ServerApi {
 	@GetMapping("/{id}")
 	@Override
 	public ServerDto show(@PathVariable String id, CallContext context) {
-		return this.servers.find(context, id).orElseThrow(() -> new ResourceNotFoundException("server", id));
+		return this.servers.find(context, ServerIds.require(id))
+			.orElseThrow(() -> new ResourceNotFoundException("server", id));
 	}
 
 	/**
@@ -132,6 +134,7 @@ class ServerController implements ServerApi {
 	public CompletableFuture<ResponseEntity<Void>> delete(@PathVariable String id,
 			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) Integer timeout,
 			CallContext context) {
+		ServerIds.require(id);
 		Duration waitFor = waitTimeout(timeout);
 		try {
 			this.cloud.deleteServer(context, id);

@@ -129,8 +129,9 @@ class ServerLauncher {
 	 */
 	private Optional<Launch> findEarlier(CallContext context, CreateServerRequest request, Tags tags,
 			boolean holdingLock) {
-		List<ServerDto> tagged = this.servers
-			.list(context, new ServerQuery("^" + NovaRegex.quote(request.name()), null, null, null))
+		// Every server of the project, not a name filter: the key, not the name, says which launch a server
+		// belongs to, and another request under the same key may have named its servers differently.
+		List<ServerDto> tagged = this.servers.list(context, new ServerQuery(null, null, null, null))
 			.servers()
 			.stream()
 			.filter((server) -> tags.key().equals(server.metadata().get(KEY_METADATA)))

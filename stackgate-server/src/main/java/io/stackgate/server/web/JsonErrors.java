@@ -1,6 +1,7 @@
 package io.stackgate.server.web;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -26,6 +27,16 @@ final class JsonErrors {
 		if (jackson instanceof UnrecognizedPropertyException) {
 			return new FieldErrorDto(field, "unknown field");
 		}
+		if (jackson instanceof InputCoercionException coercion) {
+			return new FieldErrorDto(field, "is out of range: expected " + describe(coercion.getTargetType())
+					+ ((coercion.getTargetType() == Integer.class || coercion.getTargetType() == int.class)
+							? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : ""));
+		}
+		String duplicate = duplicateField(jackson.getOriginalMessage());
+		if (duplicate != null) {
+			String path = (field != null) ? field + "." + duplicate : duplicate;
+			return new FieldErrorDto(path, "is given more than once");
+		}
 		if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
 			return new FieldErrorDto(field, "expected " + describe(mismatch.getTargetType()));
 		}
@@ -34,6 +45,16 @@ final class JsonErrors {
 					+ jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")");
 		}
 		return new FieldErrorDto(field, "cannot be read");
+	}
+
+	/** @return the name in Jackson's "Duplicate Object property "x"" message, or {@code null} */
+	private static String duplicateField(String message) {
+		if (message == null || !message.startsWith("Duplicate")) {
+			return null;
+		}
+		int open = message.indexOf('"');
+		int close = message.lastIndexOf('"');
+		return (open >= 0 && close > open) ? message.substring(open + 1, close) : "a field";
 	}
 
 	private static String field(JacksonException ex) {

@@ -5,6 +5,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
+
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +21,10 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.stackgate.api.ProblemDto.FieldErrorDto;
@@ -81,6 +89,47 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("errors", List.of(error));
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleInvalid(new InvalidRequestException(HttpStatus.BAD_REQUEST, ParameterErrors.of(ex)), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return handleInvalid(new InvalidRequestException(HttpStatus.BAD_REQUEST, List.of(ParameterErrors.of(ex))),
+				request);
+	}
+
+	/**
+	 * An {@code Accept} header that cannot be parsed or that takes nothing the gateway writes: the problem is
+	 * written as problem JSON anyway, since content negotiation cannot choose a type for it.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+		HttpServletResponse servletResponse = ((ServletWebRequest) request).getResponse();
+		try {
+			ProblemResponses.write(servletRequest, servletResponse, Problems.of(HttpStatus.NOT_ACCEPTABLE,
+					ProblemTypes.INVALID_REQUEST, "Not acceptable",
+					"The Accept header must allow application/json or application/problem+json"));
+		}
+		catch (java.io.IOException ioe) {
+			log.debug("Could not answer a request with an unacceptable Accept header: {}", ioe.getMessage());
+		}
+		return null;
+	}
+
+	/** Tomcat could not decode the query string ({@code %zz}, a lone {@code %}). */
+	@ExceptionHandler
+	ResponseEntity<Object> handleUndecodable(InvalidParameterException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+				"The query string cannot be decoded: a % must start an escape of two hexadecimal digits");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler

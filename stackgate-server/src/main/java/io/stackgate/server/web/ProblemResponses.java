@@ -30,6 +30,15 @@ public final class ProblemResponses {
 	 */
 	public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(json(request, problem).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * @return the problem as JSON text, completed with the request id and the request path
+	 */
+	static String json(HttpServletRequest request, ProblemDetail problem) {
 		Problems.complete(problem, RequestIds.of(request));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", String.valueOf(problem.getType()));
@@ -40,9 +49,7 @@ public final class ProblemResponses {
 		if (problem.getProperties() != null) {
 			body.putAll(problem.getProperties());
 		}
-		response.setStatus(problem.getStatus());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		JSON.writeValue(response.getOutputStream(), body);
+		return JSON.writeValueAsString(body);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.stackgate.server.web;
 
 import java.net.URI;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -49,6 +50,26 @@ public final class Problems {
 			problem.setProperty("openstack_request_id", ex.openstackRequestId());
 		}
 		return problem;
+	}
+
+	/**
+	 * A problem for a status that a layer below the controllers answered with (Tomcat, a filter, a
+	 * {@code sendError}), which says no more than its status.
+	 * @param status the HTTP status
+	 * @return the problem
+	 */
+	static ProblemDetail forStatus(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		String title = (known != null) ? known.getReasonPhrase() : "Error";
+		String detail = switch (status) {
+			case 400 -> "The request cannot be read: its request line, path, query string or a header is malformed "
+					+ "or too large";
+			case 404 -> "No such route";
+			case 405 -> "This route does not take this method";
+			case 500 -> "The gateway failed unexpectedly; its log has the details under this request id";
+			default -> title;
+		};
+		return of(HttpStatusCode.valueOf(status), null, title, detail);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Request ids in OpenStack's format, {@code req-<uuid>}, so that OpenStack services accept them as global
@@ -37,6 +38,23 @@ public final class RequestIds {
 	 */
 	public static String of(HttpServletRequest request) {
 		return (String) request.getAttribute(ATTRIBUTE);
+	}
+
+	/**
+	 * The id of a request that may not have passed the request id filter, such as one Tomcat refused itself: a
+	 * new id is given to it and to its response.
+	 * @param request the current request
+	 * @param response its response
+	 * @return its id
+	 */
+	static String ensure(HttpServletRequest request, HttpServletResponse response) {
+		String id = of(request);
+		if (id == null) {
+			id = acceptOrCreate(null);
+			request.setAttribute(ATTRIBUTE, id);
+			response.setHeader(HEADER, id);
+		}
+		return id;
 	}
 
 }

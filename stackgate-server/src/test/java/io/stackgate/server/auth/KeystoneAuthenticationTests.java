@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,6 +95,17 @@ class KeystoneAuthenticationTests {
 			.andExpect(jsonPath("$.type").value("https://stackgate.dev/problems/unauthenticated"))
 			.andExpect(jsonPath("$.instance").value("/api/v1/echo"))
 			.andExpect(jsonPath("$.request_id").isNotEmpty());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gAAAAAB-token\u00e9", "\u00c3\u00a9gAAAAAB", "gAAAA\u0001AB", "gAAAA AB" })
+	void aTokenThatCannotBeAKeystoneTokenIsUnauthorizedWithoutAskingKeystone(String token) throws Exception {
+		this.mvc.perform(get("/api/v1/echo").header("X-Auth-Token", token))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.request_id").isNotEmpty());
+
+		keystone.verify(0, getRequestedFor(urlEqualTo("/identity/v3/auth/tokens")));
 	}
 
 	@Test

@@ -53,8 +53,8 @@ class LaunchRequestValidatorTests {
 	}
 
 	@Test
-	void acceptsNamesOfExactly255CharactersAndTheLargestCount() {
-		CreateServerRequest request = with(VALID, (r) -> new CreateServerRequest("n".repeat(255), r.flavor(),
+	void acceptsNamesWhoseLastServerNameHasExactly255CharactersWithTheLargestCount() {
+		CreateServerRequest request = with(VALID, (r) -> new CreateServerRequest("n".repeat(253), r.flavor(),
 				r.image(), r.networks(), r.keyName(), r.securityGroups(), r.userData(), r.availabilityZone(),
 				Map.of("k".repeat(255), "v".repeat(255)), MAX_COUNT));
 
@@ -120,9 +120,24 @@ class LaunchRequestValidatorTests {
 				arguments("metadata key of 256 characters", with(VALID, metadata(Map.of("k".repeat(256), "x"))),
 						"metadata." + "k".repeat(256), "keys must be 1 to 255 characters"),
 				arguments("metadata value of 256 characters", with(VALID, metadata(Map.of("role", "v".repeat(256)))),
-						"metadata.role", "values must be strings of at most 255 characters"),
+						"metadata.role", "values must be strings of at most 255 printable characters"),
 				arguments("null metadata value", with(VALID, metadata(nullValue("role"))), "metadata.role",
-						"values must be strings of at most 255 characters"));
+						"values must be strings of at most 255 printable characters"),
+				arguments("name that the count suffix takes past 255", with(with(VALID, name("n".repeat(254))),
+						count(MAX_COUNT)), "name",
+						"must be at most 253 characters with count 5: the servers are named name-1 to name-5"),
+				arguments("single server name of 255", with(with(VALID, name("n".repeat(256))), count(1)), "name",
+						"must be at most 255 characters"),
+				arguments("name with a control character", with(VALID, name("web\u0007")), "name",
+						"must not contain control, format or unassigned characters"),
+				arguments("name with a lone surrogate", with(VALID, name("web\ud800")), "name",
+						"must not contain control, format or unassigned characters"),
+				arguments("name with a right-to-left override", with(VALID, name("\u202eweb")), "name",
+						"must not contain control, format or unassigned characters"),
+				arguments("metadata key Nova refuses", with(VALID, metadata(Map.of("role/x", "v"))),
+						"metadata.role/x", "keys may only have letters, digits, spaces and - _ : ."),
+				arguments("metadata value with a control character", with(VALID, metadata(Map.of("role", "a\u0000"))),
+						"metadata.role", "values must be strings of at most 255 printable characters"));
 	}
 
 	@Test

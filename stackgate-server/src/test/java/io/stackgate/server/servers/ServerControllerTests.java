@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -35,6 +37,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -173,6 +176,29 @@ class ServerControllerTests {
 		given(this.cloud.listFlavors(any())).willReturn(List.of(new FlavorDto("42", "m1.nano", 1, 128, 1)));
 		given(this.cloud.listImages(any()))
 			.willReturn(List.of(new ImageDto("img-1", "cirros", "active", 65536L, 0, 0)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "detail", "DETAIL", "a?all_tenants=1", "a/b", "a b", "a\u0001b", "-1", "%2e%2e" })
+	void anIdThatCannotBeAServersIsNotFoundWithoutAskingNova(String id) throws Exception {
+		this.mvc.perform(get("/api/v1/servers/{id}", id))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(delete("/api/v1/servers/{id}", id))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+
+		verify(this.cloud, never()).findServer(any(), any());
+		verify(this.cloud, never()).deleteServer(any(), any());
+	}
+
+	@Test
+	void aMarkerThatCannotBeAServersIdIsABadRequestNamingIt() throws Exception {
+		this.mvc.perform(get("/api/v1/servers").param("marker", "../x"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("marker"));
+
+		verify(this.cloud, never()).listServers(any(), any());
 	}
 
 }

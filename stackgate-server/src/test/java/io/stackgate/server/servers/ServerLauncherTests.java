@@ -214,9 +214,9 @@ class ServerLauncherTests {
 		this.launcher.launch(this.context, WEB, KEY);
 
 		InOrder order = inOrder(this.cloud, this.locks);
-		order.verify(this.cloud).listServers(any(), eq(new ServerQuery("^web", null, null, null)));
+		order.verify(this.cloud).listServers(any(), eq(new ServerQuery(null, null, null, null)));
 		order.verify(this.locks).tryAcquire(this.context, lock);
-		order.verify(this.cloud).listServers(any(), eq(new ServerQuery("^web", null, null, null)));
+		order.verify(this.cloud).listServers(any(), eq(new ServerQuery(null, null, null, null)));
 		order.verify(this.cloud).createServer(any(), any());
 		order.verify(this.locks).release(this.context, lock);
 	}
@@ -233,22 +233,39 @@ class ServerLauncherTests {
 	}
 
 	@Test
-	void theNameFilterForEarlierLaunchesIsARegularExpressionWithTheNameQuoted() {
+	void earlierLaunchesAreLookedUpAmongAllTheProjectsServersNotByName() {
 		given(this.locks.tryAcquire(any(), any())).willReturn(true);
 		CreateServerRequest request = new CreateServerRequest("db.(primary)+1", "m1.small", "cirros",
 				List.of("private"), null, null, null, null, null, null);
 
 		this.launcher.launch(this.context, request, KEY);
 
-		verify(this.cloud, times(2)).listServers(any(),
-				eq(new ServerQuery("^db\\.\\(primary\\)\\+1", null, null, null)));
+		verify(this.cloud, times(2)).listServers(any(), eq(new ServerQuery(null, null, null, null)));
+	}
+
+	@Test
+	void aKeyUsedWithAnotherNameIsRefusedAndTheGenuineRetryIsStillReplayed() {
+		CreateServerRequest first = WEB;
+		given(this.cloud.listServers(any(), any()))
+			.willReturn(new ServerPage(List.of(server("s-1", "web", tags(KEY, first))), null));
+		CreateServerRequest renamed = new CreateServerRequest("db", "m1.small", "cirros", List.of("private"),
+				"my-key", List.of("default"), "#cloud-config\n", null, Map.of("role", "web"), null);
+
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.launcher.launch(this.context, renamed, KEY))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+		ServerLauncher.Launch retry = this.launcher.launch(this.context, first, KEY);
+
+		assertThat(retry.replayed()).isTrue();
+		assertThat(retry.servers()).extracting(ServerDto::id).containsExactly("s-1");
+		verify(this.cloud, never()).createServer(any(), any());
 	}
 
 	@Test
 	void aRetryWithTheSameKeyAndRequestGetsTheEarlierServersBackWithoutCreating() {
 		CreateServerRequest request = with(WEB, 2);
 		Map<String, String> tags = tags(KEY, request);
-		given(this.cloud.listServers(any(), eq(new ServerQuery("^web", null, null, null))))
+		given(this.cloud.listServers(any(), eq(new ServerQuery(null, null, null, null))))
 			.willReturn(new ServerPage(List.of(server("s-2", "web-2", tags), server("s-other", "web-frontend",
 					Map.of("stackgate:idempotency-key", sha256("another key"))), server("s-1", "web-1", tags),
 					server("s-untagged", "web", Map.of())), null));

@@ -63,7 +63,7 @@ class KeypairLaunchLocks implements LaunchLocks {
 	}
 
 	private boolean isStale(CallContext context, String name) {
-		Keypair keypair = this.cloud.read(context, OpenStackService.COMPUTE, (os) -> os.compute().keypairs().get(name));
+		Keypair keypair = this.cloud.read(context, OpenStackService.COMPUTE, (os) -> os.compute().keypairs().get(UpstreamPaths.segment(name)));
 		return keypair != null && keypair.getCreatedAt() != null
 				&& keypair.getCreatedAt().toInstant().plus(STALE_AFTER).isBefore(Instant.now());
 	}

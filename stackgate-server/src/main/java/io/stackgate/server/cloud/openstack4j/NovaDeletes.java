@@ -15,11 +15,11 @@ import org.openstack4j.openstack.compute.internal.BaseComputeServices;
 class NovaDeletes extends BaseComputeServices {
 
 	void deleteServer(String serverId) {
-		check(delete(Void.class, uri("/servers/%s", serverId)).executeWithResponse());
+		check(delete(Void.class, uri("/servers/%s", UpstreamPaths.segment(serverId))).executeWithResponse());
 	}
 
 	void deleteKeypair(String name) {
-		check(delete(Void.class, uri("/os-keypairs/%s", name)).executeWithResponse());
+		check(delete(Void.class, uri("/os-keypairs/%s", UpstreamPaths.segment(name))).executeWithResponse());
 	}
 
 	private static void check(HttpResponse response) {

@@ -88,7 +88,7 @@ class Openstack4jCloudClient implements CloudClient {
 				return os.compute().servers().list(params);
 			};
 			if (query.limit() == null) {
-				return new ServerPage(servers(Pages.walk(fetch, Server::getId)), null);
+				return new ServerPage(servers(Pages.walk(fetch, Server::getId, query.marker())), null);
 			}
 			List<? extends Server> page = fetch.apply(Pages.query(query.limit(), query.marker()));
 			String next = (page.size() == query.limit()) ? page.get(page.size() - 1).getId() : null;
@@ -98,7 +98,8 @@ class Openstack4jCloudClient implements CloudClient {
 
 	@Override
 	public Optional<ServerDto> findServer(CallContext context, String serverId) {
-		Server server = read(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().get(serverId));
+		String id = UpstreamPaths.segment(serverId);
+		Server server = read(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().get(id));
 		return Optional.ofNullable(server).map(ModelMapper::server);
 	}
 

@@ -26,9 +26,20 @@ final class Pages {
 	 * @return the items of every page
 	 */
 	static <T> List<T> walk(Function<Map<String, String>, List<? extends T>> fetch, Function<T, String> id) {
+		return walk(fetch, id, null);
+	}
+
+	/**
+	 * @param fetch fetches one page for the given query parameters
+	 * @param id the id of an item, which is the marker of the page after it
+	 * @param start the marker to start after, or {@code null} for the first page
+	 * @return the items of every page after the start
+	 */
+	static <T> List<T> walk(Function<Map<String, String>, List<? extends T>> fetch, Function<T, String> id,
+			String start) {
 		List<T> all = new ArrayList<>();
 		Set<String> seenMarkers = new HashSet<>();
-		String marker = null;
+		String marker = start;
 		do {
 			List<? extends T> page = fetch.apply(query(MAX_PAGE_SIZE, marker));
 			all.addAll(page);

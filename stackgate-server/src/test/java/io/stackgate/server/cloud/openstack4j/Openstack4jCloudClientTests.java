@@ -29,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,16 @@ class Openstack4jCloudClientTests {
 				.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance missing could not be found.\"}}")));
 
 		assertThat(this.client.findServer(this.context, "missing")).isEmpty();
+	}
+
+	@Test
+	void anIdGoesIntoTheNovaUrlEncodedAsOnePathSegment() {
+		openstack.stubFor(get(urlEqualTo("/compute/v2.1/servers/a%3Fall_tenants%3D1%2F..")).willReturn(aResponse()
+			.withStatus(404).withHeader("Content-Type", "application/json")
+			.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"not found\"}}")));
+
+		assertThat(this.client.findServer(this.context, "a?all_tenants=1/..")).isEmpty();
+		openstack.verify(getRequestedFor(urlEqualTo("/compute/v2.1/servers/a%3Fall_tenants%3D1%2F..")));
 	}
 
 	@Test

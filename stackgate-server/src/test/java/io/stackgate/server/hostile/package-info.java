@@ -1,0 +1,5 @@
+/**
+ * The whole gateway on a WireMock OpenStack: the hostile suite's fast loop and the regression tests of every
+ * layer's error responses.
+ */
+package io.stackgate.server.hostile;
