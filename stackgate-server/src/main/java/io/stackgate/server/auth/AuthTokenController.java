@@ -25,7 +25,7 @@ import io.stackgate.api.TokenRequestDto;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.IssuedToken;
 import io.stackgate.server.cloud.PasswordCredentials;
-import io.stackgate.server.web.InvalidRequestException;
+import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.web.ProblemStatuses;
 
 /**

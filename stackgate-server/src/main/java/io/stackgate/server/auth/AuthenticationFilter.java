@@ -19,9 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.stackgate.api.ProblemTypes;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.problem.ProblemResponses;
+import io.stackgate.server.problem.Problems;
 import io.stackgate.server.web.CallSessions;
-import io.stackgate.server.web.ProblemResponses;
-import io.stackgate.server.web.Problems;
 
 /**
  * Authenticates every API request, then lets it through only if its caller may make it (API keys of role

@@ -15,8 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.stackgate.api.ProblemTypes;
-import io.stackgate.server.web.ProblemResponses;
-import io.stackgate.server.web.Problems;
+import io.stackgate.server.problem.ProblemResponses;
+import io.stackgate.server.problem.Problems;
 
 /**
  * Checks where a request comes from, before anything else looks at it: finds the client address (see

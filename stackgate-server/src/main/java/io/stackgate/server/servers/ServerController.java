@@ -30,8 +30,9 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.config.StackgateProperties;
-import io.stackgate.server.web.InvalidRequestException;
-import io.stackgate.server.web.ResourceNotFoundException;
+import io.stackgate.server.problem.InvalidRequestException;
+import io.stackgate.server.problem.ResourceNotFoundException;
+import io.stackgate.server.servers.launch.ServerLauncher;
 
 /**
  * The project's servers. Lists are paged with {@code limit} and {@code marker}; when there is a next page the

@@ -20,13 +20,15 @@ import io.stackgate.api.ImageDto;
 import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
+import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
-import io.stackgate.server.launch.LaunchOptionsService;
+import io.stackgate.server.servers.launch.LaunchTargets;
+import io.stackgate.server.servers.launch.ServerLauncher;
 import io.stackgate.testing.WebTestConfiguration;
 
 import static org.hamcrest.Matchers.startsWith;

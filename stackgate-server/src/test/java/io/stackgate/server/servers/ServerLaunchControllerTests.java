@@ -26,13 +26,17 @@ import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.api.SubnetDto;
+import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerSpec;
-import io.stackgate.server.launch.LaunchOptionsService;
+import io.stackgate.server.servers.launch.LaunchFingerprint;
+import io.stackgate.server.servers.launch.LaunchTargets;
+import io.stackgate.server.servers.launch.ServerLauncher;
+import io.stackgate.server.servers.launch.ServerLauncherTests;
 import io.stackgate.testing.WebTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;

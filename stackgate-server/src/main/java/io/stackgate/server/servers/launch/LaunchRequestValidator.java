@@ -1,4 +1,4 @@
-package io.stackgate.server.servers;
+package io.stackgate.server.servers.launch;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 
 import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
-import io.stackgate.server.web.InvalidRequestException;
+import io.stackgate.server.problem.InvalidRequestException;
 
 /**
  * Checks a launch request before anything is sent to OpenStack, and names every field at fault.

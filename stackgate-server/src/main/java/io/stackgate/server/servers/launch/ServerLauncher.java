@@ -1,4 +1,4 @@
-package io.stackgate.server.servers;
+package io.stackgate.server.servers.launch;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,8 @@ import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.cloud.ServerSpec;
 import io.stackgate.server.config.StackgateProperties;
-import io.stackgate.server.web.InvalidRequestException;
+import io.stackgate.server.problem.InvalidRequestException;
+import io.stackgate.server.servers.ServerService;
 
 /**
  * Launches servers: validates and resolves the request, then creates each server exactly once.
@@ -42,11 +43,11 @@ import io.stackgate.server.web.InvalidRequestException;
  * deleted: a request launches all its servers or none.
  */
 @Service
-class ServerLauncher {
+public class ServerLauncher {
 
-	static final String KEY_METADATA = LaunchRequestValidator.RESERVED_METADATA_PREFIX + "idempotency-key";
+	public static final String KEY_METADATA = LaunchRequestValidator.RESERVED_METADATA_PREFIX + "idempotency-key";
 
-	static final String REQUEST_METADATA = LaunchRequestValidator.RESERVED_METADATA_PREFIX + "request-digest";
+	public static final String REQUEST_METADATA = LaunchRequestValidator.RESERVED_METADATA_PREFIX + "request-digest";
 
 	private static final Logger log = LoggerFactory.getLogger(ServerLauncher.class);
 
@@ -85,13 +86,13 @@ class ServerLauncher {
 	 * @param servers the servers, in creation order
 	 * @param replayed whether they were created by an earlier request with the same idempotency key
 	 */
-	record Launch(List<ServerDto> servers, boolean replayed) {
+	public record Launch(List<ServerDto> servers, boolean replayed) {
 	}
 
 	/**
 	 * @param idempotencyKey the client's {@code Idempotency-Key}, or {@code null}
 	 */
-	Launch launch(CallContext context, CreateServerRequest request, String idempotencyKey) {
+	public Launch launch(CallContext context, CreateServerRequest request, String idempotencyKey) {
 		LaunchRequestValidator.validate(request, this.maxCount);
 		LaunchTargets.Resolved targets = this.targets.resolve(context, request);
 		if (idempotencyKey == null) {

@@ -1,4 +1,4 @@
-package io.stackgate.server.web;
+package io.stackgate.server.problem;
 
 /**
  * An object the request names does not exist, or the caller cannot see it.

@@ -1,4 +1,4 @@
-package io.stackgate.server.web;
+package io.stackgate.server.problem;
 
 import java.util.List;
 
@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.stackgate.api.ProblemDto.FieldErrorDto;
 import io.stackgate.api.ProblemTypes;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.web.RequestIds;
 
 /**
  * Answers every error with an RFC 9457 {@code application/problem+json} body.

@@ -1,4 +1,4 @@
-package io.stackgate.server.servers;
+package io.stackgate.server.servers.launch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +12,18 @@ import io.stackgate.api.FlavorDto;
 import io.stackgate.api.ImageDto;
 import io.stackgate.api.NetworkDto;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
+import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.launch.LaunchOptionsService;
+import io.stackgate.server.problem.InvalidRequestException;
+import io.stackgate.server.problem.UnresolvedReferenceException;
 import io.stackgate.server.web.Futures;
-import io.stackgate.server.web.InvalidRequestException;
-import io.stackgate.server.web.UnresolvedReferenceException;
 
 /**
  * Resolves the flavor, image and networks of a launch request, each given by id or name, and checks that they
  * fit together, before anything is created.
  */
 @Component
-class LaunchTargets {
+public class LaunchTargets {
 
 	private final LaunchOptionsService launchOptions;
 

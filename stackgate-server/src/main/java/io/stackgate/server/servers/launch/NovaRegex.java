@@ -1,4 +1,4 @@
-package io.stackgate.server.servers;
+package io.stackgate.server.servers.launch;
 
 /**
  * Nova's {@code name} filter is a regular expression, matched by the database: names are quoted before they go

@@ -1,4 +1,4 @@
-package io.stackgate.server.web;
+package io.stackgate.server.problem;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;

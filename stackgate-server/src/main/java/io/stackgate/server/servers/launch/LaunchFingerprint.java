@@ -1,4 +1,4 @@
-package io.stackgate.server.servers;
+package io.stackgate.server.servers.launch;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +16,7 @@ import io.stackgate.api.CreateServerRequest;
  * SHA-256 digests for idempotent launches: of the {@code Idempotency-Key}, and of the request it came with, so
  * that a retry can be told from a different request under the same key.
  */
-final class LaunchFingerprint {
+public final class LaunchFingerprint {
 
 	private LaunchFingerprint() {
 	}
@@ -30,7 +30,7 @@ final class LaunchFingerprint {
 	 * @return the hex SHA-256 of the request's meaning: the same for the same fields, whatever their JSON
 	 * spelling (order, whitespace, an absent {@code count} or {@code count: 1})
 	 */
-	static String ofRequest(CreateServerRequest request) {
+	public static String ofRequest(CreateServerRequest request) {
 		Map<String, String> metadata = (request.metadata() != null) ? new TreeMap<>(request.metadata()) : Map.of();
 		String canonical = Stream
 			.of(field(request.name()), field(request.flavor()), field(request.image()), list(request.networks()),

@@ -1,4 +1,4 @@
-package io.stackgate.server.launch;
+package io.stackgate.server.catalog;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package io.stackgate.server.servers;
+package io.stackgate.server.servers.launch;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +26,8 @@ import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.api.SubnetDto;
+import io.stackgate.server.catalog.LaunchOptionsService;
+import io.stackgate.server.catalog.LaunchOptionsServices;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
@@ -35,10 +37,9 @@ import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.cloud.ServerSpec;
 import io.stackgate.server.config.StackgateProperties;
-import io.stackgate.server.launch.LaunchOptionsService;
-import io.stackgate.server.launch.LaunchOptionsServices;
-import io.stackgate.server.web.InvalidRequestException;
-import io.stackgate.server.web.UnresolvedReferenceException;
+import io.stackgate.server.problem.InvalidRequestException;
+import io.stackgate.server.problem.UnresolvedReferenceException;
+import io.stackgate.server.servers.ServerService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -58,7 +59,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * The launcher over a mocked cloud, with the real resolution ({@link LaunchTargets} on a real
  * {@link LaunchOptionsService}) and the real {@link ServerService}: only what goes to OpenStack is faked.
  */
-class ServerLauncherTests {
+public class ServerLauncherTests {
 
 	private static final String KEY = "4f1c2b8e-launch-key";
 
@@ -560,7 +561,7 @@ class ServerLauncherTests {
 				spec.metadata());
 	}
 
-	static String sha256(String value) {
+	public static String sha256(String value) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));

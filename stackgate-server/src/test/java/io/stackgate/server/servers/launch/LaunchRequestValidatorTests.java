@@ -1,4 +1,4 @@
-package io.stackgate.server.servers;
+package io.stackgate.server.servers.launch;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
 
 import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
-import io.stackgate.server.web.InvalidRequestException;
+import io.stackgate.server.problem.InvalidRequestException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

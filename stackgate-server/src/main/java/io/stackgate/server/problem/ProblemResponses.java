@@ -1,5 +1,6 @@
-package io.stackgate.server.web;
+package io.stackgate.server.problem;
 
+import io.stackgate.server.web.RequestIds;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
