@@ -84,7 +84,7 @@ class AuthTokenController {
 			errors.add(new FieldErrorDto("project", "must not be blank"));
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidRequestException(HttpStatus.BAD_REQUEST, errors);
+			throw new InvalidRequestException(errors);
 		}
 	}
 

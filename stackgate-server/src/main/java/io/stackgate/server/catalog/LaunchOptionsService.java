@@ -18,7 +18,6 @@ import io.stackgate.api.LaunchOptionsDto;
 import io.stackgate.api.NetworkDto;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudClient;
-import io.stackgate.server.config.StackgateProperties;
 
 /**
  * Flavors, images and networks, cached per project for {@code stackgate.cache.launch-options-ttl}. Concurrent
@@ -37,11 +36,11 @@ public class LaunchOptionsService {
 
 	private final AsyncCache<String, List<NetworkDto>> networks;
 
-	LaunchOptionsService(CloudClient cloud, StackgateProperties properties, Executor applicationTaskExecutor,
+	LaunchOptionsService(CloudClient cloud, CatalogProperties properties, Executor applicationTaskExecutor,
 			MeterRegistry meterRegistry) {
 		this.cloud = cloud;
 		Caffeine<Object, Object> builder = Caffeine.newBuilder()
-			.expireAfterWrite(properties.cache().launchOptionsTtl())
+			.expireAfterWrite(properties.launchOptionsTtl())
 			.maximumSize(MAX_PROJECTS)
 			.executor(applicationTaskExecutor)
 			.recordStats();

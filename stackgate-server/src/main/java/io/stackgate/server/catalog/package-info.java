@@ -1,4 +1,4 @@
 /**
- * What is needed to launch a server: flavors, images and networks, cached per project.
+ * The catalog a server is launched from: flavors, images, networks and launch options, cached per project.
  */
 package io.stackgate.server.catalog;

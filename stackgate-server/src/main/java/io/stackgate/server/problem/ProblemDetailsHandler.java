@@ -32,44 +32,25 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
-	@ExceptionHandler
-	ResponseEntity<Object> handleCloud(CloudException ex, WebRequest request) {
-		ProblemDetail problem = Problems.of(ex);
-		HttpStatus status = HttpStatus.valueOf(problem.getStatus());
-		if (status.is5xxServerError()) {
+	@ExceptionHandler({ CloudException.class, InvalidRequestException.class, ResourceNotFoundException.class,
+			UnresolvedReferenceException.class, LaunchInProgressException.class })
+	ResponseEntity<Object> handleSemantic(RuntimeException ex, WebRequest request) {
+		ProblemMapping mapping = ProblemMapping.of(ex);
+		if (ex instanceof CloudException cloud) {
+			log(cloud, mapping.problem().getStatus());
+		}
+		return handleExceptionInternal(ex, mapping.problem(), mapping.headers(),
+				HttpStatusCode.valueOf(mapping.problem().getStatus()), request);
+	}
+
+	private static void log(CloudException ex, int status) {
+		if (status >= 500) {
 			log.warn("{} failed: {}{}", ex.service().projectName(), ex.getMessage(),
 					(ex.openstackRequestId() != null) ? " (OpenStack request id " + ex.openstackRequestId() + ")" : "");
 		}
 		else {
 			log.info("{} refused the request: {}", ex.service().projectName(), ex.getMessage());
 		}
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> handleInvalid(InvalidRequestException ex, WebRequest request) {
-		ProblemDetail problem = Problems.of(ex.status(), ProblemTypes.INVALID_REQUEST, "Invalid request",
-				ex.getMessage());
-		problem.setProperty("errors", ex.errors());
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.status(), request);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> handleNotFound(ResourceNotFoundException ex, WebRequest request) {
-		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> handleUnresolved(UnresolvedReferenceException ex, WebRequest request) {
-		HttpStatus status = ex.isAmbiguous() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
-		ProblemDetail problem = Problems.of(status, ex.isAmbiguous() ? ProblemTypes.CONFLICT : ProblemTypes.NOT_FOUND,
-				ex.isAmbiguous() ? "Ambiguous name" : "Not found", ex.getMessage());
-		problem.setProperty("errors", List.of(new FieldErrorDto(ex.field(), ex.reason())));
-		if (ex.isAmbiguous()) {
-			problem.setProperty("candidates", ex.candidates());
-		}
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
 	}
 
 	@Override

@@ -13,8 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Writes problems from servlet filters, which the problem handler does not see, in the same shape as the
- * handler's: {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}, the extension
+ * Writes problems from servlet filters, which the problem handler does not see, in the same shape and with the
+ * same mapping as the handler's: {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}, the extension
  * members and the request id.
  */
 public final class ProblemResponses {
@@ -25,11 +25,19 @@ public final class ProblemResponses {
 	}
 
 	/**
+	 * Answers a request that a filter refuses, the way the problem handler answers the same exception.
 	 * @param request the request the problem answers
 	 * @param response its response, not committed yet
-	 * @param problem the problem
+	 * @param ex one of the semantic exceptions of this package, or a {@code CloudException}
 	 */
-	public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+	public static void write(HttpServletRequest request, HttpServletResponse response, RuntimeException ex)
+			throws IOException {
+		ProblemMapping mapping = ProblemMapping.of(ex);
+		mapping.headers().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		write(request, response, mapping.problem());
+	}
+
+	private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
 		Problems.complete(problem, RequestIds.of(request));
 		Map<String, Object> body = new LinkedHashMap<>();

@@ -27,8 +27,6 @@ import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
-import io.stackgate.server.servers.launch.LaunchTargets;
-import io.stackgate.server.servers.launch.ServerLauncher;
 import io.stackgate.testing.WebTestConfiguration;
 
 import static org.hamcrest.Matchers.startsWith;
@@ -44,8 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, ServerLauncher.class, ServerWatcher.class, LaunchTargets.class,
-		LaunchOptionsService.class, WebTestConfiguration.class })
+@Import({ ServerService.class, ServerWatcher.class, LaunchOptionsService.class, WebTestConfiguration.class })
 class ServerControllerTests {
 
 	private static final ServerDto VM1 = new ServerDto("s-1", "vm1", ServerStatus.ACTIVE,

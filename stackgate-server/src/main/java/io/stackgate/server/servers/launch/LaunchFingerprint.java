@@ -15,6 +15,11 @@ import io.stackgate.api.CreateServerRequest;
 /**
  * SHA-256 digests for idempotent launches: of the {@code Idempotency-Key}, and of the request it came with, so
  * that a retry can be told from a different request under the same key.
+ * <p>
+ * The request digest is stored in Nova, so it must not change between versions. It is the SHA-256 of a
+ * canonical form: name, flavor, image, networks, key name, security groups, user data, availability zone,
+ * metadata (sorted by key, as key, value, key, value...) and count (absent is 1), joined by {@code |}; each value
+ * as its length, a colon and itself, {@code -} when absent; each list in brackets, its values joined by commas.
  */
 public final class LaunchFingerprint {
 

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-
 import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
 import io.stackgate.server.problem.InvalidRequestException;
@@ -42,7 +40,7 @@ final class LaunchRequestValidator {
 		LaunchRequestValidator validator = new LaunchRequestValidator(maxCount);
 		validator.check(request);
 		if (!validator.errors.isEmpty()) {
-			throw new InvalidRequestException(HttpStatus.BAD_REQUEST, validator.errors);
+			throw new InvalidRequestException(validator.errors);
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.stackgate.api.CreateServerRequest;
@@ -14,8 +13,8 @@ import io.stackgate.api.NetworkDto;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
 import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.problem.UnresolvedReferenceException;
+import io.stackgate.server.problem.UnworkableRequestException;
 import io.stackgate.server.web.Futures;
 
 /**
@@ -96,7 +95,7 @@ public class LaunchTargets {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, errors);
+			throw new UnworkableRequestException(errors);
 		}
 	}
 

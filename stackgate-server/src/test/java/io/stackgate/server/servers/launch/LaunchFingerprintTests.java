@@ -27,6 +27,25 @@ class LaunchFingerprintTests {
 			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	}
 
+	/**
+	 * The digest is stored in Nova with the servers of a launch: it must not change between versions, or a
+	 * retry across an upgrade would be told it reuses its key for another request. These values were computed
+	 * once, by {@code printf %s "$canonical" | sha256sum}, from the canonical form documented in
+	 * {@link LaunchFingerprint}: each value as its length, a colon and itself, {@code -} when absent; lists in
+	 * brackets; metadata sorted by key; fields joined by {@code |}.
+	 */
+	@Test
+	void theRequestDigestIsTheOneStoredByEarlierVersions() {
+		// 3:web|8:m1.small|6:cirros|[7:private,7:storage]|6:my-key|[7:default]|14:#cloud-config\n|4:nova|
+		// [4:role,3:web,4:tier,5:front]|1:2
+		assertThat(LaunchFingerprint.ofRequest(WEB))
+			.isEqualTo("a7af2a7ef08e73ec9681430aca372e000f475781cebd0793b79b18d281803b57");
+		// 3:web|1:f|1:i|[1:n]|-|-|-|-|[]|1:1
+		assertThat(LaunchFingerprint.ofRequest(new CreateServerRequest("web", "f", "i", List.of("n"), null, null,
+				null, null, null, null)))
+			.isEqualTo("886553d0d1e1d7345a6ca602758ee40fd18d55017bf4f613c8121ba4b955a49d");
+	}
+
 	@Test
 	void anAbsentCountIsACountOfOne() {
 		assertThat(LaunchFingerprint.ofRequest(ServerLauncherTests.with(WEB, null)))

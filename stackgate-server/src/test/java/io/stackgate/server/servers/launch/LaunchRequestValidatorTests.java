@@ -12,11 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.http.HttpStatus;
-
 import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
 import io.stackgate.server.problem.InvalidRequestException;
+import io.stackgate.server.problem.UnworkableRequestException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -68,7 +67,7 @@ class LaunchRequestValidatorTests {
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> LaunchRequestValidator.validate(request, MAX_COUNT))
 			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(ex).isNotInstanceOf(UnworkableRequestException.class);
 				assertThat(ex.errors()).containsExactly(new FieldErrorDto(field, message));
 				assertThat(ex.getMessage()).isEqualTo(field + ": " + message);
 			});
@@ -133,7 +132,7 @@ class LaunchRequestValidatorTests {
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> LaunchRequestValidator.validate(request, MAX_COUNT))
 			.satisfies((ex) -> {
-				assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(ex).isNotInstanceOf(UnworkableRequestException.class);
 				assertThat(ex.errors()).extracting(FieldErrorDto::field)
 					.containsExactly("name", "flavor", "image", "networks", "user_data",
 							"metadata.stackgate:request-digest", "metadata.stackgate:request-digest", "count");

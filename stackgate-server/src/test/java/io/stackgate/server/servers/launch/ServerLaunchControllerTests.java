@@ -1,4 +1,4 @@
-package io.stackgate.server.servers;
+package io.stackgate.server.servers.launch;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +33,8 @@ import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerSpec;
-import io.stackgate.server.servers.launch.LaunchFingerprint;
-import io.stackgate.server.servers.launch.LaunchTargets;
-import io.stackgate.server.servers.launch.ServerLauncher;
-import io.stackgate.server.servers.launch.ServerLauncherTests;
+import io.stackgate.server.servers.ServerService;
+import io.stackgate.server.servers.ServerWatcher;
 import io.stackgate.testing.WebTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,9 +58,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(ServerController.class)
-@Import({ ServerService.class, ServerLauncher.class, ServerWatcher.class, LaunchTargets.class,
-		LaunchOptionsService.class, WebTestConfiguration.class })
+@WebMvcTest(LaunchController.class)
+@Import({ ServerService.class, ServerLauncher.class, ServerCreator.class, IdempotentLaunches.class,
+		ServerWatcher.class, LaunchTargets.class, LaunchOptionsService.class, WebTestConfiguration.class })
 @TestPropertySource(properties = { "stackgate.launch.poll-interval=50ms", "stackgate.launch.max-wait=60s" })
 class ServerLaunchControllerTests {
 
@@ -147,8 +145,7 @@ class ServerLaunchControllerTests {
 	void aRetryWithTheSameIdempotencyKeyGetsTheSameServersWithoutANewCreate() throws Exception {
 		String key = "0f8fad5b-d9cb-469f-a165-70867728950e";
 		Map<String, String> tags = Map.of("stackgate:idempotency-key", ServerLauncherTests.sha256(key),
-				"stackgate:request-digest", LaunchFingerprint.ofRequest(new CreateServerRequest("web",
-						"m1.small", "cirros", List.of("private"), null, null, null, null, null, null)));
+				"stackgate:request-digest", "3ffa6ef12f8a3977b2eb7583d86b7e1660a67009d6a4624fd12db778c81dddeb");
 		ServerDto earlier = new ServerDto("s-7", "web", ServerStatus.ACTIVE, List.of(),
 				new ResourceRefDto("f-small", null), new ResourceRefDto("i-cirros", null),
 				Instant.parse("2026-11-27T04:40:12Z"), null, tags);
@@ -357,66 +354,6 @@ class ServerLaunchControllerTests {
 			.andExpect(jsonPath("$.candidates[0]").value("n-shared-a"))
 			.andExpect(jsonPath("$.candidates[1]").value("n-shared-b"));
 		verify(this.cloud, never()).createServer(any(), any());
-	}
-
-	@Test
-	void aDeleteIsAccepted() throws Exception {
-		MvcResult result = this.mvc.perform(delete("/api/v1/servers/s-1"))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-
-		this.mvc.perform(asyncDispatch(result)).andExpect(status().isAccepted());
-		verify(this.cloud).deleteServer(any(), eq("s-1"));
-	}
-
-	@Test
-	void deletingAnUnknownServerIsANotFoundProblem() throws Exception {
-		willThrow(new CloudException(CloudException.Kind.NOT_FOUND, OpenStackService.COMPUTE,
-				"Nova answered 404: Instance nope could not be found.", 404, null, null))
-			.given(this.cloud)
-			.deleteServer(any(), eq("nope"));
-
-		this.mvc.perform(delete("/api/v1/servers/nope"))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.type").value("https://stackgate.dev/problems/not-found"))
-			.andExpect(jsonPath("$.detail").value("No server 'nope' in this project"))
-			.andExpect(jsonPath("$.instance").value("/api/v1/servers/nope"));
-	}
-
-	@Test
-	void aDeleteNovaFailsIsAnUpstreamProblem() throws Exception {
-		willThrow(new CloudException(CloudException.Kind.UPSTREAM_ERROR, OpenStackService.COMPUTE,
-				"Nova answered 500", 500, "req-nova-del", null))
-			.given(this.cloud)
-			.deleteServer(any(), eq("s-1"));
-
-		this.mvc.perform(delete("/api/v1/servers/s-1"))
-			.andExpect(status().isBadGateway())
-			.andExpect(jsonPath("$.openstack_request_id").value("req-nova-del"));
-	}
-
-	@Test
-	void waitingForADeleteAnswersNoContentOnceTheServerIsGone() throws Exception {
-		given(this.cloud.findServer(any(), eq("s-1"))).willReturn(
-				Optional.of(server("s-1", "web", ServerStatus.ACTIVE)), Optional.of(server("s-1", "web", ServerStatus.DELETED)),
-				Optional.empty());
-
-		MvcResult result = this.mvc.perform(delete("/api/v1/servers/s-1?wait=true&timeout=30"))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-
-		this.mvc.perform(asyncDispatch(result)).andExpect(status().isNoContent());
-		verify(this.cloud).deleteServer(any(), eq("s-1"));
-		verify(this.cloud, times(3)).findServer(any(), eq("s-1"));
-	}
-
-	@Test
-	void aDeleteWithATimeoutOverTheLongestWaitIsRefusedBeforeDeleting() throws Exception {
-		this.mvc.perform(delete("/api/v1/servers/s-1?wait=true&timeout=3600"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("timeout"));
-		verify(this.cloud, never()).deleteServer(any(), anyString());
 	}
 
 	private static ServerDto server(String id, String name, ServerStatus status) {

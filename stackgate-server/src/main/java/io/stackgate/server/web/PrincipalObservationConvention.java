@@ -1,4 +1,4 @@
-package io.stackgate.server.auth;
+package io.stackgate.server.web;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
@@ -11,13 +11,16 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * {@code keystone-user} in mode {@code keystone} (user names are not a bounded set), {@code anonymous} before
  * authentication, {@code none} off the API.
  */
-class PrincipalObservationConvention extends DefaultServerRequestObservationConvention {
+public class PrincipalObservationConvention extends DefaultServerRequestObservationConvention {
+
+	/** The request attribute, and MDC key, of the caller's name and metrics tag, set by authentication. */
+	public static final String PRINCIPAL = "principal";
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
-		Object principal = context.getCarrier().getAttribute(AuthenticationFilter.PRINCIPAL);
+		Object principal = context.getCarrier().getAttribute(PRINCIPAL);
 		return super.getLowCardinalityKeyValues(context)
-			.and(KeyValue.of(AuthenticationFilter.PRINCIPAL, (principal != null) ? principal.toString() : "none"));
+			.and(KeyValue.of(PRINCIPAL, (principal != null) ? principal.toString() : "none"));
 	}
 
 }
