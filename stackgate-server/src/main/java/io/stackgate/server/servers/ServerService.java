@@ -83,9 +83,7 @@ public class ServerService {
 		}
 
 		ServerDto fill(ServerDto server) {
-			return new ServerDto(server.id(), server.name(), server.status(), server.addresses(),
-					named(server.flavor(), this.flavors), named(server.image(), this.images), server.created(),
-					server.fault(), server.metadata());
+			return server.withFlavor(named(server.flavor(), this.flavors)).withImage(named(server.image(), this.images));
 		}
 
 		private static ResourceRefDto named(ResourceRefDto ref, Map<String, String> names) {

@@ -142,8 +142,7 @@ public class ServerWatcher implements DisposableBean {
 	}
 
 	private static ServerDto gone(ServerDto server) {
-		return new ServerDto(server.id(), server.name(), ServerStatus.DELETED, List.of(), server.flavor(),
-				server.image(), server.created(), server.fault(), server.metadata());
+		return server.withStatus(ServerStatus.DELETED).withAddresses(List.of());
 	}
 
 	@Override

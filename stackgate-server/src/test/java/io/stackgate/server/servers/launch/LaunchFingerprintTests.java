@@ -82,8 +82,7 @@ class LaunchFingerprintTests {
 	static Stream<Arguments> changes() {
 		CreateServerRequest r = WEB;
 		return Stream.of(
-				arguments("name", new CreateServerRequest("web2", r.flavor(), r.image(), r.networks(), r.keyName(),
-						r.securityGroups(), r.userData(), r.availabilityZone(), r.metadata(), r.count())),
+				arguments("name", r.withName("web2")),
 				arguments("flavor", new CreateServerRequest(r.name(), "m1.large", r.image(), r.networks(), r.keyName(),
 						r.securityGroups(), r.userData(), r.availabilityZone(), r.metadata(), r.count())),
 				arguments("image", new CreateServerRequest(r.name(), r.flavor(), "ubuntu", r.networks(), r.keyName(),

@@ -555,8 +555,7 @@ public class ServerLauncherTests {
 
 	/** @return the request with another {@code count} */
 	static CreateServerRequest with(CreateServerRequest r, Integer count) {
-		return new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(), r.keyName(), r.securityGroups(),
-				r.userData(), r.availabilityZone(), r.metadata(), count);
+		return r.withCount(count);
 	}
 
 	static Map<String, String> tags(String key, CreateServerRequest request) {
