@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,10 +52,12 @@ class ArchitectureTests {
 		.resideOutsideOfPackages("io.stackgate.server.problem..", "io.stackgate.server.web..")
 		.and()
 		.areNotAnnotatedWith(RestController.class)
+		.and()
+		.areNotAnnotatedWith(Tag.class)
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("org.springframework.http..")
-		.because("features throw semantic exceptions; only problem/ maps them to statuses, and only web/ and "
-				+ "the controllers speak HTTP");
+		.because("features throw semantic exceptions; only problem/ maps them to statuses, and only web/, the "
+				+ "controllers and their OpenAPI descriptions (@Tag interfaces) speak HTTP");
 
 }
