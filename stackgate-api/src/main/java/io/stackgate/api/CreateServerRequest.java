@@ -56,4 +56,17 @@ public record CreateServerRequest(
 				example = "{\"role\": \"web\"}") Map<String, String> metadata,
 		@Schema(description = "How many servers to launch; at most stackgate.launch.max-count",
 				minimum = "1", defaultValue = "1", example = "1") Integer count) {
+
+	/** @return the same request for another number of servers */
+	public CreateServerRequest withCount(Integer count) {
+		return new CreateServerRequest(this.name, this.flavor, this.image, this.networks, this.keyName,
+				this.securityGroups, this.userData, this.availabilityZone, this.metadata, count);
+	}
+
+	/** @return the same request under another name */
+	public CreateServerRequest withName(String name) {
+		return new CreateServerRequest(name, this.flavor, this.image, this.networks, this.keyName,
+				this.securityGroups, this.userData, this.availabilityZone, this.metadata, this.count);
+	}
+
 }

@@ -35,4 +35,29 @@ public record ServerDto(
 				types = { "string", "null" }, example = "No valid host was found.") String fault,
 		@Schema(description = "The server's metadata; keys starting with 'stackgate:' are the gateway's own",
 				example = "{\"role\": \"web\"}") Map<String, String> metadata) {
+
+	/** @return this server in another status */
+	public ServerDto withStatus(ServerStatus status) {
+		return new ServerDto(this.id, this.name, status, this.addresses, this.flavor, this.image, this.created,
+				this.fault, this.metadata);
+	}
+
+	/** @return this server with other addresses */
+	public ServerDto withAddresses(List<AddressDto> addresses) {
+		return new ServerDto(this.id, this.name, this.status, addresses, this.flavor, this.image, this.created,
+				this.fault, this.metadata);
+	}
+
+	/** @return this server with another flavor reference, for example one with the flavor's name */
+	public ServerDto withFlavor(ResourceRefDto flavor) {
+		return new ServerDto(this.id, this.name, this.status, this.addresses, flavor, this.image, this.created,
+				this.fault, this.metadata);
+	}
+
+	/** @return this server with another image reference, for example one with the image's name */
+	public ServerDto withImage(ResourceRefDto image) {
+		return new ServerDto(this.id, this.name, this.status, this.addresses, this.flavor, image, this.created,
+				this.fault, this.metadata);
+	}
+
 }

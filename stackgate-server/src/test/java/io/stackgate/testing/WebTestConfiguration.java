@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import io.stackgate.server.catalog.CatalogProperties;
 import io.stackgate.server.cloud.CloudSession;
-import io.stackgate.server.config.StackgateProperties;
+import io.stackgate.server.servers.LaunchProperties;
 import io.stackgate.server.web.CallSessions;
 
 /**
@@ -22,7 +23,7 @@ import io.stackgate.server.web.CallSessions;
  * gateway started by an integration test never scans it.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StackgateProperties.class)
+@EnableConfigurationProperties({ CatalogProperties.class, LaunchProperties.class })
 public class WebTestConfiguration {
 
 	/** The project of {@link #testSession()}. */

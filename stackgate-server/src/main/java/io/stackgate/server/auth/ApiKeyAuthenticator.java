@@ -6,9 +6,9 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.stackgate.server.auth.AuthProperties.ApiKey;
+import io.stackgate.server.auth.AuthProperties.Role;
 import io.stackgate.server.cloud.CloudSession;
-import io.stackgate.server.config.StackgateProperties.Auth.ApiKey;
-import io.stackgate.server.config.StackgateProperties.Auth.Role;
 
 /**
  * Mode {@code service}: the caller sends an API key in {@code X-API-Key}, and the cloud is called as the

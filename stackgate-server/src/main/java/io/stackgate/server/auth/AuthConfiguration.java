@@ -14,8 +14,8 @@ import org.springframework.core.Ordered;
 import io.stackgate.cloudconfig.CloudConfig;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudSession;
-import io.stackgate.server.config.StackgateProperties;
-import io.stackgate.server.config.StackgateProperties.Auth;
+import io.stackgate.server.web.ListenAddress;
+import io.stackgate.server.web.ListenProperties;
 
 /**
  * Wires authentication for the configured {@code stackgate.auth.mode}. The filters run right after the request
@@ -29,15 +29,20 @@ class AuthConfiguration {
 
 	static final int AUTHENTICATION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
+	/** Where the gateway listens: on loopback only, unless told otherwise, when callers do not authenticate. */
 	@Bean
-	AuthSettings authSettings(StackgateProperties properties) {
-		return AuthSettings.check(properties);
+	ListenAddress listenAddress(ListenProperties listen, AuthProperties auth) {
+		return listen.resolve(auth.mode() != AuthProperties.Mode.NONE);
 	}
 
 	@Bean
-	Authenticator authenticator(StackgateProperties properties, ObjectProvider<CallerTokens> callerTokens,
+	AuthSettings authSettings(AuthProperties auth, ListenAddress listenAddress) {
+		return AuthSettings.check(auth, listenAddress);
+	}
+
+	@Bean
+	Authenticator authenticator(AuthProperties auth, ObjectProvider<CallerTokens> callerTokens,
 			CloudSession serviceSession, CloudConfig cloud, MeterRegistry meterRegistry) {
-		Auth auth = properties.auth();
 		return switch (auth.mode()) {
 			case KEYSTONE -> new KeystoneAuthenticator(new TokenValidations(callerTokens.getObject(),
 					auth.tokenCacheTtl(), auth.tokenCacheSize(), Clock.systemUTC(), meterRegistry), cloud.authUrl());
@@ -55,10 +60,9 @@ class AuthConfiguration {
 
 	@Bean
 	FilterRegistrationBean<AuthenticationFilter> authenticationFilter(AuthSettings settings,
-			Authenticator authenticator, StackgateProperties properties) {
+			Authenticator authenticator, AuthProperties auth) {
 		AuthenticationFilter filter = new AuthenticationFilter(authenticator,
-				new RateLimiter(properties.auth().rateLimit(), System::nanoTime),
-				properties.auth().mode() == Auth.Mode.KEYSTONE);
+				new RateLimiter(auth.rateLimit(), System::nanoTime), auth.mode() == AuthProperties.Mode.KEYSTONE);
 		FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(AUTHENTICATION_FILTER_ORDER);
 		return registration;
@@ -67,11 +71,6 @@ class AuthConfiguration {
 	@Bean
 	OpenApiCustomizer authOpenApi() {
 		return AuthOpenApi.customizer();
-	}
-
-	@Bean
-	PrincipalObservationConvention principalObservationConvention() {
-		return new PrincipalObservationConvention();
 	}
 
 }

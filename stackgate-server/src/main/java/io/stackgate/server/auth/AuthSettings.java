@@ -7,10 +7,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.stackgate.server.config.StackgateProperties;
-import io.stackgate.server.config.StackgateProperties.Auth;
-import io.stackgate.server.config.StackgateProperties.Auth.ApiKey;
-import io.stackgate.server.config.StackgateProperties.Auth.Mode;
+import io.stackgate.server.auth.AuthProperties.ApiKey;
+import io.stackgate.server.auth.AuthProperties.Mode;
+import io.stackgate.server.web.ListenAddress;
 
 /**
  * The {@code stackgate.auth.*} settings, checked once at start-up: the gateway refuses to start rather than run
@@ -25,14 +24,13 @@ record AuthSettings(List<Cidr> allowedNetworks, List<Cidr> trustedProxies) {
 	private static final Logger log = LoggerFactory.getLogger(AuthSettings.class);
 
 	/**
-	 * @param properties the gateway's settings
+	 * @param auth the {@code stackgate.auth.*} settings
+	 * @param address where the gateway listens
 	 * @return the checked auth settings
 	 * @throws AuthConfigException when they are unsafe or inconsistent
 	 */
-	static AuthSettings check(StackgateProperties properties) {
-		Auth auth = properties.auth();
-		String address = properties.listenAddress();
-		if (auth.mode() == Mode.NONE && !StackgateProperties.isLoopback(address)) {
+	static AuthSettings check(AuthProperties auth, ListenAddress address) {
+		if (auth.mode() == Mode.NONE && !address.isLoopback()) {
 			throw new AuthConfigException("stackgate.auth.mode=none needs a loopback stackgate.listen.address "
 					+ "(127.0.0.1, ::1 or localhost), not '" + address + "': without authentication anyone who "
 					+ "reaches the port would use the cloud as the gateway's own identity");
@@ -73,7 +71,7 @@ record AuthSettings(List<Cidr> allowedNetworks, List<Cidr> trustedProxies) {
 		}
 	}
 
-	private static void describe(Auth auth, String address) {
+	private static void describe(AuthProperties auth, ListenAddress address) {
 		switch (auth.mode()) {
 			case KEYSTONE -> log.info("Callers authenticate with Keystone tokens (X-Auth-Token), validations "
 					+ "reused for {}; listening on {}", auth.tokenCacheTtl(), address);

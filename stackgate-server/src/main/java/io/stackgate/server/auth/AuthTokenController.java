@@ -25,7 +25,7 @@ import io.stackgate.api.TokenRequestDto;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.IssuedToken;
 import io.stackgate.server.cloud.PasswordCredentials;
-import io.stackgate.server.web.InvalidRequestException;
+import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.web.ProblemStatuses;
 
 /**
@@ -84,7 +84,7 @@ class AuthTokenController {
 			errors.add(new FieldErrorDto("project", "must not be blank"));
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidRequestException(HttpStatus.BAD_REQUEST, errors);
+			throw new InvalidRequestException(errors);
 		}
 	}
 

@@ -12,16 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.stackgate.api.ProblemTypes;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.problem.ForbiddenException;
+import io.stackgate.server.problem.ProblemResponses;
+import io.stackgate.server.problem.RateLimitedException;
+import io.stackgate.server.problem.UnauthenticatedException;
 import io.stackgate.server.web.CallSessions;
-import io.stackgate.server.web.ProblemResponses;
-import io.stackgate.server.web.Problems;
+import io.stackgate.server.web.PrincipalObservationConvention;
 
 /**
  * Authenticates every API request, then lets it through only if its caller may make it (API keys of role
@@ -33,8 +32,9 @@ import io.stackgate.server.web.Problems;
  */
 class AuthenticationFilter extends OncePerRequestFilter {
 
-	/** The MDC key, and request attribute, of the caller's name and metrics tag. */
-	static final String PRINCIPAL = "principal";
+	private static final String PRINCIPAL = PrincipalObservationConvention.PRINCIPAL;
+
+	private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
 	private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
 
@@ -84,15 +84,15 @@ class AuthenticationFilter extends OncePerRequestFilter {
 			}
 			else {
 				log.warn("Cannot authenticate {} {}: {}", request.getMethod(), Routes.path(request), ex.getMessage());
-				ProblemResponses.write(request, response, Problems.of(ex));
+				ProblemResponses.write(request, response, ex);
 			}
 			return;
 		}
 		if (caller.readOnly() && !Routes.isRead(request)) {
 			log.info("Refused {} {} to {}: its role only reads", request.getMethod(), Routes.path(request),
 					caller.principal());
-			ProblemResponses.write(request, response, Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-					"Forbidden", "The API key '" + caller.principal() + "' may only read"));
+			ProblemResponses.write(request, response,
+					new ForbiddenException("The API key '" + caller.principal() + "' may only read"));
 			return;
 		}
 		Duration wait = this.rateLimiter.take(caller.rateKey(), Routes.isCreate(request) || Routes.isLogin(request));
@@ -122,9 +122,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
 			throws IOException {
 		log.info("Refused {} {} from {}: {}{}", request.getMethod(), Routes.path(request), ClientAddresses.of(request),
 				reason, (fingerprint != null) ? " (" + fingerprint + ")" : "");
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.authenticator.challenge());
-		ProblemResponses.write(request, response,
-				Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated", reason));
+		ProblemResponses.write(request, response, new UnauthenticatedException(reason, this.authenticator.challenge()));
 	}
 
 	private static void tooMany(HttpServletRequest request, HttpServletResponse response, String who, Duration wait)
@@ -132,11 +130,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 		log.info("Refused {} {} to {}: rate limit, retry in {} s", request.getMethod(), Routes.path(request), who,
 				seconds);
-		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
-				"Too many requests", "Rate limit reached; retry in " + seconds + " s");
-		problem.setProperty("retry_after", seconds);
-		ProblemResponses.write(request, response, problem);
+		ProblemResponses.write(request, response, new RateLimitedException(seconds));
 	}
 
 	/** Adds the challenge to a 401 that comes later, from OpenStack refusing the caller's token. */
@@ -168,8 +162,8 @@ class AuthenticationFilter extends OncePerRequestFilter {
 		}
 
 		private void challengeIfUnauthorized(int status) {
-			if (status == HttpStatus.UNAUTHORIZED.value() && !containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
-				setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
+			if (status == SC_UNAUTHORIZED && !containsHeader(WWW_AUTHENTICATE)) {
+				setHeader(WWW_AUTHENTICATE, this.challenge);
 			}
 		}
 

@@ -5,11 +5,15 @@ import java.util.function.LongSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
 
-import io.stackgate.server.config.StackgateProperties.Auth.RateLimit;
+import io.stackgate.server.auth.AuthProperties.RateLimit;
 
 /**
- * Per-caller token buckets (see {@link RateLimit}): one for every request and a smaller one for creates and
+ * Per-caller Bucket4j token buckets (see {@link RateLimit}), refilled continuously: one for every request and a smaller one for creates and
  * logins, and one per client address for requests refused for their credentials, so that guessing tokens or keys
  * is as limited as using them. The buckets of callers that were quiet for a while are forgotten; they come back
  * full.
@@ -23,15 +27,30 @@ class RateLimiter {
 
 	private final RateLimit limit;
 
-	private final LongSupplier nanoTime;
+	private final TimeMeter clock;
 
-	private final Cache<String, TokenBucket> requests;
+	private final Cache<String, Bucket> requests;
 
-	private final Cache<String, TokenBucket> creates;
+	private final Cache<String, Bucket> creates;
 
+	/**
+	 * @param nanoTime the clock the buckets refill by, {@code System::nanoTime} outside tests
+	 */
 	RateLimiter(RateLimit limit, LongSupplier nanoTime) {
 		this.limit = limit;
-		this.nanoTime = nanoTime;
+		this.clock = new TimeMeter() {
+
+			@Override
+			public long currentTimeNanos() {
+				return nanoTime.getAsLong();
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return false;
+			}
+
+		};
 		Duration idle = limit.per().multipliedBy(2);
 		this.requests = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(MAX_CALLERS).build();
 		this.creates = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(MAX_CALLERS).build();
@@ -44,14 +63,15 @@ class RateLimiter {
 	 * @return zero when the request may go on, otherwise how long the caller should wait
 	 */
 	Duration take(String caller, boolean create) {
-		TokenBucket all = this.limit.requests() > 0 ? bucket(this.requests, caller, this.limit.requests()) : null;
-		Duration wait = (all != null) ? all.tryTake() : Duration.ZERO;
+		Bucket all = this.limit.requests() > 0 ? bucket(this.requests, caller, this.limit.requests()) : null;
+		Duration wait = (all != null) ? take(all) : Duration.ZERO;
 		if (!wait.isZero() || !create || this.limit.creates() == 0) {
 			return wait;
 		}
-		wait = bucket(this.creates, caller, this.limit.creates()).tryTake();
+		wait = take(bucket(this.creates, caller, this.limit.creates()));
 		if (!wait.isZero() && all != null) {
-			all.giveBack();
+			// Refused by the tighter limit: the request does not count against the other one.
+			all.addTokens(1);
 		}
 		return wait;
 	}
@@ -63,7 +83,7 @@ class RateLimiter {
 	 */
 	void refused(String client) {
 		if (this.limit.requests() > 0) {
-			bucket(this.requests, REFUSED + client, this.limit.requests()).tryTake();
+			take(bucket(this.requests, REFUSED + client, this.limit.requests()));
 		}
 	}
 
@@ -75,11 +95,21 @@ class RateLimiter {
 		if (this.limit.requests() == 0) {
 			return Duration.ZERO;
 		}
-		return bucket(this.requests, REFUSED + client, this.limit.requests()).peek();
+		EstimationProbe probe = bucket(this.requests, REFUSED + client, this.limit.requests())
+			.estimateAbilityToConsume(1);
+		return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
 	}
 
-	private TokenBucket bucket(Cache<String, TokenBucket> buckets, String caller, int capacity) {
-		return buckets.get(caller, (key) -> new TokenBucket(capacity, this.limit.per(), this.nanoTime));
+	private static Duration take(Bucket bucket) {
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+	}
+
+	private Bucket bucket(Cache<String, Bucket> buckets, String caller, int capacity) {
+		return buckets.get(caller, (key) -> Bucket.builder()
+			.addLimit((bandwidth) -> bandwidth.capacity(capacity).refillGreedy(capacity, this.limit.per()))
+			.withCustomTimePrecision(this.clock)
+			.build());
 	}
 
 }

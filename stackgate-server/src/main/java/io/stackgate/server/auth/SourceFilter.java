@@ -11,12 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.stackgate.api.ProblemTypes;
-import io.stackgate.server.web.ProblemResponses;
-import io.stackgate.server.web.Problems;
+import io.stackgate.server.problem.ForbiddenException;
+import io.stackgate.server.problem.ProblemResponses;
 
 /**
  * Checks where a request comes from, before anything else looks at it: finds the client address (see
@@ -44,8 +42,8 @@ class SourceFilter extends OncePerRequestFilter {
 		if (!isAllowed(client) && !Routes.isHealth(request)) {
 			log.info("Refused {} {} from {}: not in stackgate.auth.allowed-networks", request.getMethod(),
 					Routes.path(request), ClientAddresses.of(request));
-			ProblemResponses.write(request, response, Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-					"Forbidden", "Requests from this address are not allowed"));
+			ProblemResponses.write(request, response,
+					new ForbiddenException("Requests from this address are not allowed"));
 			return;
 		}
 		chain.doFilter(IdentityHeaders.strip(request), response);

@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,13 +14,15 @@ import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
+import io.stackgate.server.web.Futures;
 
 /**
  * Keystone's answers about tokens, reused for {@code stackgate.auth.token-cache-ttl}, the way keystonemiddleware
  * caches them: keyed by the token's SHA-256 (the token itself is not kept as a key), never past the token's
  * expiry, which is checked again on every hit. Refusals are reused too, so that a client repeating a bad token
  * does not reach Keystone each time; failures to reach Keystone are not, and the request is refused. Concurrent
- * requests with a token that is not cached share one validation.
+ * requests with a token that is not cached share one validation: the first runs it on its own thread, the others
+ * wait for its answer in Caffeine's asynchronous cache.
  */
 class TokenValidations {
 
@@ -33,9 +32,7 @@ class TokenValidations {
 
 	private final Clock clock;
 
-	private final Cache<String, Validation> validations;
-
-	private final ConcurrentMap<String, CompletableFuture<Validation>> inFlight = new ConcurrentHashMap<>();
+	private final AsyncCache<String, Validation> validations;
 
 	private final Counter accepted;
 
@@ -47,7 +44,7 @@ class TokenValidations {
 		this.tokens = tokens;
 		this.ttl = ttl;
 		this.clock = clock;
-		this.validations = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).build();
+		this.validations = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).buildAsync();
 		this.accepted = validationCounter(meterRegistry, "valid");
 		this.refused = validationCounter(meterRegistry, "invalid");
 		this.failed = validationCounter(meterRegistry, "failed");
@@ -62,28 +59,23 @@ class TokenValidations {
 	 */
 	CallerSession validate(String token, String requestId) {
 		String key = Secrets.sha256Hex(token);
-		Validation cached = this.validations.getIfPresent(key);
-		if (cached != null && cached.isFresh(this.clock.instant())) {
-			return cached.session(this.clock.instant());
+		CompletableFuture<Validation> cached = this.validations.getIfPresent(key);
+		if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()
+				&& !cached.join().isFresh(this.clock.instant())) {
+			this.validations.asMap().remove(key, cached);
 		}
 		CompletableFuture<Validation> mine = new CompletableFuture<>();
-		CompletableFuture<Validation> running = this.inFlight.putIfAbsent(key, mine);
-		if (running != null) {
-			return join(running).session(this.clock.instant());
+		CompletableFuture<Validation> validation = this.validations.get(key, (k, executor) -> mine);
+		if (validation == mine) {
+			// This request asks Keystone; a failure is not cached: Caffeine drops a future that failed.
+			try {
+				mine.complete(ask(token, requestId));
+			}
+			catch (RuntimeException ex) {
+				mine.completeExceptionally(ex);
+			}
 		}
-		try {
-			Validation fresh = ask(token, requestId);
-			this.validations.put(key, fresh);
-			mine.complete(fresh);
-			return fresh.session(this.clock.instant());
-		}
-		catch (RuntimeException ex) {
-			mine.completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
-			this.inFlight.remove(key, mine);
-		}
+		return Futures.join(validation).session(this.clock.instant());
 	}
 
 	private Validation ask(String token, String requestId) {
@@ -100,18 +92,6 @@ class TokenValidations {
 			}
 			this.refused.increment();
 			return new Validation(null, ex.getMessage(), now.plus(this.ttl));
-		}
-	}
-
-	private static Validation join(CompletableFuture<Validation> running) {
-		try {
-			return running.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
 		}
 	}
 

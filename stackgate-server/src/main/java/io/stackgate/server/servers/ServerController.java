@@ -1,6 +1,5 @@
 package io.stackgate.server.servers;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -8,20 +7,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
@@ -29,42 +23,27 @@ import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
-import io.stackgate.server.config.StackgateProperties;
-import io.stackgate.server.web.InvalidRequestException;
-import io.stackgate.server.web.ResourceNotFoundException;
+import io.stackgate.server.problem.InvalidRequestException;
+import io.stackgate.server.problem.ResourceNotFoundException;
 
 /**
- * The project's servers. Lists are paged with {@code limit} and {@code marker}; when there is a next page the
+ * The project's servers: list, show and delete (launches are {@code servers.launch}). Lists are paged with {@code limit} and {@code marker}; when there is a next page the
  * answer has a {@code Link: <...>; rel="next"} header.
  */
 @RestController
 @RequestMapping("/api/v1/servers")
 class ServerController implements ServerApi {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-	/** Set on the answer to a launch that an earlier request with the same Idempotency-Key made. */
-	static final String REPLAYED = "Idempotent-Replayed";
-
-	private static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
-
 	private final ServerService servers;
-
-	private final ServerLauncher launcher;
 
 	private final ServerWatcher watcher;
 
 	private final CloudClient cloud;
 
-	private final Duration maxWait;
-
-	ServerController(ServerService servers, ServerLauncher launcher, ServerWatcher watcher, CloudClient cloud,
-			StackgateProperties properties) {
+	ServerController(ServerService servers, ServerWatcher watcher, CloudClient cloud) {
 		this.servers = servers;
-		this.launcher = launcher;
 		this.watcher = watcher;
 		this.cloud = cloud;
-		this.maxWait = properties.launch().maxWait();
 	}
 
 	@GetMapping
@@ -98,34 +77,6 @@ class ServerController implements ServerApi {
 	}
 
 	/**
-	 * Launches servers: 202 with the servers in {@code BUILD}; with {@code wait=true}, 200 once all are
-	 * {@code ACTIVE} or {@code ERROR}, or 202 with their state when {@code timeout} seconds passed.
-	 */
-	@PostMapping
-	@Override
-	public CompletableFuture<ResponseEntity<List<ServerDto>>> create(@RequestBody CreateServerRequest request,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) Integer timeout,
-			CallContext context, UriComponentsBuilder uri) {
-		checkIdempotencyKey(idempotencyKey);
-		Duration waitFor = waitTimeout(timeout);
-		ServerLauncher.Launch launch = this.launcher.launch(context, request, idempotencyKey);
-		URI location = uri.path("/api/v1/servers/{id}").buildAndExpand(launch.servers().get(0).id()).toUri();
-		HttpHeaders headers = new HttpHeaders();
-		headers.setLocation(location);
-		if (launch.replayed()) {
-			headers.set(REPLAYED, "true");
-		}
-		if (!wait) {
-			return CompletableFuture.completedFuture(ResponseEntity.accepted().headers(headers).body(launch.servers()));
-		}
-		return this.watcher.awaitSettled(context, launch.servers(), waitFor)
-			.thenApply((watch) -> ResponseEntity.status(watch.done() ? HttpStatus.OK : HttpStatus.ACCEPTED)
-				.headers(headers)
-				.body(watch.value()));
-	}
-
-	/**
 	 * Deletes a server: 202; with {@code wait=true}, 204 once it is gone, or 202 when {@code timeout} seconds
 	 * passed.
 	 */
@@ -135,7 +86,7 @@ class ServerController implements ServerApi {
 			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) Integer timeout,
 			CallContext context) {
 		ServerIds.require(id);
-		Duration waitFor = waitTimeout(timeout);
+		Duration waitFor = this.watcher.timeout(timeout);
 		try {
 			this.cloud.deleteServer(context, id);
 		}
@@ -150,24 +101,6 @@ class ServerController implements ServerApi {
 		}
 		return this.watcher.awaitGone(context, id, waitFor)
 			.thenApply((watch) -> watch.done() ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build());
-	}
-
-	private Duration waitTimeout(Integer seconds) {
-		if (seconds == null) {
-			return DEFAULT_WAIT.compareTo(this.maxWait) < 0 ? DEFAULT_WAIT : this.maxWait;
-		}
-		Duration requested = Duration.ofSeconds(seconds);
-		if (requested.compareTo(this.maxWait) > 0) {
-			throw InvalidRequestException.badField("timeout", "must be at most " + this.maxWait.toSeconds() + " seconds");
-		}
-		return requested;
-	}
-
-	private static void checkIdempotencyKey(String key) {
-		if (key != null && (key.isEmpty() || key.length() > 255 || !key.chars().allMatch((c) -> c > 32 && c < 127))) {
-			throw InvalidRequestException.badField(IDEMPOTENCY_KEY,
-					"must be 1 to 255 printable ASCII characters without spaces, for example a UUID");
-		}
 	}
 
 	private static ServerStatus parseStatus(String status) {

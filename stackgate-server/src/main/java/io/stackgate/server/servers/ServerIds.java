@@ -2,8 +2,8 @@ package io.stackgate.server.servers;
 
 import java.util.regex.Pattern;
 
-import io.stackgate.server.web.InvalidRequestException;
-import io.stackgate.server.web.ResourceNotFoundException;
+import io.stackgate.server.problem.InvalidRequestException;
+import io.stackgate.server.problem.ResourceNotFoundException;
 
 /**
  * What can be a server id. Nova's ids are UUIDs; anything that is not letters, digits and dashes ({@code ..},

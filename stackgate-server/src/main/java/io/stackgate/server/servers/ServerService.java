@@ -16,19 +16,19 @@ import io.stackgate.api.FlavorDto;
 import io.stackgate.api.ImageDto;
 import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
+import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
-import io.stackgate.server.launch.LaunchOptionsService;
 import io.stackgate.server.web.Futures;
 
 /**
  * The project's servers, with the names of their flavors and images filled in from the cached launch options.
  */
 @Service
-class ServerService {
+public class ServerService {
 
 	private static final Logger log = LoggerFactory.getLogger(ServerService.class);
 
@@ -36,19 +36,19 @@ class ServerService {
 
 	private final LaunchOptionsService launchOptions;
 
-	ServerService(CloudClient cloud, LaunchOptionsService launchOptions) {
+	public ServerService(CloudClient cloud, LaunchOptionsService launchOptions) {
 		this.cloud = cloud;
 		this.launchOptions = launchOptions;
 	}
 
-	ServerPage list(CallContext context, ServerQuery query) {
+	public ServerPage list(CallContext context, ServerQuery query) {
 		CompletableFuture<Names> names = names(context);
 		ServerPage page = this.cloud.listServers(context, query);
 		Names known = Futures.join(names);
 		return new ServerPage(page.servers().stream().map(known::fill).toList(), page.nextMarker());
 	}
 
-	Optional<ServerDto> find(CallContext context, String serverId) {
+	public Optional<ServerDto> find(CallContext context, String serverId) {
 		CompletableFuture<Names> names = names(context);
 		return this.cloud.findServer(context, serverId).map(Futures.join(names)::fill);
 	}
@@ -83,9 +83,7 @@ class ServerService {
 		}
 
 		ServerDto fill(ServerDto server) {
-			return new ServerDto(server.id(), server.name(), server.status(), server.addresses(),
-					named(server.flavor(), this.flavors), named(server.image(), this.images), server.created(),
-					server.fault(), server.metadata());
+			return server.withFlavor(named(server.flavor(), this.flavors)).withImage(named(server.image(), this.images));
 		}
 
 		private static ResourceRefDto named(ResourceRefDto ref, Map<String, String> names) {

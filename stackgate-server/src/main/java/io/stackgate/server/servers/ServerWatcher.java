@@ -22,16 +22,18 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
-import io.stackgate.server.config.StackgateProperties;
+import io.stackgate.server.problem.InvalidRequestException;
 
 /**
  * Waits for servers to settle or to disappear without holding a thread per waiting client: each wait is a poll
  * every {@code stackgate.launch.poll-interval}, scheduled on one timer thread and run on the shared executor.
  */
 @Component
-class ServerWatcher implements DisposableBean {
+public class ServerWatcher implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ServerWatcher.class);
+
+	private static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
 
 	private final ServerService servers;
 
@@ -39,16 +41,35 @@ class ServerWatcher implements DisposableBean {
 
 	private final Duration pollInterval;
 
+	private final Duration maxWait;
+
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "server-watcher");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	ServerWatcher(ServerService servers, Executor applicationTaskExecutor, StackgateProperties properties) {
+	ServerWatcher(ServerService servers, Executor applicationTaskExecutor, LaunchProperties properties) {
 		this.servers = servers;
 		this.executor = applicationTaskExecutor;
-		this.pollInterval = properties.launch().pollInterval();
+		this.pollInterval = properties.pollInterval();
+		this.maxWait = properties.maxWait();
+	}
+
+	/**
+	 * @param seconds the {@code timeout} a client asked for, or {@code null}
+	 * @return how long to wait: as asked, or five minutes (at most {@code stackgate.launch.max-wait}) when not
+	 * @throws InvalidRequestException when the client asked for longer than {@code stackgate.launch.max-wait}
+	 */
+	public Duration timeout(Integer seconds) {
+		if (seconds == null) {
+			return DEFAULT_WAIT.compareTo(this.maxWait) < 0 ? DEFAULT_WAIT : this.maxWait;
+		}
+		Duration requested = Duration.ofSeconds(seconds);
+		if (requested.compareTo(this.maxWait) > 0) {
+			throw InvalidRequestException.badField("timeout", "must be at most " + this.maxWait.toSeconds() + " seconds");
+		}
+		return requested;
 	}
 
 	/**
@@ -56,7 +77,7 @@ class ServerWatcher implements DisposableBean {
 	 * @return the servers once each is settled ({@link ServerStatus#isSettled()}) or gone, or as they are when
 	 * the timeout passes
 	 */
-	CompletableFuture<Watch<List<ServerDto>>> awaitSettled(CallContext context, List<ServerDto> initial,
+	public CompletableFuture<Watch<List<ServerDto>>> awaitSettled(CallContext context, List<ServerDto> initial,
 			Duration timeout) {
 		return poll(context, initial, timeout, (current) -> {
 			List<ServerDto> next = new ArrayList<>();
@@ -84,7 +105,7 @@ class ServerWatcher implements DisposableBean {
 	 * @param value what is being waited for, as it is now
 	 * @param done whether the wait is over
 	 */
-	record Watch<T>(T value, boolean done) {
+	public record Watch<T>(T value, boolean done) {
 	}
 
 	private <T> CompletableFuture<Watch<T>> poll(CallContext context, T initial, Duration timeout,
@@ -121,8 +142,7 @@ class ServerWatcher implements DisposableBean {
 	}
 
 	private static ServerDto gone(ServerDto server) {
-		return new ServerDto(server.id(), server.name(), ServerStatus.DELETED, List.of(), server.flavor(),
-				server.image(), server.created(), server.fault(), server.metadata());
+		return server.withStatus(ServerStatus.DELETED).withAddresses(List.of());
 	}
 
 	@Override

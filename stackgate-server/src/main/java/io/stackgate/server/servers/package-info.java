@@ -1,4 +1,4 @@
 /**
- * Servers (VMs): listing and showing them with their addresses.
+ * The project's servers (VMs): listing, showing and deleting them, and waiting for them to settle or go.
  */
 package io.stackgate.server.servers;

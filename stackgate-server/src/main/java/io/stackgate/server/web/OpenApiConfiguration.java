@@ -1,14 +1,11 @@
 package io.stackgate.server.web;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -20,7 +17,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.config.StackgateProperties;
 
 /**
  * The OpenAPI document ({@code /v3/api-docs}, committed as {@code docs/openapi.json}): what the API is, where it
@@ -51,16 +47,6 @@ class OpenApiConfiguration {
 			.servers(List.of(new Server().url("http://localhost:8080")
 				.description("A gateway started by bin/run-gateway; use your gateway's address")))
 			.components(new Components());
-	}
-
-	/** The launch limits of this gateway's settings: how many servers one request may launch. */
-	@Bean
-	OpenApiCustomizer launchLimits(StackgateProperties properties) {
-		return (openApi) -> {
-			Map<String, Schema> fields = openApi.getComponents().getSchemas().get("CreateServerRequest").getProperties();
-			fields.get("count").setMaximum(BigDecimal.valueOf(properties.launch().maxCount()));
-			((Schema<?>) fields.get("metadata").getAdditionalProperties()).setMaxLength(255);
-		};
 	}
 
 	/** Lists on each operation the problem statuses its {@link ProblemStatuses} names. */

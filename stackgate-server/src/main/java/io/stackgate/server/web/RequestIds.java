@@ -47,7 +47,7 @@ public final class RequestIds {
 	 * @param response its response
 	 * @return its id
 	 */
-	static String ensure(HttpServletRequest request, HttpServletResponse response) {
+	public static String ensure(HttpServletRequest request, HttpServletResponse response) {
 		String id = of(request);
 		if (id == null) {
 			id = acceptOrCreate(null);

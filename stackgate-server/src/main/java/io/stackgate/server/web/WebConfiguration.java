@@ -1,6 +1,5 @@
 package io.stackgate.server.web;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,31 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import io.stackgate.server.config.StackgateProperties;
 
 /**
  * Web wiring shared by every route.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
-
-	/** How much longer than the longest launch wait an asynchronous request may take. */
-	private static final Duration ASYNC_SLACK = Duration.ofMinutes(1);
-
-	private final Duration maxWait;
-
-	WebConfiguration(StackgateProperties properties) {
-		this.maxWait = properties.launch().maxWait();
-	}
-
-	/** Clients waiting for a launch hold no thread, only a connection, for up to the longest wait. */
-	@Override
-	public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
-		configurer.setDefaultTimeout(this.maxWait.plus(ASYNC_SLACK).toMillis());
-	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -50,6 +32,12 @@ class WebConfiguration implements WebMvcConfigurer {
 				new ShallowEtagHeaderFilter());
 		registration.addUrlPatterns("/api/v1/flavors", "/api/v1/images", "/api/v1/networks", "/api/v1/launch-options");
 		return registration;
+	}
+
+	/** Tags the request metrics with the caller. */
+	@Bean
+	PrincipalObservationConvention principalObservationConvention() {
+		return new PrincipalObservationConvention();
 	}
 
 	/** Carries the request id into the log lines of work done on other threads. */

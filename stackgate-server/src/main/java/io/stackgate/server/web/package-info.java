@@ -1,4 +1,5 @@
 /**
- * What every route shares: request ids, the call context, problem+json errors, ETags.
+ * What every route shares: request ids, the call context, strict JSON, the OpenAPI description, ETags, request
+ * metrics tagged by caller, and where the HTTP server listens.
  */
 package io.stackgate.server.web;

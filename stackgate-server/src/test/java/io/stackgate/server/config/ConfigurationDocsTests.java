@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps docs/configuration.md true: its table of {@code stackgate.*} settings is the one generated from the
- * configuration metadata that the build derives from {@link StackgateProperties} and its Javadoc.
+ * configuration metadata that the build derives from the {@code @ConfigurationProperties} records of the
+ * features (AuthProperties, ListenProperties, CatalogProperties, LaunchProperties, UpstreamProperties) and their
+ * Javadoc.
  */
 class ConfigurationDocsTests {
 
@@ -24,7 +26,7 @@ class ConfigurationDocsTests {
 
 	private static final Path DOC = Path.of("../docs/configuration.md");
 
-	private static final String BEGIN = "<!-- settings:begin (generated from StackgateProperties; see ConfigurationDocsTests) -->";
+	private static final String BEGIN = "<!-- settings:begin (generated from the @ConfigurationProperties records; see ConfigurationDocsTests) -->";
 
 	private static final String END = "<!-- settings:end -->";
 

@@ -22,13 +22,13 @@ import io.stackgate.api.ImageDto;
 import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
+import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
-import io.stackgate.server.launch.LaunchOptionsService;
 import io.stackgate.testing.WebTestConfiguration;
 
 import static org.hamcrest.Matchers.startsWith;
@@ -45,8 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, ServerLauncher.class, ServerWatcher.class, LaunchTargets.class,
-		LaunchOptionsService.class, WebTestConfiguration.class })
+@Import({ ServerService.class, ServerWatcher.class, LaunchOptionsService.class, WebTestConfiguration.class })
 class ServerControllerTests {
 
 	private static final ServerDto VM1 = new ServerDto("s-1", "vm1", ServerStatus.ACTIVE,

@@ -16,7 +16,6 @@ import io.stackgate.cloudconfig.CloudConfigException;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.LaunchLocks;
-import io.stackgate.server.config.StackgateProperties;
 
 /**
  * Wires the openstack4j adapter.
@@ -27,8 +26,7 @@ class Openstack4jConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(Openstack4jConfiguration.class);
 
 	@Bean
-	OpenStackClients openStackClients(CloudConfig cloud, StackgateProperties properties) {
-		StackgateProperties.Upstream upstream = properties.upstream();
+	OpenStackClients openStackClients(CloudConfig cloud, UpstreamProperties upstream) {
 		Config config = Config.newConfig()
 			.withConnectionTimeout((int) upstream.connectTimeout().toMillis())
 			.withReadTimeout((int) upstream.readTimeout().toMillis());
@@ -46,10 +44,10 @@ class Openstack4jConfiguration {
 	 * unreachable Keystone does not: the gateway starts, is not ready, and logs in as soon as Keystone answers.
 	 */
 	@Bean
-	KeystoneSession keystoneSession(CloudConfig cloud, OpenStackClients clients, StackgateProperties properties,
+	KeystoneSession keystoneSession(CloudConfig cloud, OpenStackClients clients, UpstreamProperties upstream,
 			MeterRegistry meterRegistry) {
 		KeystoneSession session = new KeystoneSession(new KeystoneLogin(cloud, clients),
-				properties.upstream().tokenRefreshMargin(), Clock.systemUTC(), meterRegistry);
+				upstream.tokenRefreshMargin(), Clock.systemUTC(), meterRegistry);
 		try {
 			session.token();
 		}

@@ -417,7 +417,7 @@ class LaunchFailuresTests {
 		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS)));
 	}
 
-	/** openstack4j's boot returns null on 404; createServer calls getId() on it. */
+	/** openstack4j's boot answers a 404 with null; the adapter makes that a failure, not a NullPointerException. */
 	@Test
 	void aCreateAnswered404IsACloudException() {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withStatus(404)
@@ -427,7 +427,7 @@ class LaunchFailuresTests {
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC));
 	}
 
-	/** ToActionResponseFunction counts every status but 400-409 and 500 as a success. */
+	/** openstack4j's own delete would count a 503 as a success (ToActionResponseFunction); NovaDeletes does not. */
 	@Test
 	void aDeleteAnswered503IsUnavailable() {
 		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(503)
@@ -447,7 +447,7 @@ class LaunchFailuresTests {
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.deleteServer(this.context, "s-1"));
 	}
 
-	/** A 401 to a delete comes back as a failed ActionResponse, not an exception: write() never renews the token. */
+	/** A delete refused for its token fails, unrepeated, and the gateway's token is renewed for the next call. */
 	@Test
 	void aDeleteWithARefusedTokenRenewsTheToken() {
 		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(401)
@@ -461,7 +461,7 @@ class LaunchFailuresTests {
 		openstack.verify(1, deleteRequestedFor(urlPathEqualTo(SERVERS + "/s-1")));
 	}
 
-	/** Upstream.failure drops the request id and passes Nova's 5xx message on, unlike a failed read. */
+	/** A delete answered 500 keeps Nova's request id and, like every 5xx, not Nova's message. */
 	@Test
 	void aDeleteAnswered500KeepsNovasRequestIdAndNotItsMessage() {
 		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(500)
@@ -477,7 +477,7 @@ class LaunchFailuresTests {
 			});
 	}
 
-	/** Nova answers 403 "Quota exceeded, too many key pairs." Upstream makes it CONFLICT, which tryAcquire reads as "held". */
+	/** Nova answers 403 "Quota exceeded, too many key pairs.": a lock that cannot be created is a failure, not held. */
 	@Test
 	void aLockThatCannotBeCreatedForQuotaIsAFailureNotHeldBySomeoneElse() {
 		openstack.stubFor(post(urlPathEqualTo("/compute/v2.1/os-keypairs")).willReturn(aResponse().withStatus(403)
@@ -488,7 +488,5 @@ class LaunchFailuresTests {
 		assertThatExceptionOfType(CloudException.class)
 			.isThrownBy(() -> locks.tryAcquire(this.context, "stackgate-launch-0123"));
 	}
-
-	/** A 401 without a JSON body loses its status in openstack4j (status 0): the token is not renewed. */
 
 }

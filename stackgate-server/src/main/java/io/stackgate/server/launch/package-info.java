@@ -1,4 +1,0 @@
-/**
- * What is needed to launch a server: flavors, images and networks, cached per project.
- */
-package io.stackgate.server.launch;

@@ -1,0 +1,167 @@
+package io.stackgate.server.servers.launch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import io.stackgate.api.CreateServerRequest;
+import io.stackgate.api.ServerDto;
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.LaunchLocks;
+import io.stackgate.server.cloud.ServerQuery;
+import io.stackgate.server.problem.LaunchInProgressException;
+import io.stackgate.server.problem.UnworkableRequestException;
+import io.stackgate.server.servers.ServerService;
+
+/**
+ * The idempotency protocol of launches with an {@code Idempotency-Key}. The servers carry the key's digest and
+ * the request's digest in their metadata, so Nova itself remembers the launch: a retry finds them and gets them
+ * back instead of new ones, even after a gateway restart or through another gateway instance. While it looks
+ * and creates, a launch holds the key's {@link LaunchLocks lock}, so that concurrent retries wait for the first
+ * instead of creating twice.
+ */
+@Component
+class IdempotentLaunches {
+
+	static final String KEY_METADATA = LaunchRequestValidator.RESERVED_METADATA_PREFIX + "idempotency-key";
+
+	static final String REQUEST_METADATA = LaunchRequestValidator.RESERVED_METADATA_PREFIX + "request-digest";
+
+	private static final Logger log = LoggerFactory.getLogger(IdempotentLaunches.class);
+
+	/** name-2 before name-10: the servers of one launch differ only in their number. */
+	private static final Comparator<ServerDto> CREATION_ORDER = Comparator
+		.comparing((ServerDto server) -> server.name().length())
+		.thenComparing(ServerDto::name);
+
+	private final LaunchLocks locks;
+
+	private final ServerService servers;
+
+	private final ServerCreator creator;
+
+	private final Duration concurrentLaunchWait;
+
+	private final Duration lockPoll;
+
+	@Autowired
+	IdempotentLaunches(LaunchLocks locks, ServerService servers, ServerCreator creator) {
+		this(locks, servers, creator, Duration.ofSeconds(60), Duration.ofMillis(500));
+	}
+
+	/**
+	 * @param concurrentLaunchWait how long a retry waits for a concurrent launch with the same key to finish
+	 * @param lockPoll how often it tries the lock meanwhile
+	 */
+	IdempotentLaunches(LaunchLocks locks, ServerService servers, ServerCreator creator, Duration concurrentLaunchWait,
+			Duration lockPoll) {
+		this.locks = locks;
+		this.servers = servers;
+		this.creator = creator;
+		this.concurrentLaunchWait = concurrentLaunchWait;
+		this.lockPoll = lockPoll;
+	}
+
+	/**
+	 * @param create creates the servers with the given tags in their metadata
+	 * @return the servers of an earlier launch with this key, or the ones {@code create} made
+	 * @throws LaunchInProgressException when another launch with the key held its lock for the whole wait
+	 */
+	ServerLauncher.Launch launch(CallContext context, CreateServerRequest request, String idempotencyKey,
+			Function<Map<String, String>, List<ServerDto>> create) {
+		Tags tags = new Tags(LaunchFingerprint.ofKey(idempotencyKey), LaunchFingerprint.ofRequest(request));
+		String lock = "stackgate-launch-" + tags.key().substring(0, 40);
+		Instant giveUp = Instant.now().plus(this.concurrentLaunchWait);
+		while (true) {
+			Optional<ServerLauncher.Launch> earlier = findEarlier(context, request, tags, false);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+			if (this.locks.tryAcquire(context, lock)) {
+				try {
+					return findEarlier(context, request, tags, true)
+						.orElseGet(() -> new ServerLauncher.Launch(create.apply(tags.asMetadata()), false));
+				}
+				finally {
+					release(context, lock);
+				}
+			}
+			if (Instant.now().isAfter(giveUp)) {
+				throw new LaunchInProgressException();
+			}
+			pause();
+		}
+	}
+
+	/**
+	 * Looks for the servers of an earlier launch with the same key. Only a complete set is a replay. Outside the
+	 * lock, an incomplete set may be a launch in progress; under it, it is what a failed launch left behind,
+	 * which is deleted so that this launch starts afresh.
+	 */
+	private Optional<ServerLauncher.Launch> findEarlier(CallContext context, CreateServerRequest request, Tags tags,
+			boolean holdingLock) {
+		// Every server of the project, not a name filter: the key, not the name, says which launch a server
+		// belongs to, and another request under the same key may have named its servers differently.
+		List<ServerDto> tagged = this.servers.list(context, new ServerQuery(null, null, null, null))
+			.servers()
+			.stream()
+			.filter((server) -> tags.key().equals(server.metadata().get(KEY_METADATA)))
+			.sorted(CREATION_ORDER)
+			.toList();
+		if (tagged.stream().anyMatch((server) -> !tags.request().equals(server.metadata().get(REQUEST_METADATA)))) {
+			throw UnworkableRequestException.of("Idempotency-Key",
+					"was already used for a different launch request; use a new key");
+		}
+		int count = ServerCreator.count(request);
+		if (tagged.size() == count) {
+			return Optional.of(new ServerLauncher.Launch(tagged, true));
+		}
+		if (holdingLock && !tagged.isEmpty()) {
+			log.warn("Found {} of the {} servers of an earlier, failed launch with this key; deleting them",
+					tagged.size(), count);
+			this.creator.rollBack(context, tagged.stream().map(ServerDto::id).toList());
+		}
+		return Optional.empty();
+	}
+
+	/** A lock that cannot be released is broken when it grows stale; it does not undo the launch. */
+	private void release(CallContext context, String lock) {
+		try {
+			this.locks.release(context, lock);
+		}
+		catch (CloudException ex) {
+			log.warn("Could not release launch lock {}: {}", lock, ex.getMessage());
+		}
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(this.lockPoll.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a concurrent launch", ex);
+		}
+	}
+
+	/** The metadata that marks the servers of an idempotent launch. */
+	private record Tags(String key, String request) {
+
+		Map<String, String> asMetadata() {
+			return Map.of(KEY_METADATA, this.key, REQUEST_METADATA, this.request);
+		}
+
+	}
+
+}

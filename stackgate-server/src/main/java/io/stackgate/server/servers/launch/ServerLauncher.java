@@ -1,0 +1,59 @@
+package io.stackgate.server.servers.launch;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import io.stackgate.api.CreateServerRequest;
+import io.stackgate.api.ServerDto;
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.servers.LaunchProperties;
+
+/**
+ * Launches servers: validates the request and resolves its flavor, image and networks, then has them created
+ * by {@link ServerCreator}, through the idempotency protocol of {@link IdempotentLaunches} when the client sent
+ * an {@code Idempotency-Key}.
+ */
+@Service
+public class ServerLauncher {
+
+	private final LaunchTargets targets;
+
+	private final ServerCreator creator;
+
+	private final IdempotentLaunches idempotent;
+
+	private final int maxCount;
+
+	ServerLauncher(LaunchTargets targets, ServerCreator creator, IdempotentLaunches idempotent,
+			LaunchProperties properties) {
+		this.targets = targets;
+		this.creator = creator;
+		this.idempotent = idempotent;
+		this.maxCount = properties.maxCount();
+	}
+
+	/**
+	 * What a launch request led to.
+	 *
+	 * @param servers the servers, in creation order
+	 * @param replayed whether they were created by an earlier request with the same idempotency key
+	 */
+	public record Launch(List<ServerDto> servers, boolean replayed) {
+	}
+
+	/**
+	 * @param idempotencyKey the client's {@code Idempotency-Key}, or {@code null}
+	 */
+	public Launch launch(CallContext context, CreateServerRequest request, String idempotencyKey) {
+		LaunchRequestValidator.validate(request, this.maxCount);
+		LaunchTargets.Resolved resolved = this.targets.resolve(context, request);
+		if (idempotencyKey == null) {
+			return new Launch(this.creator.createAll(context, request, resolved, Map.of()), false);
+		}
+		return this.idempotent.launch(context, request, idempotencyKey,
+				(tags) -> this.creator.createAll(context, request, resolved, tags));
+	}
+
+}
