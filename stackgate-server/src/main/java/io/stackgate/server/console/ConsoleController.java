@@ -1,0 +1,35 @@
+package io.stackgate.server.console;
+
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.stackgate.server.config.StackgateProperties;
+
+/**
+ * Tells the console which login form to show: the auth mode ({@code keystone}, {@code service} or
+ * {@code none}), which any client also learns from a 401's {@code WWW-Authenticate}. Open without credentials,
+ * like the page itself; not part of the API.
+ */
+@RestController
+@Hidden
+class ConsoleController {
+
+	private final String authMode;
+
+	ConsoleController(StackgateProperties properties) {
+		this.authMode = properties.auth().mode().name().toLowerCase(Locale.ROOT);
+	}
+
+	@GetMapping(ConsolePaths.SETTINGS)
+	ResponseEntity<Map<String, String>> settings() {
+		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(Map.of("auth_mode", this.authMode));
+	}
+
+}
