@@ -47,7 +47,8 @@ export function whenSessionEnds(handler) {
 }
 
 /**
- * Calls the API.
+ * Calls the API. The path is resolved against the page's address, so that the console also works behind a
+ * reverse proxy that serves the gateway under a prefix.
  * @param {string} method the HTTP method
  * @param {string} path the path, from /api/v1
  * @param {object} [options] `body` (sent as JSON), `headers`, `as` (a credential for this call only)
@@ -65,7 +66,7 @@ export async function call(method, path, options = {}) {
   }
   let response;
   try {
-    response = await fetch(path, { method, headers, body, cache: 'no-store', credentials: 'omit' });
+    response = await fetch(path.replace(/^\//, ''), { method, headers, body, cache: 'no-store', credentials: 'omit' });
   } catch (failure) {
     throw new Problem(0, { title: 'Gateway unreachable', detail: failure.message });
   }

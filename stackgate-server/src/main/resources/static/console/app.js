@@ -41,7 +41,8 @@ function begin(session) {
   sessions += 1;
   setText(notice, '');
   show(notice, false);
-  setText(who, session.label);
+  const until = session.expiresAt ? ` · token valid until ${session.expiresAt.toLocaleTimeString()}` : '';
+  setText(who, `${session.label}${until}`);
   show(logout, hasCredential());
   show(workspace, true);
   if (session.expiresAt) {

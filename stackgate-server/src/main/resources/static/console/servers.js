@@ -174,7 +174,8 @@ function update(row, server) {
   show(row.spinner, gone || !SETTLED.has(server.status));
   setText(row.fault, server.status === 'ERROR' ? server.fault || 'Nova gave no reason' : '');
   show(row.fault, server.status === 'ERROR');
-  const addresses = (server.addresses ?? []).map((a) => `${a.network}: ${a.ip}${a.type === 'floating' ? ' (floating)' : ''}`);
+  const addresses = (server.addresses ?? [])
+    .map((a) => `${a.network}: ${a.ip}${a.type === 'floating' ? ' (floating)' : ''}`);
   if (row.shown.addresses !== addresses.join('\n')) {
     row.shown.addresses = addresses.join('\n');
     row.addresses.replaceChildren(...addresses.map((text) => el('li', { text })));
