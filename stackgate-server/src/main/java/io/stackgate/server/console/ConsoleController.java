@@ -5,7 +5,10 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,10 +24,21 @@ import io.stackgate.server.config.StackgateProperties;
 @Hidden
 class ConsoleController {
 
+	private static final Resource PAGE = new ClassPathResource("static/index.html");
+
 	private final String authMode;
 
 	ConsoleController(StackgateProperties properties) {
 		this.authMode = properties.auth().mode().name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The page itself, as HTML whatever the request accepts: served here rather than as Boot's welcome page, so
+	 * that any other method on {@code /} is a 405 problem like everywhere else, not a bare 406.
+	 */
+	@GetMapping("/")
+	ResponseEntity<Resource> page() {
+		return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(PAGE);
 	}
 
 	@GetMapping(ConsolePaths.SETTINGS)
