@@ -13,7 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.stackgate.server.config.StackgateProperties;
+import io.stackgate.server.auth.AuthProperties;
 
 /**
  * Tells the console which login form to show: the auth mode ({@code keystone}, {@code service} or
@@ -28,8 +28,8 @@ class ConsoleController {
 
 	private final String authMode;
 
-	ConsoleController(StackgateProperties properties) {
-		this.authMode = properties.auth().mode().name().toLowerCase(Locale.ROOT);
+	ConsoleController(AuthProperties auth) {
+		this.authMode = auth.mode().name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
