@@ -3,6 +3,7 @@ package io.stackgate.server.hostile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,6 +65,29 @@ class ErrorResponsesTests extends WireMockGateway {
 	@Test
 	void anUnparseableAcceptHeaderIsAProblemToo() throws Exception {
 		assertProblem(send("GET", "/api/v1/flavors", List.<String[]>of(new String[] { "Accept", "\u00ff\u00fe" }), null), 406);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\u00ff\u00fe", "json" })
+	void anUnparseableAcceptBesideAnotherErrorStillGetsAProblem(String accept) throws Exception {
+		List<String[]> headers = List.of(new String[] { "Accept", "application/json, application/problem+json" },
+				new String[] { "Accept", accept });
+
+		assertProblem(send("GET", "/api/v1/servers?status=x&marker=x", headers, null), 406);
+	}
+
+	@Test
+	void aLaunchWithAnUnparseableAcceptCreatesNothing() throws Exception {
+		Set<String> before = Set.copyOf(nova.created());
+		byte[] body = ("{\"name\": \"" + PREFIX + "accept\", " + LAUNCH + "}").getBytes(StandardCharsets.UTF_8);
+
+		RawHttp.Response response = http().send(new HostileRequest("test", "test", "POST", "/api/v1/servers",
+				List.of(new String[] { "Content-Type", "application/json" }, new String[] { "X-Auth-Token", TOKEN },
+						new String[] { "Accept", "\u00ff\u00fe" }),
+				body, null));
+
+		assertProblem(response, 406);
+		assertThat(nova.created()).containsExactlyInAnyOrderElementsOf(before);
 	}
 
 	@ParameterizedTest
