@@ -5,6 +5,7 @@
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/common.sh"
+parse_release_arg "$@"
 tot_pss=0 tot_rss=0
 printf '%-16s %5s %9s %9s\n' SERVICE PROCS 'RSS MiB' 'PSS MiB'
 for s in "${SERVICES[@]}"; do
