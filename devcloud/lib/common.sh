@@ -71,12 +71,13 @@ state_alive() {
 }
 
 # The release the scripts act on: --release (DEVCLOUD_RELEASE), else the one
-# recorded in DEVCLOUD_HOME, else a release whose default state has live
-# services, else zed.
+# recorded in DEVCLOUD_HOME, else (not for up: DETECT_RUNNING=0) a release
+# whose default state has live services, else zed.
 detect_release() {
   local r
   if [ -n "${DEVCLOUD_RELEASE:-}" ]; then echo "$DEVCLOUD_RELEASE"; return; fi
   if [ -n "${DEVCLOUD_HOME:-}" ]; then state_release "$DEVCLOUD_HOME"; return; fi
+  [ "${DETECT_RUNNING:-1}" = 1 ] || { echo "$DEFAULT_RELEASE"; return; }
   for r in "${RELEASES[@]}"; do
     [ "$r" = "$DEFAULT_RELEASE" ] && continue
     state_alive "$(default_state "$r")" && { echo "$r"; return; }
@@ -112,7 +113,9 @@ refuse_other_release() {
     [ "$st" != "$STATE" ] || continue
     state_alive "$st" || continue
     [ "$(state_netns "$st")" = "$ns" ] || continue
-    die "the $r devcloud is running ($st${ns:+, network namespace $ns}); only one release runs at a time. Stop it first: devcloud/down --release $r (check nobody else is using it), then run this again."
+    local how="devcloud/down --release $r"
+    [ "$st" = "$(default_state "$r")" ] || how="DEVCLOUD_HOME=$st devcloud/down"
+    die "the $r devcloud is running ($st${ns:+, network namespace $ns}); only one release runs at a time. Stop it first: $how (check nobody else is using it), then run this again."
   done
 }
 
