@@ -36,7 +36,8 @@ set_release() {
       ROOT="" RX=()
       COMPUTE_DRIVER=fake.FakeDriver ;;
     2025.1)
-      ROOT=${DEVCLOUD_ROOT:-/srv/stackgate-devcloud/trixie-2025.1}
+      # DEVCLOUD_ROOT, else the root this state dir was brought up with (up records it).
+      ROOT=${DEVCLOUD_ROOT:-$(cat "$STATE/root" 2>/dev/null || echo /srv/stackgate-devcloud/trixie-2025.1)}
       RX=(chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 HOME=/root)
       # Nova >= 2023.1 wants a stable compute node identity: FakeDriver makes
       # a new node UUID per process and nova-compute refuses to restart.

@@ -47,6 +47,7 @@ write_configs() {
     mv -f "$STATE/bin/.$f.new" "$STATE/bin/$f"
   done
   echo "$RELEASE" >"$STATE/release"
+  [ -z "$ROOT" ] || echo "$ROOT" >"$STATE/root"
 }
 
 # --- background one-time jobs (db syncs run in parallel) ---------------------
