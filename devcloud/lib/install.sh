@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Installs the Debian bookworm (OpenStack Zed) packages devcloud needs, when
-# any is missing. Only the library/"-common" packages are installed, not the
+# Installs the Debian packages devcloud needs, when any is missing: on the
+# host (zed: Debian 12) or in the release's root (2025.1: Debian 13, see
+# lib/root.sh). Only the library/"-common" packages are installed, not the
 # daemon packages (keystone, nova-api, ...): those add init scripts and
 # debconf/dbconfig logic only, and nova-compute would drag in qemu.
 
@@ -16,7 +17,7 @@ PACKAGES=(
 missing_packages() {
   local p
   for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || echo "$p"
+    rx dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || echo "$p"
   done
 }
 
@@ -30,33 +31,34 @@ preseed_debconf() {
       sel+="$pkg $pkg/$q boolean false"$'\n'
     done
   done
-  printf '%s' "$sel" | debconf-set-selections
+  printf '%s' "$sel" | rx debconf-set-selections
 }
 
 install_packages() {
   local missing
+  [ -z "$ROOT" ] || build_root
   missing=$(missing_packages | tr '\n' ' ')
   [ -n "${missing// /}" ] || return 0
-  log "installing Debian packages (first run only, ~3 min): $missing"
-  export DEBIAN_FRONTEND=noninteractive
+  log "installing Debian packages${ROOT:+ into $ROOT} (first run only, ~2-3 min): $missing"
   preseed_debconf
   # Postinst scripts must start nothing (the system mariadb/rabbitmq/ovn would
   # grab our ports). Keep an existing policy-rc.d; otherwise add one for the
-  # duration of the install only.
-  local own_policy=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\n# temporary, devcloud/up\nexit 101\n' >/usr/sbin/policy-rc.d
-    chmod 755 /usr/sbin/policy-rc.d
+  # duration of the install only (the root keeps its own for good).
+  local own_policy="" policy=$ROOT/usr/sbin/policy-rc.d
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# temporary, devcloud/up\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
     own_policy=1
   fi
   local rc=0
   {
-    apt-get -o DPkg::Lock::Timeout=900 update -q &&
-    apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=900 \
-      -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
-      "${PACKAGES[@]}"
+    rx env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 update -q &&
+    rx env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      -o DPkg::Lock::Timeout=900 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
+      "${PACKAGES[@]}" &&
+    { [ -z "$ROOT" ] || rx apt-get clean; }   # the root keeps no .debs (266 MB)
   } >>"$LOG/apt.log" 2>&1 || rc=$?
-  [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
+  [ -n "$own_policy" ] && rm -f "$policy"
   if [ "$rc" != 0 ]; then
     { echo "[devcloud] ERROR: package install failed (rc=$rc); last lines of $LOG/apt.log:"; tail -n 40 "$LOG/apt.log"; } >&2
     exit 1

@@ -4,9 +4,9 @@
 # while the cloud is up only health-checks.
 
 # shellcheck disable=SC2016  # envsubst's list of variable names, unexpanded
-TEMPLATE_VARS='$STATE $ETC $DATA $RUN $LOG $REGION $KEYSTONE_URL $AUTH_URL $COMPUTE_HOST
+TEMPLATE_VARS='$STATE $ETC $DATA $RUN $LOG $REGION $KEYSTONE_URL $AUTH_URL $COMPUTE_HOST $COMPUTE_DRIVER
 $ADMIN_PASSWORD $DEMO_PASSWORD $ALT_DEMO_PASSWORD $SERVICE_PASSWORD $DB_PASSWORD $RABBIT_URL'
-export STATE ETC DATA RUN LOG
+export STATE ETC DATA RUN LOG COMPUTE_DRIVER
 
 render() {  # TEMPLATE DEST
   envsubst "$TEMPLATE_VARS" <"$DEVCLOUD_DIR/templates/$1" >"$2.tmp" && mv "$2.tmp" "$2"
@@ -31,15 +31,23 @@ write_configs() {
   awk '/^\[/{skip = ($0 == "[database]" || $0 == "[api_database]")} !skip' \
     "$ETC/nova/nova.conf" >"$ETC/nova/nova-cpu.conf"
   render clouds.yaml "$STATE/clouds.yaml"
-  cp /etc/nova/api-paste.ini "$ETC/nova/api-paste.ini"
-  cp /etc/glance/glance-api-paste.ini "$ETC/glance/glance-api-paste.ini"
-  cp /etc/neutron/api-paste.ini "$ETC/neutron/api-paste.ini"
+  cp "$ROOT/etc/nova/api-paste.ini" "$ETC/nova/api-paste.ini"
+  cp "$ROOT/etc/glance/glance-api-paste.ini" "$ETC/glance/glance-api-paste.ini"
+  cp "$ROOT/etc/neutron/api-paste.ini" "$ETC/neutron/api-paste.ini"
+  [ "$RELEASE" = zed ] || render neutron-uwsgi.ini "$ETC/neutron/neutron-uwsgi.ini"
   cp "$DEVCLOUD_DIR/templates/rabbitmq-enabled_plugins" "$ETC/rabbitmq/enabled_plugins"
   : >"$ETC/rabbitmq/rabbitmq-env.conf"
   # Run the heartbeat from the state dir: it must outlive the checkout that started it.
   # (new file + rename: a running bash keeps reading its old copy untouched)
-  install -m 755 "$DEVCLOUD_DIR/lib/ovn-heartbeat.sh" "$STATE/bin/.ovn-heartbeat.sh.new"
-  mv -f "$STATE/bin/.ovn-heartbeat.sh.new" "$STATE/bin/ovn-heartbeat.sh"
+  # seed.py is copied too: for 2025.1 it runs inside the root, which sees the
+  # state dir but not the checkout.
+  local f
+  for f in ovn-heartbeat.sh seed.py; do
+    install -m 755 "$DEVCLOUD_DIR/lib/$f" "$STATE/bin/.$f.new"
+    mv -f "$STATE/bin/.$f.new" "$STATE/bin/$f"
+  done
+  echo "$RELEASE" >"$STATE/release"
+  [ -z "$ROOT" ] || echo "$ROOT" >"$STATE/root"
 }
 
 # --- background one-time jobs (db syncs run in parallel) ---------------------
@@ -69,7 +77,7 @@ start_mariadb() {
   ensure_port_free mariadb 3306
   if ! marker mysql-init; then
     rm -rf "${DATA:?}/mysql" && mkdir -p "$DATA/mysql"
-    mariadb-install-db --no-defaults --user=root --datadir="$DATA/mysql" \
+    rx mariadb-install-db --no-defaults --user=root --datadir="$DATA/mysql" \
       --auth-root-authentication-method=socket --skip-test-db >>"$LOG/mariadb.log" 2>&1 \
       || fail_service mariadb "mariadb-install-db failed"
     set_marker mysql-init
@@ -129,7 +137,7 @@ start_ovn_db() {  # nb|sb
   ensure_port_free "$name" "$port"
   if ! marker "ovn-$which-db"; then
     rm -f "$DATA/ovn/ovn${which}_db.db"
-    ovsdb-tool create "$DATA/ovn/ovn${which}_db.db" "/usr/share/ovn/ovn-$which.ovsschema" \
+    rx ovsdb-tool create "$DATA/ovn/ovn${which}_db.db" "/usr/share/ovn/ovn-$which.ovsschema" \
       >>"$LOG/$name.log" 2>&1 || fail_service "$name" "ovsdb-tool create failed"
     set_marker "ovn-$which-db"
   fi
@@ -141,7 +149,7 @@ start_ovn_db() {  # nb|sb
 start_ovn_northd() {
   service_alive ovn-northd && return 0
   if ! marker ovn-nb-init; then
-    ovn-nbctl --db=tcp:127.0.0.1:6641 --timeout=30 init >>"$LOG/ovn-nb.log" 2>&1 \
+    rx ovn-nbctl --db=tcp:127.0.0.1:6641 --timeout=30 init >>"$LOG/ovn-nb.log" 2>&1 \
       || fail_service ovn-nb "ovn-nbctl init failed"
     set_marker ovn-nb-init
   fi
@@ -154,18 +162,18 @@ start_ovn_heartbeat() {
   start_service ovn-heartbeat "$STATE/bin/ovn-heartbeat.sh" tcp:127.0.0.1:6642 "$COMPUTE_HOST"
 }
 chassis_ready() {
-  [ -n "$(ovn-sbctl --db=tcp:127.0.0.1:6642 --timeout=5 --bare --columns=_uuid \
+  [ -n "$(rx ovn-sbctl --db=tcp:127.0.0.1:6642 --timeout=5 --bare --columns=_uuid \
           find Chassis_Private name="$COMPUTE_HOST" 2>/dev/null)" ]
 }
 
 # --- Keystone -------------------------------------------------------------------
 keystone_db() {
-  keystone-manage --config-file "$ETC/keystone/keystone.conf" db_sync
-  keystone-manage --config-file "$ETC/keystone/keystone.conf" fernet_setup \
+  rx keystone-manage --config-file "$ETC/keystone/keystone.conf" db_sync
+  rx keystone-manage --config-file "$ETC/keystone/keystone.conf" fernet_setup \
     --keystone-user root --keystone-group root
-  keystone-manage --config-file "$ETC/keystone/keystone.conf" credential_setup \
+  rx keystone-manage --config-file "$ETC/keystone/keystone.conf" credential_setup \
     --keystone-user root --keystone-group root
-  keystone-manage --config-file "$ETC/keystone/keystone.conf" bootstrap \
+  rx keystone-manage --config-file "$ETC/keystone/keystone.conf" bootstrap \
     --bootstrap-password "$ADMIN_PASSWORD" --bootstrap-username admin \
     --bootstrap-project-name admin --bootstrap-role-name admin \
     --bootstrap-service-name keystone --bootstrap-region-id "$REGION" \
@@ -173,9 +181,13 @@ keystone_db() {
     --bootstrap-public-url "$AUTH_URL/"
 }
 
-uwsgi_bin() { command -v uwsgi-core || command -v uwsgi; }
-start_uwsgi() {  # NAME PORT WSGI_FILE PROCESSES ENV=VALUE
-  local name=$1 port=$2 app=$3 procs=$4 env=$5
+uwsgi_bin() {
+  local b
+  for b in /usr/bin/uwsgi-core /usr/bin/uwsgi; do [ -x "$ROOT$b" ] && { echo "$b"; return 0; }; done
+  return 1
+}
+start_uwsgi() {  # NAME PORT WSGI_FILE PROCESSES ENV=VALUE [UWSGI_OPTION...]
+  local name=$1 port=$2 app=$3 procs=$4 env=$5; shift 5
   service_alive "$name" && return 0
   ensure_port_free "$name" "$port"
   # "Connection: close": uwsgi's --http-socket breaks keep-alive reuse
@@ -183,7 +195,7 @@ start_uwsgi() {  # NAME PORT WSGI_FILE PROCESSES ENV=VALUE
   start_service "$name" "$(uwsgi_bin)" --plugin python3 --http-socket "127.0.0.1:$port" \
     --wsgi-file "$app" --master --processes "$procs" --lazy-apps --enable-threads \
     --die-on-term --need-app --buffer-size 65535 --add-header "Connection: close" \
-    --env "$env"
+    --env "$env" "$@"
 }
 start_keystone() {
   start_uwsgi keystone 5000 /usr/bin/keystone-wsgi-public 2 "OS_KEYSTONE_CONFIG_DIR=$ETC/keystone"
@@ -199,6 +211,10 @@ start_placement() {
 # --- Glance ---------------------------------------------------------------------
 glance_db() { glance-manage --config-file "$ETC/glance/glance-api.conf" db_sync; }
 start_glance() {
+  if [ "$RELEASE" != zed ]; then  # 2025.1: every API under uwsgi (eventlet servers are deprecated)
+    start_uwsgi glance 9292 /usr/bin/glance-wsgi-api 1 "OS_GLANCE_CONFIG_DIR=$ETC/glance" --threads 4
+    return
+  fi
   service_alive glance && return 0
   ensure_port_free glance 9292
   start_service glance "$PY" -c 'import sys; from glance.cmd.api import main; sys.exit(main())' \
@@ -207,26 +223,38 @@ start_glance() {
 
 # --- Neutron --------------------------------------------------------------------
 neutron_db() {
-  neutron-db-manage --config-file "$ETC/neutron/neutron.conf" \
+  rx neutron-db-manage --config-file "$ETC/neutron/neutron.conf" \
     --config-file "$ETC/neutron/ml2_conf.ini" upgrade head
 }
 start_neutron() {
-  service_alive neutron && return 0
-  ensure_port_free neutron 9696
-  start_service neutron neutron-server --config-file "$ETC/neutron/neutron.conf" \
-    --config-file "$ETC/neutron/ml2_conf.ini"
+  local conf=(--config-file "$ETC/neutron/neutron.conf" --config-file "$ETC/neutron/ml2_conf.ini")
+  if [ "$RELEASE" = zed ]; then
+    service_alive neutron && return 0
+    ensure_port_free neutron 9696
+    start_service neutron neutron-server "${conf[@]}"
+    return
+  fi
+  # 2025.1: uWSGI is the only supported loader of the API; the periodic tasks
+  # and the OVN DB maintenance run as their own processes (no RPC workers:
+  # there are no agents).
+  if ! service_alive neutron; then
+    ensure_port_free neutron 9696
+    start_service neutron "$(uwsgi_bin)" --ini "$ETC/neutron/neutron-uwsgi.ini"
+  fi
+  service_alive neutron-periodic || start_service neutron-periodic neutron-periodic-workers "${conf[@]}"
+  service_alive neutron-ovn-maint || start_service neutron-ovn-maint neutron-ovn-maintenance-worker "${conf[@]}"
 }
 
 # --- Nova -----------------------------------------------------------------------
 nova_db() {  # cells v2 order: api_db sync, map_cell0, create_cell, db sync
   local conf=$ETC/nova/nova.conf
-  nova-manage --config-file "$conf" api_db sync
-  nova-manage --config-file "$conf" cell_v2 map_cell0 \
+  rx nova-manage --config-file "$conf" api_db sync
+  rx nova-manage --config-file "$conf" cell_v2 map_cell0 \
     --database_connection "mysql+pymysql://nova:$DB_PASSWORD@127.0.0.1:3306/nova_cell0?charset=utf8"
-  if ! nova-manage --config-file "$conf" cell_v2 list_cells 2>/dev/null | grep -q ' cell1 '; then
-    nova-manage --config-file "$conf" cell_v2 create_cell --name cell1
+  if ! rx nova-manage --config-file "$conf" cell_v2 list_cells 2>/dev/null | grep -q ' cell1 '; then
+    rx nova-manage --config-file "$conf" cell_v2 create_cell --name cell1
   fi
-  nova-manage --config-file "$conf" db sync
+  rx nova-manage --config-file "$conf" db sync
 }
 start_nova_service() {  # NAME MODULE CONF
   local name=$1 mod=$2 conf=$3
@@ -235,8 +263,12 @@ start_nova_service() {  # NAME MODULE CONF
     --config-file "$ETC/nova/$conf"
 }
 start_nova() {
-  service_alive nova-api || ensure_port_free nova-api 8774
-  start_nova_service nova-api nova.cmd.api nova.conf
+  if [ "$RELEASE" = zed ]; then
+    service_alive nova-api || ensure_port_free nova-api 8774
+    start_nova_service nova-api nova.cmd.api nova.conf
+  else  # the eventlet API server is deprecated in 2025.1; it reads nova.conf + api-paste.ini there
+    start_uwsgi nova-api 8774 /usr/bin/nova-api-wsgi 2 "OS_NOVA_CONFIG_DIR=$ETC/nova"
+  fi
   start_nova_service nova-conductor nova.cmd.conductor nova.conf
   start_nova_service nova-scheduler nova.cmd.scheduler nova.conf
   start_nova_service nova-compute nova.cmd.compute nova-cpu.conf
@@ -258,7 +290,7 @@ compute_node_registered() {
 }
 discover_hosts() {
   marker hosts-discovered && return 0
-  nova-manage --config-file "$ETC/nova/nova.conf" cell_v2 discover_hosts --verbose \
+  rx nova-manage --config-file "$ETC/nova/nova.conf" cell_v2 discover_hosts --verbose \
     >>"$LOG/nova-discover-hosts.log" 2>&1 || fail_service nova-discover-hosts "discover_hosts failed"
   set_marker hosts-discovered
 }
@@ -278,7 +310,9 @@ servers_ready_db() {
 # --- seeding --------------------------------------------------------------------
 seed() {  # PHASE [ARGS]
   local phase=$1; shift
-  if ! OS_CLIENT_CONFIG_FILE="$STATE/clouds.yaml" "$PY" "$DEVCLOUD_DIR/lib/seed.py" "$phase" "$@" \
+  if ! rx env OS_CLIENT_CONFIG_FILE="$STATE/clouds.yaml" SERVICE_PASSWORD="$SERVICE_PASSWORD" \
+       DEMO_PASSWORD="$DEMO_PASSWORD" ALT_DEMO_PASSWORD="$ALT_DEMO_PASSWORD" \
+       "$PY" "$STATE/bin/seed.py" "$phase" "$@" \
        2>&1 | tee -a "$LOG/seed.log"; then
     fail_service seed "seeding ($phase) failed"
   fi
