@@ -43,11 +43,17 @@ public final class RawHttp {
 				line(head, "Content-Length: " + request.body().length);
 			}
 			line(head, "");
-			out.write(head.toByteArray());
-			if (request.body() != null) {
-				out.write(request.body());
+			try {
+				out.write(head.toByteArray());
+				if (request.body() != null) {
+					out.write(request.body());
+				}
+				out.flush();
 			}
-			out.flush();
+			catch (IOException ex) {
+				// The server may answer and close before it has read everything (headers over its limit):
+				// its answer is still there to read.
+			}
 			return read(socket.getInputStream(), request.method().equals("HEAD"));
 		}
 	}
