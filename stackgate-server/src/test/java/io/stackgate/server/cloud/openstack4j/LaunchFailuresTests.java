@@ -131,7 +131,7 @@ class LaunchFailuresTests {
 	void aCreateThatTimesOutIsATimeoutAndIsSentOnlyOnce() {
 		this.client = new Openstack4jCloudClient(this.stubs.clients());
 		openstack.stubFor(post(urlPathEqualTo(SERVERS))
-			.willReturn(created().withFixedDelay((int) OpenStackStubs.READ_TIMEOUT.multipliedBy(3).toMillis())));
+			.willReturn(created().withFixedDelay((int) OpenStackStubs.READ_TIMEOUT.multipliedBy(2).toMillis())));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
 			.satisfies((ex) -> {

@@ -30,7 +30,7 @@ final class OpenStackStubs {
 
 	static final String TOKEN = "gAAAAAB-service-token";
 
-	static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
 	private final WireMockExtension wiremock;
 

@@ -169,7 +169,7 @@ class Openstack4jCloudClientTests {
 	@Test
 	void aSlowServiceBecomesATimeout() {
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/servers/slow"))
-			.willReturn(okJson("{}").withFixedDelay((int) OpenStackStubs.READ_TIMEOUT.multipliedBy(3).toMillis())));
+			.willReturn(okJson("{}").withFixedDelay((int) OpenStackStubs.READ_TIMEOUT.multipliedBy(2).toMillis())));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.findServer(this.context, "slow"))
 			.satisfies((ex) -> {
