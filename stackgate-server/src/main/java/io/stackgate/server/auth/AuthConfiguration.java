@@ -1,6 +1,7 @@
 package io.stackgate.server.auth;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -42,10 +43,11 @@ class AuthConfiguration {
 
 	@Bean
 	Authenticator authenticator(AuthProperties auth, ObjectProvider<CallerTokens> callerTokens,
-			CloudSession serviceSession, CloudConfig cloud, MeterRegistry meterRegistry) {
+			CloudSession serviceSession, CloudConfig cloud, Executor applicationTaskExecutor,
+			MeterRegistry meterRegistry) {
 		return switch (auth.mode()) {
-			case KEYSTONE -> new KeystoneAuthenticator(new TokenValidations(callerTokens.getObject(),
-					auth.tokenCacheTtl(), auth.tokenCacheSize(), Clock.systemUTC(), meterRegistry), cloud.authUrl());
+			case KEYSTONE -> new KeystoneAuthenticator(new TokenValidations(callerTokens.getObject(), auth,
+					applicationTaskExecutor, Clock.systemUTC(), meterRegistry), cloud.authUrl());
 			case SERVICE -> new ApiKeyAuthenticator(auth.apiKeys(), serviceSession);
 			case NONE -> new AnonymousAuthenticator(serviceSession);
 		};

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * only on a loopback address)
  * @param tokenCacheTtl how long a Keystone token validation is reused (never past the token's expiry); a
  * revoked token is refused at the latest this long after its revocation
+ * @param tokenCacheStaleIfError how long past {@code token-cache-ttl} a validation is still used while Keystone
+ * is unreachable, times out or answers 5xx (never past the token's expiry); past it the gateway answers 503
  * @param tokenCacheSize the most token validations kept
  * @param apiKeys the API keys of mode {@code service}
  * @param allowedNetworks the client networks (CIDRs or addresses) allowed to call anything but the health
@@ -34,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record AuthProperties(@NotNull @DefaultValue("keystone") Mode mode,
 		@NotNull @DefaultValue("60s") Duration tokenCacheTtl,
+		@NotNull @DefaultValue("5m") Duration tokenCacheStaleIfError,
 		@Min(1) @DefaultValue("10000") int tokenCacheSize, @Valid @DefaultValue List<ApiKey> apiKeys,
 		@DefaultValue List<@NotBlank String> allowedNetworks, @DefaultValue List<@NotBlank String> trustedProxies,
 		@Valid @DefaultValue RateLimit rateLimit) {

@@ -1,12 +1,9 @@
 package io.stackgate.server.auth;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -14,25 +11,25 @@ import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
+import io.stackgate.server.cloud.ResilientCache;
 import io.stackgate.server.web.Futures;
 
 /**
  * Keystone's answers about tokens, reused for {@code stackgate.auth.token-cache-ttl}, the way keystonemiddleware
  * caches them: keyed by the token's SHA-256 (the token itself is not kept as a key), never past the token's
  * expiry, which is checked again on every hit. Refusals are reused too, so that a client repeating a bad token
- * does not reach Keystone each time; failures to reach Keystone are not, and the request is refused. Concurrent
- * requests with a token that is not cached share one validation: the first runs it on its own thread, the others
- * wait for its answer in Caffeine's asynchronous cache.
+ * does not reach Keystone each time; failures to reach Keystone are not. A validation used after 80% of its TTL
+ * is renewed in the background; while Keystone is out, a validation is used for
+ * {@code stackgate.auth.token-cache-stale-if-error} past its TTL (see {@link ResilientCache}). Concurrent
+ * requests with a token that is not cached share one validation, run on the first one's thread.
  */
 class TokenValidations {
 
 	private final CallerTokens tokens;
 
-	private final Duration ttl;
-
 	private final Clock clock;
 
-	private final AsyncCache<String, Validation> validations;
+	private final ResilientCache<String, Validation> validations;
 
 	private final Counter accepted;
 
@@ -40,11 +37,12 @@ class TokenValidations {
 
 	private final Counter failed;
 
-	TokenValidations(CallerTokens tokens, Duration ttl, int maxSize, Clock clock, MeterRegistry meterRegistry) {
+	TokenValidations(CallerTokens tokens, AuthProperties auth, Executor executor, Clock clock,
+			MeterRegistry meterRegistry) {
 		this.tokens = tokens;
-		this.ttl = ttl;
 		this.clock = clock;
-		this.validations = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).buildAsync();
+		this.validations = new ResilientCache<>(auth.tokenCacheTtl(), auth.tokenCacheStaleIfError(),
+				auth.tokenCacheSize(), executor, clock);
 		this.accepted = validationCounter(meterRegistry, "valid");
 		this.refused = validationCounter(meterRegistry, "invalid");
 		this.failed = validationCounter(meterRegistry, "failed");
@@ -59,31 +57,14 @@ class TokenValidations {
 	 */
 	CallerSession validate(String token, String requestId) {
 		String key = Secrets.sha256Hex(token);
-		CompletableFuture<Validation> cached = this.validations.getIfPresent(key);
-		if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()
-				&& !cached.join().isFresh(this.clock.instant())) {
-			this.validations.asMap().remove(key, cached);
-		}
-		CompletableFuture<Validation> mine = new CompletableFuture<>();
-		CompletableFuture<Validation> validation = this.validations.get(key, (k, executor) -> mine);
-		if (validation == mine) {
-			// This request asks Keystone; a failure is not cached: Caffeine drops a future that failed.
-			try {
-				mine.complete(ask(token, requestId));
-			}
-			catch (RuntimeException ex) {
-				mine.completeExceptionally(ex);
-			}
-		}
-		return Futures.join(validation).session(this.clock.instant());
+		return Futures.join(this.validations.get(key, () -> ask(token, requestId))).value().session(this.clock.instant());
 	}
 
 	private Validation ask(String token, String requestId) {
-		Instant now = this.clock.instant();
 		try {
 			CallerSession session = this.tokens.validate(token, requestId);
 			this.accepted.increment();
-			return new Validation(session, null, now.plus(this.ttl));
+			return new Validation(session, null);
 		}
 		catch (CloudException ex) {
 			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
@@ -91,7 +72,7 @@ class TokenValidations {
 				throw ex;
 			}
 			this.refused.increment();
-			return new Validation(null, ex.getMessage(), now.plus(this.ttl));
+			return new Validation(null, ex.getMessage());
 		}
 	}
 
@@ -107,13 +88,8 @@ class TokenValidations {
 	 *
 	 * @param session the caller's session when the token is valid
 	 * @param refusal why Keystone refused it otherwise
-	 * @param freshUntil until when the answer is reused; a valid token only until it expires
 	 */
-	private record Validation(CallerSession session, String refusal, Instant freshUntil) {
-
-		boolean isFresh(Instant now) {
-			return now.isBefore(this.freshUntil);
-		}
+	private record Validation(CallerSession session, String refusal) {
 
 		CallerSession session(Instant now) {
 			if (this.session == null) {

@@ -15,6 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +26,7 @@ import io.stackgate.api.ImageDto;
 import io.stackgate.api.LaunchOptionsDto;
 import io.stackgate.api.NetworkDto;
 import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.ResilientCache.Served;
 import io.stackgate.server.web.Futures;
 
 /**
@@ -45,32 +48,37 @@ class LaunchOptionsController {
 	@Operation(operationId = "listFlavors", summary = "List the flavors the project may use",
 			description = "The flavors the project may launch servers with, public ones and those it was given access to, smallest first as Nova lists them.")
 	@Cached
-	List<FlavorDto> flavors(CallContext context) {
-		return Futures.join(this.launchOptions.flavors(context));
+	ResponseEntity<List<FlavorDto>> flavors(CallContext context) {
+		return aged(Futures.join(this.launchOptions.flavors(context)));
 	}
 
 	@GetMapping("/images")
 	@Operation(operationId = "listImages", summary = "List the active images the project may boot",
 			description = "The project's own, shared and public images that are active (have data).")
 	@Cached
-	List<ImageDto> images(CallContext context) {
-		return Futures.join(this.launchOptions.images(context));
+	ResponseEntity<List<ImageDto>> images(CallContext context) {
+		return aged(Futures.join(this.launchOptions.images(context)));
 	}
 
 	@GetMapping("/networks")
 	@Operation(operationId = "listNetworks", summary = "List the networks the project can attach servers to",
 			description = "The project's own and shared networks, with their subnets; external networks are listed, flagged external.")
 	@Cached
-	List<NetworkDto> networks(CallContext context) {
-		return Futures.join(this.launchOptions.networks(context));
+	ResponseEntity<List<NetworkDto>> networks(CallContext context) {
+		return aged(Futures.join(this.launchOptions.networks(context)));
 	}
 
 	@GetMapping("/launch-options")
 	@Operation(operationId = "getLaunchOptions", summary = "Flavors, images and networks in one answer",
 			description = "The three lists of GET /api/v1/flavors, /images and /networks, fetched in parallel.")
 	@Cached
-	LaunchOptionsDto launchOptions(CallContext context) {
-		return Futures.join(this.launchOptions.launchOptions(context));
+	ResponseEntity<LaunchOptionsDto> launchOptions(CallContext context) {
+		return aged(Futures.join(this.launchOptions.launchOptions(context)));
+	}
+
+	/** The answer with its {@code Age}: how many seconds ago OpenStack gave it (RFC 9111, RFC 5861). */
+	private static <T> ResponseEntity<T> aged(Served<T> served) {
+		return ResponseEntity.ok().header(HttpHeaders.AGE, Long.toString(served.ageSeconds())).body(served.value());
 	}
 
 	/**
@@ -82,8 +90,11 @@ class LaunchOptionsController {
 			+ "a 304 without a body when nothing changed", schema = @Schema(type = "string", minLength = 1),
 			example = "\"0a1b2c3d4e5f\"")
 	@ApiResponse(responseCode = "200", description = "The list; cached by the gateway, with its ETag",
-			headers = @Header(name = "ETag",
-			description = "The answer's entity tag, for If-None-Match", schema = @Schema(type = "string")))
+			headers = { @Header(name = "ETag",
+			description = "The answer's entity tag, for If-None-Match", schema = @Schema(type = "string")),
+			@Header(name = "Age", description = "How many seconds ago OpenStack gave the answer; "
+					+ "past the cache TTL while the service is out (stale-if-error)",
+					schema = @Schema(type = "integer", minimum = "0")) })
 	@ApiResponse(responseCode = "304", description = "Not modified: the If-None-Match ETag is still current")
 	@interface Cached {
 

@@ -1,12 +1,11 @@
 package io.stackgate.server.catalog;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
@@ -18,10 +17,14 @@ import io.stackgate.api.LaunchOptionsDto;
 import io.stackgate.api.NetworkDto;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.ResilientCache;
+import io.stackgate.server.cloud.ResilientCache.Served;
 
 /**
- * Flavors, images and networks, cached per project for {@code stackgate.cache.launch-options-ttl}. Concurrent
- * requests for a list that is not cached share one call to OpenStack; a failed call is not cached.
+ * Flavors, images and networks, cached per project for {@code stackgate.cache.launch-options-ttl}, renewed in
+ * the background before they expire, and served stale for {@code stackgate.cache.launch-options-stale-if-error}
+ * while the service they come from is out (see {@link ResilientCache}). Concurrent requests for a list that is
+ * not cached share one call to OpenStack; a failed call is not cached.
  */
 @Service
 public class LaunchOptionsService {
@@ -30,32 +33,35 @@ public class LaunchOptionsService {
 
 	private final CloudClient cloud;
 
-	private final AsyncCache<String, List<FlavorDto>> flavors;
+	private final ResilientCache<String, List<FlavorDto>> flavors;
 
-	private final AsyncCache<String, List<ImageDto>> images;
+	private final ResilientCache<String, List<ImageDto>> images;
 
-	private final AsyncCache<String, List<NetworkDto>> networks;
+	private final ResilientCache<String, List<NetworkDto>> networks;
 
 	LaunchOptionsService(CloudClient cloud, CatalogProperties properties, Executor applicationTaskExecutor,
 			MeterRegistry meterRegistry) {
 		this.cloud = cloud;
-		Caffeine<Object, Object> builder = Caffeine.newBuilder()
-			.expireAfterWrite(properties.launchOptionsTtl())
-			.maximumSize(MAX_PROJECTS)
-			.executor(applicationTaskExecutor)
-			.recordStats();
-		this.flavors = CaffeineCacheMetrics.monitor(meterRegistry, builder.buildAsync(), "flavors");
-		this.images = CaffeineCacheMetrics.monitor(meterRegistry, builder.buildAsync(), "images");
-		this.networks = CaffeineCacheMetrics.monitor(meterRegistry, builder.buildAsync(), "networks");
+		this.flavors = cache(properties, applicationTaskExecutor, meterRegistry, "flavors");
+		this.images = cache(properties, applicationTaskExecutor, meterRegistry, "images");
+		this.networks = cache(properties, applicationTaskExecutor, meterRegistry, "networks");
+	}
+
+	private static <T> ResilientCache<String, T> cache(CatalogProperties properties, Executor executor,
+			MeterRegistry meterRegistry, String name) {
+		ResilientCache<String, T> cache = new ResilientCache<>(properties.launchOptionsTtl(),
+				properties.launchOptionsStaleIfError(), MAX_PROJECTS, executor, Clock.systemUTC());
+		CaffeineCacheMetrics.monitor(meterRegistry, cache.caffeine(), name);
+		return cache;
 	}
 
 	/** @return the flavors of the caller's project */
-	public CompletableFuture<List<FlavorDto>> flavors(CallContext context) {
+	public CompletableFuture<Served<List<FlavorDto>>> flavors(CallContext context) {
 		return cached(this.flavors, context, CloudClient::listFlavors);
 	}
 
 	/** @return the active images of the caller's project */
-	public CompletableFuture<List<ImageDto>> images(CallContext context) {
+	public CompletableFuture<Served<List<ImageDto>>> images(CallContext context) {
 		return cached(this.images, context, CloudClient::listImages);
 	}
 
@@ -63,13 +69,13 @@ public class LaunchOptionsService {
 	 * @return the networks the caller's project can attach servers to: those with a subnet that are shared or
 	 * not external (a project's own networks)
 	 */
-	public CompletableFuture<List<NetworkDto>> networks(CallContext context) {
-		return visibleNetworks(context)
-			.thenApply((all) -> all.stream().filter(LaunchOptionsService::isAttachable).toList());
+	public CompletableFuture<Served<List<NetworkDto>>> networks(CallContext context) {
+		return visibleNetworks(context).thenApply((all) -> new Served<>(
+				all.value().stream().filter(LaunchOptionsService::isAttachable).toList(), all.age(), all.stale()));
 	}
 
 	/** @return every network the caller's project sees, attachable or not */
-	public CompletableFuture<List<NetworkDto>> visibleNetworks(CallContext context) {
+	public CompletableFuture<Served<List<NetworkDto>>> visibleNetworks(CallContext context) {
 		return cached(this.networks, context, CloudClient::listNetworks);
 	}
 
@@ -78,28 +84,34 @@ public class LaunchOptionsService {
 	 */
 	public void forget(CallContext context) {
 		String project = context.session().projectId();
-		this.flavors.synchronous().invalidate(project);
-		this.images.synchronous().invalidate(project);
-		this.networks.synchronous().invalidate(project);
+		this.flavors.invalidate(project);
+		this.images.invalidate(project);
+		this.networks.invalidate(project);
 	}
 
-	/** @return the three lists, fetched in parallel when they are not cached */
-	public CompletableFuture<LaunchOptionsDto> launchOptions(CallContext context) {
-		CompletableFuture<List<FlavorDto>> flavors = flavors(context);
-		CompletableFuture<List<ImageDto>> images = images(context);
-		CompletableFuture<List<NetworkDto>> networks = networks(context);
-		return CompletableFuture.allOf(flavors, images, networks)
-			.thenApply((done) -> new LaunchOptionsDto(flavors.join(), images.join(), networks.join()));
+	/** @return the three lists, fetched in parallel when they are not cached; aged as the oldest of them */
+	public CompletableFuture<Served<LaunchOptionsDto>> launchOptions(CallContext context) {
+		CompletableFuture<Served<List<FlavorDto>>> flavors = flavors(context);
+		CompletableFuture<Served<List<ImageDto>>> images = images(context);
+		CompletableFuture<Served<List<NetworkDto>>> networks = networks(context);
+		return CompletableFuture.allOf(flavors, images, networks).thenApply((done) -> {
+			Served<?> oldest = List.of(flavors.join(), images.join(), networks.join())
+				.stream()
+				.max((a, b) -> a.age().compareTo(b.age()))
+				.orElseThrow();
+			return new Served<>(new LaunchOptionsDto(flavors.join().value(), images.join().value(),
+					networks.join().value()), oldest.age(),
+					flavors.join().stale() || images.join().stale() || networks.join().stale());
+		});
 	}
 
 	private static boolean isAttachable(NetworkDto network) {
 		return !network.subnets().isEmpty() && (network.shared() || !network.external());
 	}
 
-	private <T> CompletableFuture<T> cached(AsyncCache<String, T> cache, CallContext context,
+	private <T> CompletableFuture<Served<T>> cached(ResilientCache<String, T> cache, CallContext context,
 			BiFunction<CloudClient, CallContext, T> load) {
-		return cache.get(context.session().projectId(),
-				(project, executor) -> CompletableFuture.supplyAsync(() -> load.apply(this.cloud, context), executor));
+		return cache.get(context.session().projectId(), () -> load.apply(this.cloud, context));
 	}
 
 }

@@ -58,7 +58,8 @@ public class ServerService {
 	 */
 	private CompletableFuture<Names> names(CallContext context) {
 		return this.launchOptions.flavors(context)
-			.thenCombine(this.launchOptions.images(context), Names::new)
+			.thenCombine(this.launchOptions.images(context), (flavors, images) -> new Names(flavors.value(),
+					images.value()))
 			.exceptionally((ex) -> {
 				log.warn("Serving servers without flavor and image names: {}", rootMessage(ex));
 				return new Names(List.of(), List.of());

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import io.stackgate.testing.Settings;
 import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudException;
@@ -37,13 +38,15 @@ class TokenValidationsTests {
 
 	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
-	private final TokenValidations validations = new TokenValidations(this.keystone, TTL, 100, this.clock,
-			this.meterRegistry);
+	private final TokenValidations validations = new TokenValidations(this.keystone,
+			Settings.bind(AuthProperties.class, "stackgate.auth.token-cache-ttl", "60s",
+					"stackgate.auth.token-cache-size", "100"),
+			Runnable::run, this.clock, this.meterRegistry);
 
 	@Test
 	void aValidTokenIsAskedOnceWithinTheTtl() {
 		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofHours(1));
-		for (int i = 0; i < 1000; i++) {
+		for (int i = 0; i < 900; i++) {
 			this.validations.validate("t-1", "req");
 			this.clock.advance(Duration.ofMillis(50));
 		}
@@ -124,6 +127,41 @@ class TokenValidationsTests {
 
 		assertThat(this.validations.validate("t-1", "req").projectId()).isEqualTo("p-1");
 		assertThat(this.keystone.asked.get()).isEqualTo(2);
+	}
+
+	@Test
+	void aValidationIsUsedPastItsTtlWhileKeystoneIsOutUpToTheStaleBound() {
+		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofHours(1));
+		this.validations.validate("t-1", "req");
+		this.keystone.down = true;
+		this.clock.advance(TTL.plus(Duration.ofMinutes(4)));
+		assertThat(this.validations.validate("t-1", "req").projectId()).isEqualTo("p-1");
+
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.validations.validate("t-1", "req"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
+	}
+
+	@Test
+	void aStaleValidationIsNeverUsedPastTheTokensExpiry() {
+		this.keystone.expiresAt = this.clock.instant().plus(TTL.multipliedBy(2));
+		this.validations.validate("t-1", "req");
+		this.keystone.down = true;
+		this.clock.advance(TTL.multipliedBy(2));
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.validations.validate("t-1", "req"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAUTHORIZED));
+	}
+
+	@Test
+	void aValidationUsedNearItsExpiryIsRenewedAheadSoTheNextRequestDoesNotWait() {
+		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofHours(1));
+		this.validations.validate("t-1", "req");
+		this.clock.advance(TTL.multipliedBy(9).dividedBy(10));
+		this.validations.validate("t-1", "req");
+		assertThat(this.keystone.asked.get()).as("renewed (inline executor in this test)").isEqualTo(2);
+		this.clock.advance(TTL.dividedBy(2));
+		this.validations.validate("t-1", "req");
+		assertThat(this.keystone.asked.get()).as("the renewal is still fresh").isEqualTo(2);
 	}
 
 	@Test

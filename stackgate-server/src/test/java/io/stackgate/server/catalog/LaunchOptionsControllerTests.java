@@ -91,6 +91,7 @@ class LaunchOptionsControllerTests {
 		MvcResult first = this.mvc.perform(get("/api/v1/flavors"))
 			.andExpect(status().isOk())
 			.andExpect(header().exists("ETag"))
+			.andExpect(header().string("Age", "0"))
 			.andReturn();
 		String etag = first.getResponse().getHeader("ETag");
 		this.mvc.perform(get("/api/v1/flavors").header("If-None-Match", etag)).andExpect(status().isNotModified());
@@ -110,7 +111,7 @@ class LaunchOptionsControllerTests {
 		try {
 			List<Future<List<ImageDto>>> results = new java.util.ArrayList<>();
 			for (int i = 0; i < 16; i++) {
-				results.add(callers.submit(() -> this.launchOptions.images(context).join()));
+				results.add(callers.submit(() -> this.launchOptions.images(context).join().value()));
 			}
 			Thread.sleep(200);
 			release.countDown();

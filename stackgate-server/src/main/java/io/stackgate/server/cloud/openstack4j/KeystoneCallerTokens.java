@@ -41,7 +41,7 @@ class KeystoneCallerTokens implements CallerTokens {
 		self.setEndpoint(this.authUrl);
 		Token validated;
 		try {
-			validated = Upstream.call(OpenStackService.IDENTITY,
+			validated = this.clients.call(OpenStackService.IDENTITY,
 					() -> this.clients.forToken(self, requestId).identity().tokens().get(token));
 		}
 		catch (CloudException ex) {
@@ -70,7 +70,7 @@ class KeystoneCallerTokens implements CallerTokens {
 		Identifier domain = Identifier.byName(credentials.domain());
 		OSClientV3 client;
 		try {
-			client = Upstream.call(OpenStackService.IDENTITY, () -> OSFactory.builderV3()
+			client = this.clients.call(OpenStackService.IDENTITY, () -> OSFactory.builderV3()
 				.endpoint(this.authUrl)
 				.withConfig(this.clients.config())
 				.perspective(this.clients.facing())

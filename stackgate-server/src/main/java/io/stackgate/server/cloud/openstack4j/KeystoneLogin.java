@@ -38,6 +38,11 @@ class KeystoneLogin {
 		return builder.authenticate();
 	}
 
+	/** @return the clients it logs in with, and whose bulkhead the login goes through */
+	OpenStackClients clients() {
+		return this.clients;
+	}
+
 	/** @return who logs in, for log lines: user and project, never the password */
 	String describe() {
 		String project = (this.cloud.projectId() != null) ? this.cloud.projectId() : this.cloud.projectName();

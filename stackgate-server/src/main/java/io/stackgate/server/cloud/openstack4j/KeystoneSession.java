@@ -101,7 +101,7 @@ class KeystoneSession implements TokenSession {
 
 	private Token authenticate() {
 		this.authentications.increment();
-		OSClientV3 client = Upstream.call(OpenStackService.IDENTITY, this.login::authenticate);
+		OSClientV3 client = this.login.clients().call(OpenStackService.IDENTITY, this.login::authenticate);
 		Token fresh = client.getToken();
 		logger.info("Authenticated with Keystone as {}; token expires at {}", this.login.describe(),
 				fresh.getExpires().toInstant());

@@ -2,6 +2,7 @@ package io.stackgate.server.cloud.openstack4j;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.api.types.Facing;
@@ -11,6 +12,7 @@ import org.openstack4j.model.identity.v3.Token;
 import org.openstack4j.openstack.OSFactory;
 
 import io.stackgate.cloudconfig.CloudConfig;
+import io.stackgate.server.cloud.OpenStackService;
 
 /**
  * Builds openstack4j clients. openstack4j keeps its session in a thread-local, so a client is built on the
@@ -35,8 +37,15 @@ class OpenStackClients {
 
 	private final String region;
 
+	private final UpstreamBulkheads bulkheads;
+
 	OpenStackClients(CloudConfig cloud, Config config) {
+		this(cloud, config, UpstreamBulkheads.defaults());
+	}
+
+	OpenStackClients(CloudConfig cloud, Config config, UpstreamBulkheads bulkheads) {
 		this.config = config;
+		this.bulkheads = bulkheads;
 		this.facing = Facing.valueOf(cloud.endpointInterface().toUpperCase(Locale.ROOT).replace("URL", ""));
 		this.region = cloud.regionName();
 	}
@@ -53,6 +62,16 @@ class OpenStackClients {
 		}
 		client.headers(Map.ofEntries(NO_IMPLICIT_REAUTHENTICATION, Map.entry(GLOBAL_REQUEST_ID, requestId)));
 		return client;
+	}
+
+	/**
+	 * @param service the service the call goes to
+	 * @param call the openstack4j call
+	 * @return what the call returned
+	 * @throws io.stackgate.server.cloud.CloudException when it failed or its service's bulkhead is full
+	 */
+	<T> T call(OpenStackService service, Supplier<T> call) {
+		return this.bulkheads.call(service, call);
 	}
 
 	Config config() {

@@ -182,7 +182,7 @@ class Openstack4jCloudClient implements CloudClient {
 	}
 
 	private <T> T call(CallContext context, OpenStackService service, Token token, Function<OSClientV3, T> call) {
-		return Upstream.call(service, () -> call.apply(this.clients.forToken(token, context.requestId())));
+		return this.clients.call(service, () -> call.apply(this.clients.forToken(token, context.requestId())));
 	}
 
 	private static TokenSession session(CallContext context) {

@@ -26,7 +26,7 @@ class Openstack4jConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(Openstack4jConfiguration.class);
 
 	@Bean
-	OpenStackClients openStackClients(CloudConfig cloud, UpstreamProperties upstream) {
+	OpenStackClients openStackClients(CloudConfig cloud, UpstreamProperties upstream, MeterRegistry meterRegistry) {
 		Config config = Config.newConfig()
 			.withConnectionTimeout((int) upstream.connectTimeout().toMillis())
 			.withReadTimeout((int) upstream.readTimeout().toMillis());
@@ -36,7 +36,7 @@ class Openstack4jConfiguration {
 		if (!cloud.verify()) {
 			config.withSSLVerificationDisabled();
 		}
-		return new OpenStackClients(cloud, config);
+		return new OpenStackClients(cloud, config, new UpstreamBulkheads(upstream, meterRegistry));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.stackgate.server.cloud.openstack4j;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,10 +15,23 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a connection to an OpenStack API
  * @param readTimeout how long to wait for an OpenStack API to answer; past it the gateway answers 504
  * @param tokenRefreshMargin how long before its expiry the gateway's own Keystone token is renewed
+ * @param maxConcurrentCalls how many calls to one OpenStack service (Keystone, Nova, Glance, Neutron) may run at
+ * once; the bulkhead that keeps a stalled service from taking every request thread
+ * @param bulkheadMaxWait how long a call waits for a free place when its service already has
+ * {@code max-concurrent-calls} calls running; past it the gateway answers 503 naming the service
  */
 @ConfigurationProperties("stackgate.upstream")
 @Validated
 public record UpstreamProperties(@NotNull @DefaultValue("5s") Duration connectTimeout,
 		@NotNull @DefaultValue("30s") Duration readTimeout,
-		@NotNull @DefaultValue("5m") Duration tokenRefreshMargin) {
+		@NotNull @DefaultValue("5m") Duration tokenRefreshMargin,
+		@Min(1) @DefaultValue("25") int maxConcurrentCalls,
+		@NotNull @DefaultValue("1s") Duration bulkheadMaxWait) {
+
+	/** @return the defaults above */
+	static UpstreamProperties defaults() {
+		return new UpstreamProperties(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5), 25,
+				Duration.ofSeconds(1));
+	}
+
 }

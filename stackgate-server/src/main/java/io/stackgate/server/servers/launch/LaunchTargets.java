@@ -58,11 +58,11 @@ public class LaunchTargets {
 	}
 
 	private Resolved resolveCached(CallContext context, CreateServerRequest request) {
-		FlavorDto flavor = find("flavor", "flavor", request.flavor(), Futures.join(this.launchOptions.flavors(context)),
+		FlavorDto flavor = find("flavor", "flavor", request.flavor(), Futures.join(this.launchOptions.flavors(context)).value(),
 				FlavorDto::id, FlavorDto::name);
 		ImageDto image = find("image", "active image", request.image(),
-				Futures.join(this.launchOptions.images(context)), ImageDto::id, ImageDto::name);
-		List<NetworkDto> visible = Futures.join(this.launchOptions.visibleNetworks(context));
+				Futures.join(this.launchOptions.images(context)).value(), ImageDto::id, ImageDto::name);
+		List<NetworkDto> visible = Futures.join(this.launchOptions.visibleNetworks(context)).value();
 		List<NetworkDto> networks = new ArrayList<>();
 		for (int i = 0; i < request.networks().size(); i++) {
 			networks.add(find("networks[" + i + "]", "network", request.networks().get(i), visible, NetworkDto::id,

@@ -54,10 +54,14 @@ final class OpenStackStubs {
 	}
 
 	OpenStackClients clients() {
+		return clients(UpstreamBulkheads.defaults());
+	}
+
+	OpenStackClients clients(UpstreamBulkheads bulkheads) {
 		Config config = Config.newConfig()
 			.withConnectionTimeout(2000)
 			.withReadTimeout((int) READ_TIMEOUT.toMillis());
-		return new OpenStackClients(cloudConfig(), config);
+		return new OpenStackClients(cloudConfig(), config, bulkheads);
 	}
 
 	KeystoneSession session(Duration refreshMargin) {

@@ -1,0 +1,179 @@
+package io.stackgate.server.cloud;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * A cache of answers from OpenStack that is renewed ahead and outlives outages:
+ * <ul>
+ * <li>an entry is fresh for {@code ttl}; once {@link #REFRESH_AHEAD} of it has passed, a hit renews it in the
+ * background, so that no request waits for a refresh while the entry is being used;</li>
+ * <li>when an entry is older than {@code ttl} it is loaded again; if that fails because the service is out (a
+ * {@link CloudException} of kind {@code UNAVAILABLE} or {@code TIMEOUT}, or a 5xx), the old entry is served for
+ * up to {@code staleIfError} more (RFC 5861 stale-if-error), marked with its age;</li>
+ * <li>concurrent misses share one load; a failed load is not cached.</li>
+ * </ul>
+ *
+ * @param <K> the key
+ * @param <V> the cached answer
+ */
+public final class ResilientCache<K, V> {
+
+	/** The part of the TTL after which a hit renews the entry in the background. */
+	public static final double REFRESH_AHEAD = 0.8;
+
+	private final Cache<K, Entry<V>> entries;
+
+	private final ConcurrentMap<K, CompletableFuture<Entry<V>>> loads = new ConcurrentHashMap<>();
+
+	private final long ttlMillis;
+
+	private final long staleMillis;
+
+	private final Executor executor;
+
+	private final Clock clock;
+
+	/**
+	 * @param ttl how long an entry is fresh
+	 * @param staleIfError how long past its TTL an entry is still served while its service is out
+	 * @param maxSize how many entries are kept at most
+	 * @param executor runs background renewals
+	 * @param clock the time
+	 */
+	public ResilientCache(Duration ttl, Duration staleIfError, long maxSize, Executor executor, Clock clock) {
+		this.ttlMillis = ttl.toMillis();
+		this.staleMillis = staleIfError.toMillis();
+		this.executor = executor;
+		this.clock = clock;
+		this.entries = Caffeine.newBuilder()
+			.expireAfterWrite(ttl.plus(staleIfError))
+			.ticker(() -> clock.millis() * 1_000_000L)
+			.maximumSize(maxSize)
+			.recordStats()
+			.build();
+	}
+
+	/** @return the underlying Caffeine cache, for its metrics */
+	public Cache<K, ?> caffeine() {
+		return this.entries;
+	}
+
+	/**
+	 * @param key the key
+	 * @param loader asks OpenStack; it may throw a {@link CloudException}
+	 * @return the answer, cached, fresh or served stale
+	 */
+	public CompletableFuture<Served<V>> get(K key, Supplier<V> loader) {
+		Entry<V> entry = this.entries.getIfPresent(key);
+		long age = (entry != null) ? this.clock.millis() - entry.loadedAt() : Long.MAX_VALUE;
+		if (entry == null || age >= this.ttlMillis + this.staleMillis) {
+			return load(key, loader, true).thenApply(this::served);
+		}
+		if (age < this.ttlMillis) {
+			if (age >= this.ttlMillis * REFRESH_AHEAD) {
+				load(key, loader, false);
+			}
+			return CompletableFuture.completedFuture(served(entry));
+		}
+		return load(key, loader, true).handle((fresh, ex) -> {
+			if (ex == null) {
+				return served(fresh);
+			}
+			Served<V> stale = served(entry);
+			if (isOutage(ex) && stale.age().toMillis() < this.ttlMillis + this.staleMillis) {
+				return new Served<>(stale.value(), stale.age(), true);
+			}
+			throw (ex instanceof CompletionException completion) ? completion : new CompletionException(ex);
+		});
+	}
+
+	/** Forgets the entry of a key: the next get loads it again. */
+	public void invalidate(K key) {
+		this.entries.invalidate(key);
+	}
+
+	private Served<V> served(Entry<V> entry) {
+		return new Served<>(entry.value(), Duration.ofMillis(Math.max(0, this.clock.millis() - entry.loadedAt())),
+				false);
+	}
+
+	/** One load per key at a time; a waiting caller runs it on its own thread, a renewal in the background. */
+	private CompletableFuture<Entry<V>> load(K key, Supplier<V> loader, boolean inline) {
+		CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
+		CompletableFuture<Entry<V>> running = this.loads.putIfAbsent(key, mine);
+		if (running != null) {
+			return running;
+		}
+		Runnable run = () -> {
+			try {
+				Entry<V> entry = new Entry<>(loader.get(), this.clock.millis());
+				this.entries.put(key, entry);
+				this.loads.remove(key, mine);
+				mine.complete(entry);
+			}
+			catch (RuntimeException ex) {
+				this.loads.remove(key, mine);
+				mine.completeExceptionally(ex);
+			}
+		};
+		if (inline) {
+			run.run();
+		}
+		else {
+			try {
+				this.executor.execute(run);
+			}
+			catch (RejectedExecutionException ex) {
+				this.loads.remove(key, mine);
+				mine.completeExceptionally(ex);
+			}
+		}
+		return mine;
+	}
+
+	/** @return whether a failure means the service is out (rather than that it refused the request) */
+	public static boolean isOutage(Throwable failure) {
+		Throwable ex = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (!(ex instanceof CloudException cloud)) {
+			return false;
+		}
+		return switch (cloud.kind()) {
+			case UNAVAILABLE, TIMEOUT -> true;
+			case UPSTREAM_ERROR -> cloud.upstreamStatus() == null || cloud.upstreamStatus() >= 500;
+			default -> false;
+		};
+	}
+
+	private record Entry<V>(V value, long loadedAt) {
+	}
+
+	/**
+	 * A cached answer.
+	 *
+	 * @param value the answer
+	 * @param age how long ago OpenStack gave it (HTTP's {@code Age})
+	 * @param stale whether it is served past its TTL because its service is out
+	 * @param <V> the answer's type
+	 */
+	public record Served<V>(V value, Duration age, boolean stale) {
+
+		/** @return the age in whole seconds, for an {@code Age} header */
+		public long ageSeconds() {
+			return this.age.toSeconds();
+		}
+
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.stackgate.server.cloud;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import io.stackgate.server.cloud.CloudException.Kind;
+import io.stackgate.server.cloud.ResilientCache.Served;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ResilientCacheTests {
+
+	private static final Duration TTL = Duration.ofSeconds(30);
+
+	private static final Duration STALE = Duration.ofMinutes(5);
+
+	private final MutableClock clock = new MutableClock();
+
+	private final List<Runnable> background = new ArrayList<>();
+
+	private final ResilientCache<String, String> cache = new ResilientCache<>(TTL, STALE, 10, this.background::add,
+			this.clock);
+
+	private final AtomicInteger loads = new AtomicInteger();
+
+	@Test
+	void aStaleEntryIsServedWithItsAgeWhileTheServiceIsOutThenA503() {
+		assertThat(get(() -> "v1").value()).isEqualTo("v1");
+		this.clock.advance(TTL.plusSeconds(10));
+
+		Served<String> stale = get(() -> fail(Kind.UNAVAILABLE));
+		assertThat(stale.value()).isEqualTo("v1");
+		assertThat(stale.stale()).isTrue();
+		assertThat(stale.ageSeconds()).isEqualTo(40);
+		assertThat(get(() -> fail(Kind.TIMEOUT)).value()).isEqualTo("v1");
+
+		this.clock.advance(STALE);
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> get(() -> fail(Kind.UNAVAILABLE)))
+			.havingCause()
+			.isInstanceOfSatisfying(CloudException.class, (ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
+	}
+
+	@Test
+	void aRefusalIsNotHiddenByAStaleEntry() {
+		get(() -> "v1");
+		this.clock.advance(TTL);
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> get(() -> fail(Kind.FORBIDDEN)))
+			.havingCause()
+			.isInstanceOfSatisfying(CloudException.class, (ex) -> assertThat(ex.kind()).isEqualTo(Kind.FORBIDDEN));
+	}
+
+	@Test
+	void anExpiredEntryIsReplacedAsSoonAsTheServiceAnswers() {
+		get(() -> "v1");
+		this.clock.advance(TTL.plusSeconds(60));
+		get(() -> fail(Kind.UNAVAILABLE));
+		Served<String> fresh = get(() -> "v2");
+		assertThat(fresh.value()).isEqualTo("v2");
+		assertThat(fresh.stale()).isFalse();
+		assertThat(fresh.ageSeconds()).isZero();
+	}
+
+	@Test
+	void anEntryUsedNearItsExpiryIsRenewedInTheBackgroundWithoutWaiting() {
+		get(() -> "v1");
+		this.clock.advance(TTL.multipliedBy(7).dividedBy(10));
+		assertThat(get(() -> "v2").value()).isEqualTo("v1");
+		assertThat(this.background).isEmpty();
+
+		this.clock.advance(TTL.dividedBy(5));
+		assertThat(get(() -> "v2").value()).isEqualTo("v1");
+		assertThat(get(() -> "v3").value()).as("one renewal at a time").isEqualTo("v1");
+		assertThat(this.background).hasSize(1);
+		this.background.remove(0).run();
+
+		Served<String> renewed = get(() -> "v4");
+		assertThat(renewed.value()).isEqualTo("v2");
+		assertThat(renewed.ageSeconds()).isZero();
+		assertThat(this.loads).hasValue(2);
+	}
+
+	@Test
+	void aFailedRenewalKeepsTheEntry() {
+		get(() -> "v1");
+		this.clock.advance(TTL.multipliedBy(9).dividedBy(10));
+		get(() -> fail(Kind.UNAVAILABLE));
+		this.background.remove(0).run();
+		assertThat(get(() -> "v2").value()).isEqualTo("v1");
+	}
+
+	private Served<String> get(Supplier<String> loader) {
+		return this.cache.get("project", () -> {
+			this.loads.incrementAndGet();
+			return loader.get();
+		}).join();
+	}
+
+	private static String fail(Kind kind) {
+		throw new CloudException(kind, OpenStackService.COMPUTE, "Nova could not be reached", null, null, null);
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private volatile Instant now = Instant.parse("2026-12-02T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.stackgate.server.cloud.openstack4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.CloudException.Kind;
+import io.stackgate.server.cloud.OpenStackService;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A stalled Nova (a delayed WireMock stub) fills only Nova's bulkhead: the next Nova call is refused at once as
+ * unavailable (503), naming Nova, while Glance still answers; the stalled calls end at the read timeout (504).
+ */
+class UpstreamBulkheadsTests {
+
+	/** Longer than the read timeout of the stubs (2 s): the stalled calls end as timeouts. */
+	private static final int NOVA_STALL_MILLIS = 6000;
+
+	@RegisterExtension
+	static WireMockExtension openstack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+
+	private OpenStackStubs stubs;
+
+	private CallContext context;
+
+	private Openstack4jCloudClient client;
+
+	@BeforeEach
+	void setUp() {
+		this.stubs = new OpenStackStubs(openstack);
+		this.stubs.keystoneIssuesTokens(Duration.ofHours(1));
+		UpstreamProperties properties = new UpstreamProperties(Duration.ofSeconds(2), Duration.ofSeconds(5),
+				Duration.ofMinutes(5), 2, Duration.ofMillis(50));
+		UpstreamBulkheads bulkheads = new UpstreamBulkheads(properties, this.meterRegistry);
+		this.context = new CallContext(this.stubs.session(Duration.ofMinutes(5)), "req-bulkhead");
+		this.client = new Openstack4jCloudClient(this.stubs.clients(bulkheads));
+		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail"))
+			.willReturn(okJson("{\"flavors\": []}").withFixedDelay(NOVA_STALL_MILLIS)));
+		openstack.stubFor(get(urlPathEqualTo("/image/v2/images")).willReturn(okJson("{\"images\": []}")));
+	}
+
+	@Test
+	void aStalledNovaFillsOnlyItsOwnBulkhead() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> stalled = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				stalled.add(threads.submit(() -> this.client.listFlavors(this.context)));
+			}
+			for (int i = 0; i < 100 && gauge(OpenStackService.COMPUTE) > 0; i++) {
+				Thread.sleep(50);
+			}
+			for (Future<?> call : stalled) {
+				assertThat(call).as("stalled in Nova").isNotDone();
+			}
+			assertThat(gauge(OpenStackService.COMPUTE)).isZero();
+
+			long started = System.nanoTime();
+			assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.listFlavors(this.context))
+				.satisfies((ex) -> {
+					assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE);
+					assertThat(ex.service()).isEqualTo(OpenStackService.COMPUTE);
+					assertThat(ex.getMessage()).startsWith("Nova is busy");
+				});
+			assertThat(this.client.listImages(this.context)).isEmpty();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(NOVA_STALL_MILLIS));
+
+			assertThat(this.meterRegistry.get("stackgate.upstream.calls.rejected").tag("service", "compute")
+				.counter().count()).isEqualTo(1);
+			assertThat(this.meterRegistry.get("stackgate.upstream.calls.rejected").tag("service", "image")
+				.counter().count()).isZero();
+			for (Future<?> call : stalled) {
+				assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
+					.havingCause()
+					.isInstanceOfSatisfying(CloudException.class, (ex) -> assertThat(ex.kind()).isEqualTo(Kind.TIMEOUT));
+			}
+			assertThat(gauge(OpenStackService.COMPUTE)).isEqualTo(2);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private double gauge(OpenStackService service) {
+		return this.meterRegistry.get("stackgate.upstream.calls.available")
+			.tag("service", service.catalogType())
+			.gauge()
+			.value();
+	}
+
+}
