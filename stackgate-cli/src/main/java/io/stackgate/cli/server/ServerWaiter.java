@@ -118,11 +118,15 @@ final class ServerWaiter {
 			progress.note(label + ": cannot poll right now (" + ex.getMessage() + "); retrying");
 			return;
 		}
+		if (deleting && ServerStatus.DELETED.name().equals(status)) {
+			// Newer Novas show a deleted server as DELETED for a moment before it is gone: the same end.
+			status = GONE;
+		}
 		String previous = pending.get(id);
 		if (!status.equals(previous)) {
 			progress.changed(label, previous, status, elapsed);
 		}
-		boolean done = deleting ? GONE.equals(status) || ServerStatus.DELETED.name().equals(status)
+		boolean done = deleting ? GONE.equals(status)
 				: latest.get(id).status() != null && latest.get(id).status().isSettled();
 		if (done) {
 			pending.remove(id);

@@ -58,6 +58,16 @@ class ServerDeleteCommandTests {
 	}
 
 	@Test
+	void aServerNovaShowsAsDeletedIsGoneToo() {
+		this.gateway.on("DELETE", "/api/v1/servers/" + VM1_ID, Response.empty(202))
+			.on("GET", "/api/v1/servers/" + VM1_ID, Response.json(200, server(VM1_ID, "vm1", "ACTIVE")))
+			.on("GET", "/api/v1/servers/" + VM1_ID, Response.json(200, server(VM1_ID, "vm1", "DELETED")));
+		Result result = this.cli.run("server", "delete", VM1_ID, "--wait");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).isEqualTo("vm1 (3f0c8a52): ACTIVE (0s)\nvm1 (3f0c8a52): ACTIVE -> deleted (2s)\n");
+	}
+
+	@Test
 	void oneMissingAmongSeveralStillDeletesTheOthers() {
 		this.gateway.on("GET", "/api/v1/servers?name=ghost", Response.json(200, "[]"))
 			.on("GET", "/api/v1/servers?name=vm2", Response.json(200, array(server(VM2_ID, "vm2", "ACTIVE"))))
