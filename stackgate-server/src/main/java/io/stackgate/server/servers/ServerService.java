@@ -16,6 +16,7 @@ import io.stackgate.api.FlavorDto;
 import io.stackgate.api.ImageDto;
 import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
+import io.stackgate.api.ServerStatus;
 import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudClient;
@@ -50,7 +51,10 @@ public class ServerService {
 
 	public Optional<ServerDto> find(CallContext context, String serverId) {
 		CompletableFuture<Names> names = names(context);
-		return this.cloud.findServer(context, serverId).map(Futures.join(names)::fill);
+		// Newer Novas still show a deleted server, as DELETED, for a moment: for a client it is gone.
+		return this.cloud.findServer(context, serverId)
+			.filter((server) -> server.status() != ServerStatus.DELETED)
+			.map(Futures.join(names)::fill);
 	}
 
 	/**
