@@ -41,9 +41,7 @@ class MediaTypeFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!isParseable(request.getHeaders(HttpHeaders.ACCEPT))) {
-			ProblemResponses.write(request, response, Problems.of(HttpStatus.NOT_ACCEPTABLE,
-					ProblemTypes.INVALID_REQUEST, "Not acceptable",
-					"The Accept header cannot be read; send application/json or application/problem+json"));
+			ProblemResponses.write(request, response, Problems.notAcceptable());
 			return;
 		}
 		chain.doFilter(request, response);

@@ -95,9 +95,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
 		HttpServletResponse servletResponse = ((ServletWebRequest) request).getResponse();
 		try {
-			ProblemResponses.write(servletRequest, servletResponse, Problems.of(HttpStatus.NOT_ACCEPTABLE,
-					ProblemTypes.INVALID_REQUEST, "Not acceptable",
-					"The Accept header must allow application/json or application/problem+json"));
+			ProblemResponses.write(servletRequest, servletResponse, Problems.notAcceptable());
 		}
 		catch (java.io.IOException ioe) {
 			log.debug("Could not answer a request with an unacceptable Accept header: {}", ioe.getMessage());

@@ -52,6 +52,12 @@ public final class Problems {
 		return problem;
 	}
 
+	/** The 406 of an {@code Accept} the gateway cannot answer: unreadable, or allowing no JSON. */
+	static ProblemDetail notAcceptable() {
+		return of(HttpStatus.NOT_ACCEPTABLE, ProblemTypes.INVALID_REQUEST, "Not acceptable",
+				"The Accept header must allow application/json or application/problem+json");
+	}
+
 	/**
 	 * A problem for a status that a layer below the controllers answered with (Tomcat, a filter, a
 	 * {@code sendError}), which says no more than its status.
