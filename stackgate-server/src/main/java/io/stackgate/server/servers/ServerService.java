@@ -58,6 +58,14 @@ public class ServerService {
 	}
 
 	/**
+	 * @return whether Nova no longer has the server at all, not even as DELETED: then it is gone from Nova's
+	 * lists too
+	 */
+	public boolean isGone(CallContext context, String serverId) {
+		return this.cloud.findServer(context, serverId).isEmpty();
+	}
+
+	/**
 	 * Names are a convenience: when they cannot be had, servers are served without them.
 	 */
 	private CompletableFuture<Names> names(CallContext context) {

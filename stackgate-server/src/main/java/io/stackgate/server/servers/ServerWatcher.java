@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -93,10 +92,7 @@ public class ServerWatcher implements DisposableBean {
 	 * @return whether the server was gone before the timeout passed
 	 */
 	CompletableFuture<Watch<String>> awaitGone(CallContext context, String serverId, Duration timeout) {
-		return poll(context, serverId, timeout, (id) -> {
-			Optional<ServerDto> server = this.servers.find(context, id);
-			return new Watch<>(id, server.isEmpty());
-		});
+		return poll(context, serverId, timeout, (id) -> new Watch<>(id, this.servers.isGone(context, id)));
 	}
 
 	/**
