@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -16,7 +16,9 @@ import io.stackgate.api.ImageDto;
 import io.stackgate.api.LaunchOptionsDto;
 import io.stackgate.api.NetworkDto;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.ComputeClient;
+import io.stackgate.server.cloud.ImageClient;
+import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.server.cloud.ResilientCache;
 import io.stackgate.server.cloud.ResilientCache.Served;
 
@@ -31,20 +33,26 @@ public class LaunchOptionsService {
 
 	private static final int MAX_PROJECTS = 1000;
 
-	private final CloudClient cloud;
+	private final ComputeClient compute;
 
-	private final ResilientCache<String, List<FlavorDto>> flavors;
+	private final ImageClient images;
 
-	private final ResilientCache<String, List<ImageDto>> images;
+	private final NetworkClient networks;
 
-	private final ResilientCache<String, List<NetworkDto>> networks;
+	private final ResilientCache<String, List<FlavorDto>> flavorCache;
 
-	LaunchOptionsService(CloudClient cloud, CatalogProperties properties, Executor applicationTaskExecutor,
-			MeterRegistry meterRegistry) {
-		this.cloud = cloud;
-		this.flavors = cache(properties, applicationTaskExecutor, meterRegistry, "flavors");
-		this.images = cache(properties, applicationTaskExecutor, meterRegistry, "images");
-		this.networks = cache(properties, applicationTaskExecutor, meterRegistry, "networks");
+	private final ResilientCache<String, List<ImageDto>> imageCache;
+
+	private final ResilientCache<String, List<NetworkDto>> networkCache;
+
+	LaunchOptionsService(ComputeClient compute, ImageClient images, NetworkClient networks,
+			CatalogProperties properties, Executor applicationTaskExecutor, MeterRegistry meterRegistry) {
+		this.compute = compute;
+		this.images = images;
+		this.networks = networks;
+		this.flavorCache = cache(properties, applicationTaskExecutor, meterRegistry, "flavors");
+		this.imageCache = cache(properties, applicationTaskExecutor, meterRegistry, "images");
+		this.networkCache = cache(properties, applicationTaskExecutor, meterRegistry, "networks");
 	}
 
 	private static <T> ResilientCache<String, T> cache(CatalogProperties properties, Executor executor,
@@ -57,12 +65,12 @@ public class LaunchOptionsService {
 
 	/** @return the flavors of the caller's project */
 	public CompletableFuture<Served<List<FlavorDto>>> flavors(CallContext context) {
-		return cached(this.flavors, context, CloudClient::listFlavors);
+		return cached(this.flavorCache, context, () -> this.compute.listFlavors(context));
 	}
 
 	/** @return the active images of the caller's project */
 	public CompletableFuture<Served<List<ImageDto>>> images(CallContext context) {
-		return cached(this.images, context, CloudClient::listImages);
+		return cached(this.imageCache, context, () -> this.images.listImages(context));
 	}
 
 	/**
@@ -76,7 +84,7 @@ public class LaunchOptionsService {
 
 	/** @return every network the caller's project sees, attachable or not */
 	public CompletableFuture<Served<List<NetworkDto>>> visibleNetworks(CallContext context) {
-		return cached(this.networks, context, CloudClient::listNetworks);
+		return cached(this.networkCache, context, () -> this.networks.listNetworks(context));
 	}
 
 	/**
@@ -84,9 +92,9 @@ public class LaunchOptionsService {
 	 */
 	public void forget(CallContext context) {
 		String project = context.session().projectId();
-		this.flavors.invalidate(project);
-		this.images.invalidate(project);
-		this.networks.invalidate(project);
+		this.flavorCache.invalidate(project);
+		this.imageCache.invalidate(project);
+		this.networkCache.invalidate(project);
 	}
 
 	/** @return the three lists, fetched in parallel when they are not cached; aged as the oldest of them */
@@ -110,8 +118,8 @@ public class LaunchOptionsService {
 	}
 
 	private <T> CompletableFuture<Served<T>> cached(ResilientCache<String, T> cache, CallContext context,
-			BiFunction<CloudClient, CallContext, T> load) {
-		return cache.get(context.session().projectId(), () -> load.apply(this.cloud, context));
+			Supplier<T> load) {
+		return cache.get(context.session().projectId(), load);
 	}
 
 }

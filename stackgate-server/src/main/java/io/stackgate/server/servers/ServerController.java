@@ -19,7 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
@@ -38,12 +38,12 @@ class ServerController implements ServerApi {
 
 	private final ServerWatcher watcher;
 
-	private final CloudClient cloud;
+	private final ComputeClient compute;
 
-	ServerController(ServerService servers, ServerWatcher watcher, CloudClient cloud) {
+	ServerController(ServerService servers, ServerWatcher watcher, ComputeClient compute) {
 		this.servers = servers;
 		this.watcher = watcher;
-		this.cloud = cloud;
+		this.compute = compute;
 	}
 
 	@GetMapping
@@ -88,7 +88,7 @@ class ServerController implements ServerApi {
 		ServerIds.require(id);
 		Duration waitFor = this.watcher.timeout(timeout);
 		try {
-			this.cloud.deleteServer(context, id);
+			this.compute.deleteServer(context, id);
 		}
 		catch (CloudException ex) {
 			if (ex.kind() == CloudException.Kind.NOT_FOUND) {

@@ -19,7 +19,7 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
@@ -33,18 +33,18 @@ public class ServerService {
 
 	private static final Logger log = LoggerFactory.getLogger(ServerService.class);
 
-	private final CloudClient cloud;
+	private final ComputeClient compute;
 
 	private final LaunchOptionsService launchOptions;
 
-	public ServerService(CloudClient cloud, LaunchOptionsService launchOptions) {
-		this.cloud = cloud;
+	public ServerService(ComputeClient compute, LaunchOptionsService launchOptions) {
+		this.compute = compute;
 		this.launchOptions = launchOptions;
 	}
 
 	public ServerPage list(CallContext context, ServerQuery query) {
 		CompletableFuture<Names> names = names(context);
-		ServerPage page = this.cloud.listServers(context, query);
+		ServerPage page = this.compute.listServers(context, query);
 		Names known = Futures.join(names);
 		return new ServerPage(page.servers().stream().map(known::fill).toList(), page.nextMarker());
 	}
@@ -52,7 +52,7 @@ public class ServerService {
 	public Optional<ServerDto> find(CallContext context, String serverId) {
 		CompletableFuture<Names> names = names(context);
 		// Newer Novas still show a deleted server, as DELETED, for a moment: for a client it is gone.
-		return this.cloud.findServer(context, serverId)
+		return this.compute.findServer(context, serverId)
 			.filter((server) -> server.status() != ServerStatus.DELETED)
 			.map(Futures.join(names)::fill);
 	}
@@ -62,7 +62,7 @@ public class ServerService {
 	 * lists too
 	 */
 	public boolean isGone(CallContext context, String serverId) {
-		return this.cloud.findServer(context, serverId).isEmpty();
+		return this.compute.findServer(context, serverId).isEmpty();
 	}
 
 	/**

@@ -22,7 +22,9 @@ import io.stackgate.api.ImageDto;
 import io.stackgate.api.NetworkDto;
 import io.stackgate.api.SubnetDto;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.ComputeClient;
+import io.stackgate.server.cloud.ImageClient;
+import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.testing.WebTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,14 +51,20 @@ class LaunchOptionsControllerTests {
 	LaunchOptionsService launchOptions;
 
 	@MockitoBean
-	CloudClient cloud;
+	ComputeClient compute;
+
+	@MockitoBean
+	ImageClient images;
+
+	@MockitoBean
+	NetworkClient networks;
 
 	@Test
 	void servesTheThreeListsInOneResponse() throws Exception {
-		given(this.cloud.listFlavors(any())).willReturn(List.of(new FlavorDto("1", "m1.tiny", 1, 512, 1)));
-		given(this.cloud.listImages(any()))
+		given(this.compute.listFlavors(any())).willReturn(List.of(new FlavorDto("1", "m1.tiny", 1, 512, 1)));
+		given(this.images.listImages(any()))
 			.willReturn(List.of(new ImageDto("img-1", "cirros", "active", 65536L, 1, 64)));
-		given(this.cloud.listNetworks(any()))
+		given(this.networks.listNetworks(any()))
 			.willReturn(List.of(new NetworkDto("n-1", "private", "ACTIVE", false, false, List.of(SUBNET))));
 
 		this.mvc.perform(get("/api/v1/launch-options"))
@@ -71,7 +79,7 @@ class LaunchOptionsControllerTests {
 
 	@Test
 	void offersOnlyNetworksTheProjectCanAttachTo() throws Exception {
-		given(this.cloud.listNetworks(any())).willReturn(List.of(
+		given(this.networks.listNetworks(any())).willReturn(List.of(
 				new NetworkDto("n-1", "private", "ACTIVE", false, false, List.of(SUBNET)),
 				new NetworkDto("n-2", "public", "ACTIVE", false, true, List.of(SUBNET)),
 				new NetworkDto("n-3", "provider", "ACTIVE", true, true, List.of(SUBNET)),
@@ -86,7 +94,7 @@ class LaunchOptionsControllerTests {
 
 	@Test
 	void answersNotModifiedToAMatchingETagAndCallsNovaOnceWithinTheTtl() throws Exception {
-		given(this.cloud.listFlavors(any())).willReturn(List.of(new FlavorDto("1", "m1.tiny", 1, 512, 1)));
+		given(this.compute.listFlavors(any())).willReturn(List.of(new FlavorDto("1", "m1.tiny", 1, 512, 1)));
 
 		MvcResult first = this.mvc.perform(get("/api/v1/flavors"))
 			.andExpect(status().isOk())
@@ -96,13 +104,13 @@ class LaunchOptionsControllerTests {
 		String etag = first.getResponse().getHeader("ETag");
 		this.mvc.perform(get("/api/v1/flavors").header("If-None-Match", etag)).andExpect(status().isNotModified());
 
-		verify(this.cloud, times(1)).listFlavors(any());
+		verify(this.compute, times(1)).listFlavors(any());
 	}
 
 	@Test
 	void concurrentRequestsForAnUncachedListShareOneUpstreamCall() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
-		given(this.cloud.listImages(any())).willAnswer((invocation) -> {
+		given(this.images.listImages(any())).willAnswer((invocation) -> {
 			release.await(5, TimeUnit.SECONDS);
 			return List.of(new ImageDto("img-1", "cirros", "active", 65536L, 1, 64));
 		});
@@ -122,7 +130,7 @@ class LaunchOptionsControllerTests {
 		finally {
 			callers.shutdownNow();
 		}
-		verify(this.cloud, times(1)).listImages(any());
+		verify(this.images, times(1)).listImages(any());
 	}
 
 }

@@ -2,7 +2,9 @@ package io.stackgate.server.catalog;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.ComputeClient;
+import io.stackgate.server.cloud.ImageClient;
+import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.testing.Settings;
 
 /**
@@ -15,11 +17,11 @@ public final class LaunchOptionsServices {
 	}
 
 	/**
-	 * @param cloud the cloud the lists come from, usually a mock
+	 * The clients the lists come from are usually mocks.
 	 * @return a service with empty caches and the default {@code stackgate.cache.launch-options-ttl}
 	 */
-	public static LaunchOptionsService of(CloudClient cloud) {
-		return new LaunchOptionsService(cloud, Settings.bind(CatalogProperties.class), Runnable::run,
+	public static LaunchOptionsService of(ComputeClient compute, ImageClient images, NetworkClient networks) {
+		return new LaunchOptionsService(compute, images, networks, Settings.bind(CatalogProperties.class), Runnable::run,
 				new SimpleMeterRegistry());
 	}
 

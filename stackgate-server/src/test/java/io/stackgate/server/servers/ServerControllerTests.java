@@ -23,9 +23,11 @@ import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.catalog.LaunchOptionsService;
-import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.ComputeClient;
+import io.stackgate.server.cloud.ImageClient;
 import io.stackgate.server.cloud.LaunchLocks;
+import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
@@ -56,7 +58,13 @@ class ServerControllerTests {
 	MockMvc mvc;
 
 	@MockitoBean
-	CloudClient cloud;
+	ComputeClient compute;
+
+	@MockitoBean
+	ImageClient images;
+
+	@MockitoBean
+	NetworkClient networks;
 
 	@MockitoBean
 	LaunchLocks locks;
@@ -64,7 +72,7 @@ class ServerControllerTests {
 	@Test
 	void listsServersWithFlavorAndImageNames() throws Exception {
 		givenFlavorsAndImages();
-		given(this.cloud.listServers(any(), eq(new ServerQuery(null, null, null, null))))
+		given(this.compute.listServers(any(), eq(new ServerQuery(null, null, null, null))))
 			.willReturn(new ServerPage(List.of(VM1), null));
 
 		this.mvc.perform(get("/api/v1/servers"))
@@ -83,7 +91,7 @@ class ServerControllerTests {
 	@Test
 	void linksTheNextPage() throws Exception {
 		givenFlavorsAndImages();
-		given(this.cloud.listServers(any(), eq(new ServerQuery("vm", ServerStatus.ACTIVE, 1, null))))
+		given(this.compute.listServers(any(), eq(new ServerQuery("vm", ServerStatus.ACTIVE, 1, null))))
 			.willReturn(new ServerPage(List.of(VM1), "s-1"));
 
 		this.mvc.perform(get("/api/v1/servers?name=vm&status=active&limit=1"))
@@ -100,7 +108,7 @@ class ServerControllerTests {
 			.andExpect(jsonPath("$.type").value("https://stackgate.dev/problems/invalid-request"))
 			.andExpect(jsonPath("$.errors[0].field").value("status"))
 			.andExpect(jsonPath("$.request_id", startsWith("req-")));
-		verify(this.cloud, never()).listServers(any(), any());
+		verify(this.compute, never()).listServers(any(), any());
 	}
 
 	@Test
@@ -109,13 +117,13 @@ class ServerControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://stackgate.dev/problems/invalid-request"));
-		verify(this.cloud, never()).listServers(any(), any());
+		verify(this.compute, never()).listServers(any(), any());
 	}
 
 	@Test
 	void anUnknownServerIsANotFoundProblem() throws Exception {
 		givenFlavorsAndImages();
-		given(this.cloud.findServer(any(), eq("nope"))).willReturn(Optional.empty());
+		given(this.compute.findServer(any(), eq("nope"))).willReturn(Optional.empty());
 
 		this.mvc.perform(get("/api/v1/servers/nope"))
 			.andExpect(status().isNotFound())
@@ -128,7 +136,7 @@ class ServerControllerTests {
 	@Test
 	void aFailingNovaIsAnUpstreamProblemWithItsRequestId() throws Exception {
 		givenFlavorsAndImages();
-		given(this.cloud.listServers(any(), any())).willThrow(new CloudException(CloudException.Kind.UPSTREAM_ERROR,
+		given(this.compute.listServers(any(), any())).willThrow(new CloudException(CloudException.Kind.UPSTREAM_ERROR,
 				OpenStackService.COMPUTE, "Nova answered 500", 500, "req-nova-1", null));
 
 		this.mvc.perform(get("/api/v1/servers"))
@@ -142,7 +150,7 @@ class ServerControllerTests {
 	@Test
 	void anUnreachableNovaIsUnavailable() throws Exception {
 		givenFlavorsAndImages();
-		given(this.cloud.listServers(any(), any())).willThrow(new CloudException(CloudException.Kind.UNAVAILABLE,
+		given(this.compute.listServers(any(), any())).willThrow(new CloudException(CloudException.Kind.UNAVAILABLE,
 				OpenStackService.COMPUTE, "Nova could not be reached", null, null, null));
 
 		this.mvc.perform(get("/api/v1/servers"))
@@ -153,7 +161,7 @@ class ServerControllerTests {
 	@Test
 	void echoesAValidRequestIdAndReplacesAnInvalidOne() throws Exception {
 		givenFlavorsAndImages();
-		given(this.cloud.findServer(any(), eq("s-1"))).willReturn(Optional.of(VM1));
+		given(this.compute.findServer(any(), eq("s-1"))).willReturn(Optional.of(VM1));
 		String requestId = "req-1b4e28ba-2fa1-11d2-883f-0016d3cca427";
 
 		this.mvc.perform(get("/api/v1/servers/s-1").header("X-Openstack-Request-Id", requestId))
@@ -172,8 +180,8 @@ class ServerControllerTests {
 	}
 
 	private void givenFlavorsAndImages() {
-		given(this.cloud.listFlavors(any())).willReturn(List.of(new FlavorDto("42", "m1.nano", 1, 128, 1)));
-		given(this.cloud.listImages(any()))
+		given(this.compute.listFlavors(any())).willReturn(List.of(new FlavorDto("42", "m1.nano", 1, 128, 1)));
+		given(this.images.listImages(any()))
 			.willReturn(List.of(new ImageDto("img-1", "cirros", "active", 65536L, 0, 0)));
 	}
 
@@ -187,8 +195,8 @@ class ServerControllerTests {
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 
-		verify(this.cloud, never()).findServer(any(), any());
-		verify(this.cloud, never()).deleteServer(any(), any());
+		verify(this.compute, never()).findServer(any(), any());
+		verify(this.compute, never()).deleteServer(any(), any());
 	}
 
 	@Test
@@ -197,7 +205,7 @@ class ServerControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("marker"));
 
-		verify(this.cloud, never()).listServers(any(), any());
+		verify(this.compute, never()).listServers(any(), any());
 	}
 
 }

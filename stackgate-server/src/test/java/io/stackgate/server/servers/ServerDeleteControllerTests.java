@@ -19,8 +19,10 @@ import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.catalog.LaunchOptionsService;
-import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.ComputeClient;
+import io.stackgate.server.cloud.ImageClient;
+import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.testing.WebTestConfiguration;
 
@@ -50,7 +52,13 @@ class ServerDeleteControllerTests {
 	MockMvc mvc;
 
 	@MockitoBean
-	CloudClient cloud;
+	ComputeClient compute;
+
+	@MockitoBean
+	ImageClient images;
+
+	@MockitoBean
+	NetworkClient networks;
 
 	@Test
 	void aDeleteIsAccepted() throws Exception {
@@ -59,14 +67,14 @@ class ServerDeleteControllerTests {
 			.andReturn();
 
 		this.mvc.perform(asyncDispatch(result)).andExpect(status().isAccepted());
-		verify(this.cloud).deleteServer(any(), eq("s-1"));
+		verify(this.compute).deleteServer(any(), eq("s-1"));
 	}
 
 	@Test
 	void deletingAnUnknownServerIsANotFoundProblem() throws Exception {
 		willThrow(new CloudException(CloudException.Kind.NOT_FOUND, OpenStackService.COMPUTE,
 				"Nova answered 404: Instance nope could not be found.", 404, null, null))
-			.given(this.cloud)
+			.given(this.compute)
 			.deleteServer(any(), eq("nope"));
 
 		this.mvc.perform(delete("/api/v1/servers/nope"))
@@ -81,7 +89,7 @@ class ServerDeleteControllerTests {
 	void aDeleteNovaFailsIsAnUpstreamProblem() throws Exception {
 		willThrow(new CloudException(CloudException.Kind.UPSTREAM_ERROR, OpenStackService.COMPUTE,
 				"Nova answered 500", 500, "req-nova-del", null))
-			.given(this.cloud)
+			.given(this.compute)
 			.deleteServer(any(), eq("s-1"));
 
 		this.mvc.perform(delete("/api/v1/servers/s-1"))
@@ -91,7 +99,7 @@ class ServerDeleteControllerTests {
 
 	@Test
 	void waitingForADeleteAnswersNoContentOnceTheServerIsGone() throws Exception {
-		given(this.cloud.findServer(any(), eq("s-1"))).willReturn(
+		given(this.compute.findServer(any(), eq("s-1"))).willReturn(
 				Optional.of(server("s-1", "web", ServerStatus.ACTIVE)), Optional.of(server("s-1", "web", ServerStatus.DELETED)),
 				Optional.empty());
 
@@ -100,9 +108,9 @@ class ServerDeleteControllerTests {
 			.andReturn();
 
 		this.mvc.perform(asyncDispatch(result)).andExpect(status().isNoContent());
-		verify(this.cloud).deleteServer(any(), eq("s-1"));
+		verify(this.compute).deleteServer(any(), eq("s-1"));
 		// A server Nova still shows as DELETED is still in Nova's lists: the wait goes on until Nova forgets it.
-		verify(this.cloud, times(3)).findServer(any(), eq("s-1"));
+		verify(this.compute, times(3)).findServer(any(), eq("s-1"));
 	}
 
 	@Test
@@ -110,7 +118,7 @@ class ServerDeleteControllerTests {
 		this.mvc.perform(delete("/api/v1/servers/s-1?wait=true&timeout=3600"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("timeout"));
-		verify(this.cloud, never()).deleteServer(any(), anyString());
+		verify(this.compute, never()).deleteServer(any(), anyString());
 	}
 
 	private static ServerDto server(String id, String name, ServerStatus status) {

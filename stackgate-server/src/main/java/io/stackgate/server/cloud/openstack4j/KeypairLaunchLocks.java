@@ -28,10 +28,10 @@ class KeypairLaunchLocks implements LaunchLocks {
 	/** Far longer than a launch holds its lock: the few seconds of a lookup and a few creates. */
 	static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
-	private final Openstack4jCloudClient cloud;
+	private final UpstreamCalls calls;
 
-	KeypairLaunchLocks(Openstack4jCloudClient cloud) {
-		this.cloud = cloud;
+	KeypairLaunchLocks(UpstreamCalls calls) {
+		this.calls = calls;
 	}
 
 	@Override
@@ -49,7 +49,7 @@ class KeypairLaunchLocks implements LaunchLocks {
 
 	private boolean create(CallContext context, String name) {
 		try {
-			this.cloud.write(context, OpenStackService.COMPUTE,
+			this.calls.write(context, OpenStackService.COMPUTE,
 					(os) -> os.compute().keypairs().create(name, LOCK_PUBLIC_KEY));
 			return true;
 		}
@@ -63,7 +63,7 @@ class KeypairLaunchLocks implements LaunchLocks {
 	}
 
 	private boolean isStale(CallContext context, String name) {
-		Keypair keypair = this.cloud.read(context, OpenStackService.COMPUTE, (os) -> os.compute().keypairs().get(UpstreamPaths.segment(name)));
+		Keypair keypair = this.calls.read(context, OpenStackService.COMPUTE, (os) -> os.compute().keypairs().get(UpstreamPaths.segment(name)));
 		return keypair != null && keypair.getCreatedAt() != null
 				&& keypair.getCreatedAt().toInstant().plus(STALE_AFTER).isBefore(Instant.now());
 	}
@@ -71,7 +71,7 @@ class KeypairLaunchLocks implements LaunchLocks {
 	@Override
 	public void release(CallContext context, String name) {
 		try {
-			this.cloud.write(context, OpenStackService.COMPUTE, (os) -> {
+			this.calls.write(context, OpenStackService.COMPUTE, (os) -> {
 				new NovaDeletes().deleteKeypair(name);
 				return name;
 			});

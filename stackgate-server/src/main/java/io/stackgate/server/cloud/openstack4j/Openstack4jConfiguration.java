@@ -62,8 +62,23 @@ class Openstack4jConfiguration {
 	}
 
 	@Bean
-	Openstack4jCloudClient cloudClient(OpenStackClients clients) {
-		return new Openstack4jCloudClient(clients);
+	UpstreamCalls upstreamCalls(OpenStackClients clients) {
+		return new UpstreamCalls(clients);
+	}
+
+	@Bean
+	NovaCompute novaCompute(UpstreamCalls calls) {
+		return new NovaCompute(calls);
+	}
+
+	@Bean
+	GlanceImages glanceImages(UpstreamCalls calls) {
+		return new GlanceImages(calls);
+	}
+
+	@Bean
+	NeutronNetworks neutronNetworks(UpstreamCalls calls) {
+		return new NeutronNetworks(calls);
 	}
 
 	@Bean
@@ -72,8 +87,8 @@ class Openstack4jConfiguration {
 	}
 
 	@Bean
-	LaunchLocks launchLocks(Openstack4jCloudClient cloudClient) {
-		return new KeypairLaunchLocks(cloudClient);
+	LaunchLocks launchLocks(UpstreamCalls calls) {
+		return new KeypairLaunchLocks(calls);
 	}
 
 	@Bean

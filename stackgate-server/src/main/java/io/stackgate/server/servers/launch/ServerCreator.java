@@ -15,7 +15,7 @@ import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.CloudClient;
+import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ServerSpec;
 import io.stackgate.server.servers.ServerService;
@@ -29,12 +29,12 @@ class ServerCreator {
 
 	private static final Logger log = LoggerFactory.getLogger(ServerCreator.class);
 
-	private final CloudClient cloud;
+	private final ComputeClient compute;
 
 	private final ServerService servers;
 
-	ServerCreator(CloudClient cloud, ServerService servers) {
-		this.cloud = cloud;
+	ServerCreator(ComputeClient compute, ServerService servers) {
+		this.compute = compute;
 		this.servers = servers;
 	}
 
@@ -50,7 +50,7 @@ class ServerCreator {
 		try {
 			for (int i = 1; i <= count; i++) {
 				String name = (count == 1) ? request.name() : request.name() + "-" + i;
-				String id = this.cloud.createServer(context, spec(request, targets, name, tags));
+				String id = this.compute.createServer(context, spec(request, targets, name, tags));
 				created.add(new ServerDto(id, name, ServerStatus.BUILD, List.of(),
 						new ResourceRefDto(targets.flavor().id(), targets.flavor().name()),
 						new ResourceRefDto(targets.image().id(), targets.image().name()), null, null, Map.of()));
@@ -72,7 +72,7 @@ class ServerCreator {
 	void rollBack(CallContext context, List<String> serverIds) {
 		for (String id : serverIds) {
 			try {
-				this.cloud.deleteServer(context, id);
+				this.compute.deleteServer(context, id);
 				log.warn("Deleted server {}: the launch it belonged to failed", id);
 			}
 			catch (RuntimeException ex) {

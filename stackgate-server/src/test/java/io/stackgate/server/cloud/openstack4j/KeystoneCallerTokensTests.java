@@ -75,7 +75,7 @@ class KeystoneCallerTokensTests {
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail")).willReturn(okJson("{\"flavors\": []}")));
 		CallerSession session = this.tokens.validate(CALLER_TOKEN, REQUEST_ID);
 
-		new Openstack4jCloudClient(this.stubs.clients()).listFlavors(new CallContext(session, REQUEST_ID));
+		new NovaCompute(new UpstreamCalls(this.stubs.clients())).listFlavors(new CallContext(session, REQUEST_ID));
 
 		openstack.verify(getRequestedFor(urlPathEqualTo("/compute/v2.1/flavors/detail"))
 			.withHeader("X-Auth-Token", equalTo(CALLER_TOKEN)));
@@ -90,7 +90,7 @@ class KeystoneCallerTokensTests {
 		CallerSession session = this.tokens.validate(CALLER_TOKEN, REQUEST_ID);
 
 		assertThatExceptionOfType(CloudException.class)
-			.isThrownBy(() -> new Openstack4jCloudClient(this.stubs.clients())
+			.isThrownBy(() -> new NovaCompute(new UpstreamCalls(this.stubs.clients()))
 				.listFlavors(new CallContext(session, REQUEST_ID)))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAUTHORIZED));
 		openstack.verify(0, postRequestedFor(urlEqualTo("/identity/v3/auth/tokens")));

@@ -66,7 +66,7 @@ class LaunchFailuresTests {
 
 	private CallContext context;
 
-	private Openstack4jCloudClient client;
+	private NovaCompute nova;
 
 	private KeypairLaunchLocks locks;
 
@@ -80,15 +80,16 @@ class LaunchFailuresTests {
 		KeystoneSession session = new KeystoneSession(new KeystoneLogin(this.stubs.cloudConfig(), clients),
 				Duration.ofMinutes(5), Clock.systemUTC(), this.stubs.meterRegistry);
 		this.context = new CallContext(session, REQUEST_ID);
-		this.client = new Openstack4jCloudClient(clients);
-		this.locks = new KeypairLaunchLocks(this.client);
+		UpstreamCalls calls = new UpstreamCalls(clients);
+		this.nova = new NovaCompute(calls);
+		this.locks = new KeypairLaunchLocks(calls);
 	}
 
 	@Test
 	void createServerSendsTheWholeSpecAndReturnsTheNewId() {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(created()));
 
-		String id = this.client.createServer(this.context, SPEC);
+		String id = this.nova.createServer(this.context, SPEC);
 
 		assertThat(id).isEqualTo("7d5e1c2a-new-server");
 		String userData = Base64.getEncoder()
@@ -116,7 +117,7 @@ class LaunchFailuresTests {
 	void createServerLeavesOutWhatTheSpecLeavesOut() {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(created()));
 
-		this.client.createServer(this.context, new ServerSpec("db", "f-small", "i-cirros", List.of("n-private"), null,
+		this.nova.createServer(this.context, new ServerSpec("db", "f-small", "i-cirros", List.of("n-private"), null,
 				List.of(), null, null, Map.of()));
 
 		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS))
@@ -129,11 +130,11 @@ class LaunchFailuresTests {
 
 	@Test
 	void aCreateThatTimesOutIsATimeoutAndIsSentOnlyOnce() {
-		this.client = new Openstack4jCloudClient(this.stubs.clients());
+		this.nova = new NovaCompute(new UpstreamCalls(this.stubs.clients()));
 		openstack.stubFor(post(urlPathEqualTo(SERVERS))
 			.willReturn(created().withFixedDelay((int) OpenStackStubs.READ_TIMEOUT.multipliedBy(2).toMillis())));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.TIMEOUT);
 				assertThat(ex.service()).isEqualTo(OpenStackService.COMPUTE);
@@ -146,7 +147,7 @@ class LaunchFailuresTests {
 	void aCreateWhoseConnectionDropsBeforeTheAnswerIsUnavailableAndIsSentOnlyOnce() {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE);
 				assertThat(ex.upstreamStatus()).isNull();
@@ -159,7 +160,7 @@ class LaunchFailuresTests {
 		openstack.stubFor(
 				post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
 		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS)));
 	}
@@ -171,7 +172,7 @@ class LaunchFailuresTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"computeFault\": {\"code\": 500, \"message\": \"Unexpected API Error. <class 'oslo_db.exception.DBError'>\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.UPSTREAM_ERROR);
 				assertThat(ex.upstreamStatus()).isEqualTo(500);
@@ -185,7 +186,7 @@ class LaunchFailuresTests {
 	void aCreateWithARefusedTokenIsNotRepeatedButTheTokenIsRenewedAndNothingWasChanged() {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(unauthorized()));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE);
 				assertThat(ex.upstreamStatus()).isEqualTo(401);
@@ -209,8 +210,8 @@ class LaunchFailuresTests {
 			.whenScenarioStateIs("renewed")
 			.willReturn(created()));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC));
-		String id = this.client.createServer(this.context, SPEC);
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC));
+		String id = this.nova.createServer(this.context, SPEC);
 
 		assertThat(id).isEqualTo("7d5e1c2a-new-server");
 		openstack.verify(2, postRequestedFor(urlPathEqualTo(SERVERS)));
@@ -225,7 +226,7 @@ class LaunchFailuresTests {
 			.withBody("{\"forbidden\": {\"code\": 403, \"message\": \"Quota exceeded for instances: "
 					+ "Requested 1, but already used 10 of 10 instances\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.CONFLICT);
 				assertThat(ex.upstreamStatus()).isEqualTo(403);
@@ -242,7 +243,7 @@ class LaunchFailuresTests {
 			.withBody("{\"forbidden\": {\"code\": 403, "
 					+ "\"message\": \"Policy doesn't allow os_compute_api:servers:create to be performed.\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.FORBIDDEN));
 	}
 
@@ -252,7 +253,7 @@ class LaunchFailuresTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"badRequest\": {\"code\": 400, \"message\": \"Invalid key_name provided.\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.BAD_REQUEST);
 				assertThat(ex.getMessage()).isEqualTo("Nova answered 400: Invalid key_name provided.");
@@ -263,7 +264,7 @@ class LaunchFailuresTests {
 	void deleteServerSendsOneDelete() {
 		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(204)));
 
-		this.client.deleteServer(this.context, "s-1");
+		this.nova.deleteServer(this.context, "s-1");
 
 		openstack.verify(1, deleteRequestedFor(urlPathEqualTo(SERVERS + "/s-1"))
 			.withHeader("X-Auth-Token", equalTo(OpenStackStubs.TOKEN))
@@ -276,7 +277,7 @@ class LaunchFailuresTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance gone could not be found.\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.deleteServer(this.context, "gone"))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.deleteServer(this.context, "gone"))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.NOT_FOUND);
 				assertThat(ex.upstreamStatus()).isEqualTo(404);
@@ -412,7 +413,7 @@ class LaunchFailuresTests {
 	void aCreateWhoseConnectionDropsIsSentOnlyOnce() {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC));
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC));
 
 		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS)));
 	}
@@ -424,7 +425,7 @@ class LaunchFailuresTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"The resource could not be found.\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.createServer(this.context, SPEC));
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC));
 	}
 
 	/** openstack4j's own delete would count a 503 as a success (ToActionResponseFunction); NovaDeletes does not. */
@@ -434,7 +435,7 @@ class LaunchFailuresTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"computeFault\": {\"code\": 503, \"message\": \"Service Unavailable\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.deleteServer(this.context, "s-1"))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.deleteServer(this.context, "s-1"))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
 	}
 
@@ -444,7 +445,7 @@ class LaunchFailuresTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"overLimit\": {\"code\": 429, \"message\": \"Rate limit exceeded\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.deleteServer(this.context, "s-1"));
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.deleteServer(this.context, "s-1"));
 	}
 
 	/** A delete refused for its token fails, unrepeated, and the gateway's token is renewed for the next call. */
@@ -455,7 +456,7 @@ class LaunchFailuresTests {
 			.withBody("{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
 					+ "\"message\": \"The request you have made requires authentication.\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.deleteServer(this.context, "s-1"))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.deleteServer(this.context, "s-1"))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
 		assertThat(this.stubs.authentications()).isEqualTo(2);
 		openstack.verify(1, deleteRequestedFor(urlPathEqualTo(SERVERS + "/s-1")));
@@ -469,7 +470,7 @@ class LaunchFailuresTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"computeFault\": {\"code\": 500, \"message\": \"internal secret detail\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.deleteServer(this.context, "s-1"))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.deleteServer(this.context, "s-1"))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.UPSTREAM_ERROR);
 				assertThat(ex.openstackRequestId()).isEqualTo("req-nova-del-500");
@@ -483,10 +484,9 @@ class LaunchFailuresTests {
 		openstack.stubFor(post(urlPathEqualTo("/compute/v2.1/os-keypairs")).willReturn(aResponse().withStatus(403)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"forbidden\": {\"code\": 403, \"message\": \"Quota exceeded, too many key pairs.\"}}")));
-		KeypairLaunchLocks locks = new KeypairLaunchLocks(this.client);
 
 		assertThatExceptionOfType(CloudException.class)
-			.isThrownBy(() -> locks.tryAcquire(this.context, "stackgate-launch-0123"));
+			.isThrownBy(() -> this.locks.tryAcquire(this.context, "stackgate-launch-0123"));
 	}
 
 }

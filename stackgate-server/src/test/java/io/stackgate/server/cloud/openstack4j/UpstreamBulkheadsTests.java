@@ -44,7 +44,9 @@ class UpstreamBulkheadsTests {
 
 	private CallContext context;
 
-	private Openstack4jCloudClient client;
+	private NovaCompute nova;
+
+	private GlanceImages glance;
 
 	@BeforeEach
 	void setUp() {
@@ -54,7 +56,9 @@ class UpstreamBulkheadsTests {
 				Duration.ofMinutes(5), 2, Duration.ofMillis(50));
 		UpstreamBulkheads bulkheads = new UpstreamBulkheads(properties, this.meterRegistry);
 		this.context = new CallContext(this.stubs.session(Duration.ofMinutes(5)), "req-bulkhead");
-		this.client = new Openstack4jCloudClient(this.stubs.clients(bulkheads));
+		UpstreamCalls calls = new UpstreamCalls(this.stubs.clients(bulkheads));
+		this.nova = new NovaCompute(calls);
+		this.glance = new GlanceImages(calls);
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail"))
 			.willReturn(okJson("{\"flavors\": []}").withFixedDelay(NOVA_STALL_MILLIS)));
 		openstack.stubFor(get(urlPathEqualTo("/image/v2/images")).willReturn(okJson("{\"images\": []}")));
@@ -66,7 +70,7 @@ class UpstreamBulkheadsTests {
 		try {
 			List<Future<?>> stalled = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
-				stalled.add(threads.submit(() -> this.client.listFlavors(this.context)));
+				stalled.add(threads.submit(() -> this.nova.listFlavors(this.context)));
 			}
 			for (int i = 0; i < 100 && gauge(OpenStackService.COMPUTE) > 0; i++) {
 				Thread.sleep(50);
@@ -77,13 +81,13 @@ class UpstreamBulkheadsTests {
 			assertThat(gauge(OpenStackService.COMPUTE)).isZero();
 
 			long started = System.nanoTime();
-			assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.listFlavors(this.context))
+			assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.listFlavors(this.context))
 				.satisfies((ex) -> {
 					assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE);
 					assertThat(ex.service()).isEqualTo(OpenStackService.COMPUTE);
 					assertThat(ex.getMessage()).startsWith("Nova is busy");
 				});
-			assertThat(this.client.listImages(this.context)).isEmpty();
+			assertThat(this.glance.listImages(this.context)).isEmpty();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(NOVA_STALL_MILLIS));
 
 			assertThat(this.meterRegistry.get("stackgate.upstream.calls.rejected").tag("service", "compute")

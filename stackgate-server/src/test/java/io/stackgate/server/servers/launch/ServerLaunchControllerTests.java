@@ -27,9 +27,11 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.api.SubnetDto;
 import io.stackgate.server.catalog.LaunchOptionsService;
-import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.ComputeClient;
+import io.stackgate.server.cloud.ImageClient;
 import io.stackgate.server.cloud.LaunchLocks;
+import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerSpec;
@@ -73,18 +75,24 @@ class ServerLaunchControllerTests {
 	MockMvc mvc;
 
 	@MockitoBean
-	CloudClient cloud;
+	ComputeClient compute;
+
+	@MockitoBean
+	ImageClient images;
+
+	@MockitoBean
+	NetworkClient networks;
 
 	@MockitoBean
 	LaunchLocks locks;
 
 	@BeforeEach
 	void givenLaunchOptions() {
-		given(this.cloud.listFlavors(any())).willReturn(List.of(new FlavorDto("f-small", "m1.small", 1, 2048, 20)));
-		given(this.cloud.listImages(any()))
+		given(this.compute.listFlavors(any())).willReturn(List.of(new FlavorDto("f-small", "m1.small", 1, 2048, 20)));
+		given(this.images.listImages(any()))
 			.willReturn(List.of(new ImageDto("i-cirros", "cirros", "active", 21430272L, 1, 64)));
 		SubnetDto subnet = new SubnetDto("sn-1", "private-subnet", "10.0.0.0/24", 4);
-		given(this.cloud.listNetworks(any())).willReturn(List.of(
+		given(this.networks.listNetworks(any())).willReturn(List.of(
 				new NetworkDto("n-private", "private", "ACTIVE", false, false, List.of(subnet)),
 				new NetworkDto("n-shared-a", "shared", "ACTIVE", true, false, List.of(subnet)),
 				new NetworkDto("n-shared-b", "shared", "ACTIVE", true, false, List.of(subnet))));
@@ -92,9 +100,9 @@ class ServerLaunchControllerTests {
 
 	@Test
 	void aLaunchIsAcceptedWithTheServersInBuildAndTheFirstOnesLocation() throws Exception {
-		given(this.cloud.createServer(any(), any())).willReturn("s-1", "s-2");
-		given(this.cloud.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web-1", ServerStatus.BUILD)));
-		given(this.cloud.findServer(any(), eq("s-2"))).willReturn(Optional.of(server("s-2", "web-2", ServerStatus.BUILD)));
+		given(this.compute.createServer(any(), any())).willReturn("s-1", "s-2");
+		given(this.compute.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web-1", ServerStatus.BUILD)));
+		given(this.compute.findServer(any(), eq("s-2"))).willReturn(Optional.of(server("s-2", "web-2", ServerStatus.BUILD)));
 
 		MvcResult result = this.mvc
 			.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
@@ -114,17 +122,17 @@ class ServerLaunchControllerTests {
 			.andExpect(jsonPath("$[0].image.name").value("cirros"))
 			.andExpect(jsonPath("$[1].id").value("s-2"))
 			.andExpect(jsonPath("$[1].name").value("web-2"));
-		verify(this.cloud, times(2)).createServer(any(), any());
+		verify(this.compute, times(2)).createServer(any(), any());
 	}
 
 	@Test
 	void theIdempotencyKeyHeaderGoesToTheLauncher() throws Exception {
 		String key = "0f8fad5b-d9cb-469f-a165-70867728950e";
 		String lock = "stackgate-launch-" + ServerLauncherTests.sha256(key).substring(0, 40);
-		given(this.cloud.listServers(any(), any())).willReturn(new ServerPage(List.of(), null));
+		given(this.compute.listServers(any(), any())).willReturn(new ServerPage(List.of(), null));
 		given(this.locks.tryAcquire(any(), eq(lock))).willReturn(true);
-		given(this.cloud.createServer(any(), any())).willReturn("s-1");
-		given(this.cloud.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)));
+		given(this.compute.createServer(any(), any())).willReturn("s-1");
+		given(this.compute.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)));
 
 		MvcResult result = this.mvc
 			.perform(post("/api/v1/servers").header("Idempotency-Key", key)
@@ -135,7 +143,7 @@ class ServerLaunchControllerTests {
 		this.mvc.perform(asyncDispatch(result)).andExpect(status().isAccepted());
 
 		ArgumentCaptor<ServerSpec> spec = ArgumentCaptor.forClass(ServerSpec.class);
-		verify(this.cloud).createServer(any(), spec.capture());
+		verify(this.compute).createServer(any(), spec.capture());
 		assertThat(spec.getValue().metadata()).containsEntry("stackgate:idempotency-key",
 				ServerLauncherTests.sha256(key));
 		verify(this.locks).release(any(), eq(lock));
@@ -149,7 +157,7 @@ class ServerLaunchControllerTests {
 		ServerDto earlier = new ServerDto("s-7", "web", ServerStatus.ACTIVE, List.of(),
 				new ResourceRefDto("f-small", null), new ResourceRefDto("i-cirros", null),
 				Instant.parse("2026-11-27T04:40:12Z"), null, tags);
-		given(this.cloud.listServers(any(), any())).willReturn(new ServerPage(List.of(earlier), null));
+		given(this.compute.listServers(any(), any())).willReturn(new ServerPage(List.of(earlier), null));
 
 		MvcResult result = this.mvc
 			.perform(post("/api/v1/servers").header("Idempotency-Key", key)
@@ -164,7 +172,7 @@ class ServerLaunchControllerTests {
 			.andExpect(header().string("Location", "http://localhost/api/v1/servers/s-7"))
 			.andExpect(jsonPath("$[0].id").value("s-7"))
 			.andExpect(jsonPath("$[0].status").value("ACTIVE"));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
@@ -176,7 +184,7 @@ class ServerLaunchControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
@@ -187,7 +195,7 @@ class ServerLaunchControllerTests {
 			.andExpect(jsonPath("$.type").value(INVALID_REQUEST))
 			.andExpect(jsonPath("$.detail", startsWith("the request body is not valid JSON (line 1, column")))
 			.andExpect(jsonPath("$.request_id", startsWith("req-")));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
@@ -208,7 +216,7 @@ class ServerLaunchControllerTests {
 			.andExpect(jsonPath("$.errors[0].field").value("flavour"))
 			.andExpect(jsonPath("$.errors[0].message").value("unknown field"))
 			.andExpect(jsonPath("$.detail").value("flavour: unknown field"));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
@@ -223,7 +231,7 @@ class ServerLaunchControllerTests {
 			.andExpect(jsonPath("$.errors[0].message").value("expected an integer"))
 			.andExpect(jsonPath("$.detail").value("count: expected an integer"))
 			.andExpect(jsonPath("$.detail").value(not(containsString("three"))));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
@@ -250,7 +258,7 @@ class ServerLaunchControllerTests {
 			.andExpect(jsonPath("$.errors[2].field").value("networks"))
 			.andExpect(jsonPath("$.errors[3].field").value("count"))
 			.andExpect(jsonPath("$.errors[3].message").value("must be between 1 and 10"));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
@@ -260,7 +268,7 @@ class ServerLaunchControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value(INVALID_REQUEST));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
@@ -271,17 +279,17 @@ class ServerLaunchControllerTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("timeout"))
 			.andExpect(jsonPath("$.errors[0].message").value("must be at most 60 seconds"));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
 	void waitingForALaunchThatFailsAnswersOkWithTheErrorAndItsFault() throws Exception {
-		given(this.cloud.createServer(any(), any())).willReturn("s-1");
+		given(this.compute.createServer(any(), any())).willReturn("s-1");
 		ServerDto failed = new ServerDto("s-1", "web", ServerStatus.ERROR, List.of(),
 				new ResourceRefDto("f-small", null), new ResourceRefDto("i-cirros", null),
 				Instant.parse("2026-11-27T04:40:12Z"),
 				"No valid host was found. There are not enough hosts available.", Map.of());
-		given(this.cloud.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)),
+		given(this.compute.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)),
 				Optional.of(server("s-1", "web", ServerStatus.BUILD)), Optional.of(failed));
 
 		MvcResult result = this.mvc
@@ -296,14 +304,14 @@ class ServerLaunchControllerTests {
 			.andExpect(jsonPath("$[0].status").value("ERROR"))
 			.andExpect(jsonPath("$[0].fault").value("No valid host was found. There are not enough hosts available."))
 			.andExpect(jsonPath("$[0].flavor.name").value("m1.small"));
-		verify(this.cloud, times(3)).findServer(any(), eq("s-1"));
-		verify(this.cloud, times(1)).createServer(any(), any());
+		verify(this.compute, times(3)).findServer(any(), eq("s-1"));
+		verify(this.compute, times(1)).createServer(any(), any());
 	}
 
 	@Test
 	void waitingPastTheTimeoutAnswersAcceptedWithTheServersAsTheyAre() throws Exception {
-		given(this.cloud.createServer(any(), any())).willReturn("s-1");
-		given(this.cloud.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)));
+		given(this.compute.createServer(any(), any())).willReturn("s-1");
+		given(this.compute.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)));
 
 		MvcResult result = this.mvc
 			.perform(post("/api/v1/servers?wait=true&timeout=1").contentType(MediaType.APPLICATION_JSON).content(WEB))
@@ -317,7 +325,7 @@ class ServerLaunchControllerTests {
 
 	@Test
 	void aCreateOverQuotaIsAConflictProblemWithNovasStatus() throws Exception {
-		given(this.cloud.createServer(any(), any())).willThrow(new CloudException(CloudException.Kind.CONFLICT,
+		given(this.compute.createServer(any(), any())).willThrow(new CloudException(CloudException.Kind.CONFLICT,
 				OpenStackService.COMPUTE, "Nova answered 403: Quota exceeded for instances", 403, "req-nova-quota",
 				null));
 
@@ -339,7 +347,7 @@ class ServerLaunchControllerTests {
 			.andExpect(jsonPath("$.type").value("https://stackgate.dev/problems/not-found"))
 			.andExpect(jsonPath("$.errors[0].field").value("flavor"))
 			.andExpect(jsonPath("$.detail").value("flavor: no flavor with the id or name 'm1.huge' in this project"));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
@@ -353,7 +361,7 @@ class ServerLaunchControllerTests {
 			.andExpect(jsonPath("$.errors[0].field").value("networks[0]"))
 			.andExpect(jsonPath("$.candidates[0]").value("n-shared-a"))
 			.andExpect(jsonPath("$.candidates[1]").value("n-shared-b"));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	private static ServerDto server(String id, String name, ServerStatus status) {

@@ -28,9 +28,11 @@ import io.stackgate.api.SubnetDto;
 import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.catalog.LaunchOptionsServices;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.CloudClient;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.ComputeClient;
+import io.stackgate.server.cloud.ImageClient;
 import io.stackgate.server.cloud.LaunchLocks;
+import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
@@ -77,7 +79,11 @@ public class ServerLauncherTests {
 	private static final CreateServerRequest WEB = new CreateServerRequest("web", "m1.small", "cirros",
 			List.of("private"), "my-key", List.of("default"), "#cloud-config\n", null, Map.of("role", "web"), null);
 
-	private final CloudClient cloud = mock(CloudClient.class);
+	private final ComputeClient compute = mock(ComputeClient.class);
+
+	private final ImageClient images = mock(ImageClient.class);
+
+	private final NetworkClient networks = mock(NetworkClient.class);
 
 	private final LaunchLocks locks = mock(LaunchLocks.class);
 
@@ -90,30 +96,30 @@ public class ServerLauncherTests {
 
 	@BeforeEach
 	void setUp() {
-		LaunchOptionsService launchOptions = LaunchOptionsServices.of(this.cloud);
-		ServerService servers = new ServerService(this.cloud, launchOptions);
-		ServerCreator creator = new ServerCreator(this.cloud, servers);
+		LaunchOptionsService launchOptions = LaunchOptionsServices.of(this.compute, this.images, this.networks);
+		ServerService servers = new ServerService(this.compute, launchOptions);
+		ServerCreator creator = new ServerCreator(this.compute, servers);
 		this.launcher = new ServerLauncher(new LaunchTargets(launchOptions), creator,
 				new IdempotentLaunches(this.locks, servers, creator, Duration.ofMillis(300), Duration.ofMillis(50)),
 				Settings.bind(LaunchProperties.class));
-		given(this.cloud.listFlavors(any())).willReturn(List.of(SMALL, new FlavorDto("f-tiny", "m1.tiny", 1, 64, 1),
+		given(this.compute.listFlavors(any())).willReturn(List.of(SMALL, new FlavorDto("f-tiny", "m1.tiny", 1, 64, 1),
 				new FlavorDto("f-volume", "m1.volume", 1, 2048, 0)));
-		given(this.cloud.listImages(any())).willReturn(List.of(CIRROS,
+		given(this.images.listImages(any())).willReturn(List.of(CIRROS,
 				new ImageDto("i-ubuntu", "ubuntu", "active", 2361393152L, 10, 512)));
-		given(this.cloud.listNetworks(any())).willReturn(List.of(PRIVATE,
+		given(this.networks.listNetworks(any())).willReturn(List.of(PRIVATE,
 				new NetworkDto("n-shared-a", "shared", "ACTIVE", true, false, List.of(SUBNET)),
 				new NetworkDto("n-shared-b", "shared", "ACTIVE", true, false, List.of(SUBNET)),
 				new NetworkDto("n-public", "public", "ACTIVE", false, true, List.of(SUBNET))));
-		given(this.cloud.createServer(any(), any())).willAnswer((invocation) -> {
+		given(this.compute.createServer(any(), any())).willAnswer((invocation) -> {
 			String id = "s-" + (this.created.size() + 1);
 			this.created.put(id, invocation.getArgument(1));
 			return id;
 		});
-		given(this.cloud.findServer(any(), anyString())).willAnswer((invocation) -> {
+		given(this.compute.findServer(any(), anyString())).willAnswer((invocation) -> {
 			String id = invocation.getArgument(1);
 			return Optional.ofNullable(this.created.get(id)).map((spec) -> building(id, spec));
 		});
-		given(this.cloud.listServers(any(), any())).willReturn(new ServerPage(List.of(), null));
+		given(this.compute.listServers(any(), any())).willReturn(new ServerPage(List.of(), null));
 	}
 
 	@Test
@@ -157,7 +163,7 @@ public class ServerLauncherTests {
 		this.launcher.launch(this.context, WEB, null);
 
 		verifyNoInteractions(this.locks);
-		verify(this.cloud, never()).listServers(any(), any());
+		verify(this.compute, never()).listServers(any(), any());
 		assertThat(this.created.get("s-1").metadata()).doesNotContainKeys(IdempotentLaunches.KEY_METADATA,
 				IdempotentLaunches.REQUEST_METADATA);
 	}
@@ -166,34 +172,34 @@ public class ServerLauncherTests {
 	void whenTheSecondCreateFailsTheFirstServerIsDeletedAndTheFailureRethrownWithoutRetrying() {
 		CloudException quota = new CloudException(CloudException.Kind.CONFLICT, OpenStackService.COMPUTE,
 				"Nova answered 403: Quota exceeded for instances", 403, "req-nova-quota", null);
-		given(this.cloud.createServer(any(), any())).willReturn("s-1").willThrow(quota);
+		given(this.compute.createServer(any(), any())).willReturn("s-1").willThrow(quota);
 
 		assertThatExceptionOfType(CloudException.class)
 			.isThrownBy(() -> this.launcher.launch(this.context, with(WEB, 3), null))
 			.isSameAs(quota);
 
-		verify(this.cloud, times(2)).createServer(any(), any());
-		verify(this.cloud).deleteServer(this.context, "s-1");
-		verify(this.cloud, times(1)).deleteServer(any(), any());
+		verify(this.compute, times(2)).createServer(any(), any());
+		verify(this.compute).deleteServer(this.context, "s-1");
+		verify(this.compute, times(1)).deleteServer(any(), any());
 	}
 
 	@Test
 	void aRollbackGoesOnWhenADeleteFailsAndStillReportsTheCreateFailure() {
 		CloudException timeout = new CloudException(CloudException.Kind.TIMEOUT, OpenStackService.COMPUTE,
 				"Nova did not answer in time", null, null, null);
-		given(this.cloud.createServer(any(), any())).willReturn("s-1", "s-2").willThrow(timeout);
+		given(this.compute.createServer(any(), any())).willReturn("s-1", "s-2").willThrow(timeout);
 		willThrow(new CloudException(CloudException.Kind.UNAVAILABLE, OpenStackService.COMPUTE,
 				"Nova could not be reached", null, null, null))
-			.given(this.cloud)
+			.given(this.compute)
 			.deleteServer(any(), eq("s-1"));
 
 		assertThatExceptionOfType(CloudException.class)
 			.isThrownBy(() -> this.launcher.launch(this.context, with(WEB, 3), null))
 			.isSameAs(timeout);
 
-		verify(this.cloud, times(3)).createServer(any(), any());
-		verify(this.cloud).deleteServer(any(), eq("s-1"));
-		verify(this.cloud).deleteServer(any(), eq("s-2"));
+		verify(this.compute, times(3)).createServer(any(), any());
+		verify(this.compute).deleteServer(any(), eq("s-1"));
+		verify(this.compute).deleteServer(any(), eq("s-2"));
 	}
 
 	@Test
@@ -218,18 +224,18 @@ public class ServerLauncherTests {
 
 		this.launcher.launch(this.context, WEB, KEY);
 
-		InOrder order = inOrder(this.cloud, this.locks);
-		order.verify(this.cloud).listServers(any(), eq(new ServerQuery(null, null, null, null)));
+		InOrder order = inOrder(this.compute, this.locks);
+		order.verify(this.compute).listServers(any(), eq(new ServerQuery(null, null, null, null)));
 		order.verify(this.locks).tryAcquire(this.context, lock);
-		order.verify(this.cloud).listServers(any(), eq(new ServerQuery(null, null, null, null)));
-		order.verify(this.cloud).createServer(any(), any());
+		order.verify(this.compute).listServers(any(), eq(new ServerQuery(null, null, null, null)));
+		order.verify(this.compute).createServer(any(), any());
 		order.verify(this.locks).release(this.context, lock);
 	}
 
 	@Test
 	void theLockIsReleasedWhenTheCreateFails() {
 		given(this.locks.tryAcquire(any(), any())).willReturn(true);
-		given(this.cloud.createServer(any(), any())).willThrow(new CloudException(CloudException.Kind.UPSTREAM_ERROR,
+		given(this.compute.createServer(any(), any())).willThrow(new CloudException(CloudException.Kind.UPSTREAM_ERROR,
 				OpenStackService.COMPUTE, "Nova answered 500", 500, null, null));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.launcher.launch(this.context, WEB, KEY));
@@ -245,13 +251,13 @@ public class ServerLauncherTests {
 
 		this.launcher.launch(this.context, request, KEY);
 
-		verify(this.cloud, times(2)).listServers(any(), eq(new ServerQuery(null, null, null, null)));
+		verify(this.compute, times(2)).listServers(any(), eq(new ServerQuery(null, null, null, null)));
 	}
 
 	@Test
 	void aKeyUsedWithAnotherNameIsRefusedAndTheGenuineRetryIsStillReplayed() {
 		CreateServerRequest first = WEB;
-		given(this.cloud.listServers(any(), any()))
+		given(this.compute.listServers(any(), any()))
 			.willReturn(new ServerPage(List.of(server("s-1", "web", tags(KEY, first))), null));
 		CreateServerRequest renamed = new CreateServerRequest("db", "m1.small", "cirros", List.of("private"),
 				"my-key", List.of("default"), "#cloud-config\n", null, Map.of("role", "web"), null);
@@ -262,14 +268,14 @@ public class ServerLauncherTests {
 
 		assertThat(retry.replayed()).isTrue();
 		assertThat(retry.servers()).extracting(ServerDto::id).containsExactly("s-1");
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
 	void aRetryWithTheSameKeyAndRequestGetsTheEarlierServersBackWithoutCreating() {
 		CreateServerRequest request = with(WEB, 2);
 		Map<String, String> tags = tags(KEY, request);
-		given(this.cloud.listServers(any(), eq(new ServerQuery(null, null, null, null))))
+		given(this.compute.listServers(any(), eq(new ServerQuery(null, null, null, null))))
 			.willReturn(new ServerPage(List.of(server("s-2", "web-2", tags), server("s-other", "web-frontend",
 					Map.of("stackgate:idempotency-key", sha256("another key"))), server("s-1", "web-1", tags),
 					server("s-untagged", "web", Map.of())), null));
@@ -279,13 +285,13 @@ public class ServerLauncherTests {
 		assertThat(launch.replayed()).isTrue();
 		assertThat(launch.servers()).extracting(ServerDto::id).containsExactly("s-1", "s-2");
 		assertThat(launch.servers().get(0).flavor()).isEqualTo(new ResourceRefDto("f-small", "m1.small"));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 		verifyNoInteractions(this.locks);
 	}
 
 	@Test
 	void theSameKeyWithADifferentRequestIsRefusedWithoutCreating() {
-		given(this.cloud.listServers(any(), any()))
+		given(this.compute.listServers(any(), any()))
 			.willReturn(new ServerPage(List.of(server("s-1", "web", tags(KEY, WEB))), null));
 		CreateServerRequest different = new CreateServerRequest("web", "m1.tiny", "cirros", List.of("private"),
 				"my-key", List.of("default"), "#cloud-config\n", null, Map.of("role", "web"), null);
@@ -296,7 +302,7 @@ public class ServerLauncherTests {
 				assertThat(ex.errors()).containsExactly(new FieldErrorDto("Idempotency-Key",
 						"was already used for a different launch request; use a new key"));
 			});
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 		verifyNoInteractions(this.locks);
 	}
 
@@ -304,19 +310,19 @@ public class ServerLauncherTests {
 	void aRequestSpelledDifferentlyIsTheSameRequest() {
 		CreateServerRequest countOne = new CreateServerRequest("web", "m1.small", "cirros", List.of("private"),
 				"my-key", List.of("default"), "#cloud-config\n", null, new LinkedHashMap<>(Map.of("role", "web")), 1);
-		given(this.cloud.listServers(any(), any()))
+		given(this.compute.listServers(any(), any()))
 			.willReturn(new ServerPage(List.of(server("s-1", "web", tags(KEY, WEB))), null));
 
 		ServerLauncher.Launch launch = this.launcher.launch(this.context, countOne, KEY);
 
 		assertThat(launch.replayed()).isTrue();
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
 	void whileAnotherLaunchHoldsTheLockTheRetryWaitsAndGetsWhatThatLaunchCreated() {
 		given(this.locks.tryAcquire(any(), any())).willReturn(false);
-		given(this.cloud.listServers(any(), any())).willReturn(new ServerPage(List.of(), null))
+		given(this.compute.listServers(any(), any())).willReturn(new ServerPage(List.of(), null))
 			.willReturn(new ServerPage(List.of(server("s-9", "web", tags(KEY, WEB))), null));
 
 		ServerLauncher.Launch launch = this.launcher.launch(this.context, WEB, KEY);
@@ -325,22 +331,22 @@ public class ServerLauncherTests {
 		assertThat(launch.servers()).extracting(ServerDto::id).containsExactly("s-9");
 		verify(this.locks, times(1)).tryAcquire(any(), any());
 		verify(this.locks, never()).release(any(), any());
-		verify(this.cloud, times(2)).listServers(any(), any());
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, times(2)).listServers(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
 	void theLockHolderLooksAgainBeforeCreating() {
 		// Another launch finished between the first look and the lock.
 		given(this.locks.tryAcquire(any(), any())).willReturn(true);
-		given(this.cloud.listServers(any(), any())).willReturn(new ServerPage(List.of(), null))
+		given(this.compute.listServers(any(), any())).willReturn(new ServerPage(List.of(), null))
 			.willReturn(new ServerPage(List.of(server("s-9", "web", tags(KEY, WEB))), null));
 
 		ServerLauncher.Launch launch = this.launcher.launch(this.context, WEB, KEY);
 
 		assertThat(launch.replayed()).isTrue();
 		assertThat(launch.servers()).extracting(ServerDto::id).containsExactly("s-9");
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 		verify(this.locks).release(any(), any());
 	}
 
@@ -358,7 +364,7 @@ public class ServerLauncherTests {
 						new FieldErrorDto("flavor",
 								"flavor 'm1.tiny' has 64 MiB of memory but image 'ubuntu' needs at least 512 MiB"));
 			});
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 		verifyNoInteractions(this.locks);
 	}
 
@@ -381,7 +387,7 @@ public class ServerLauncherTests {
 			.isThrownBy(() -> this.launcher.launch(this.context, request, null))
 			.satisfies((ex) -> assertThat(ex.errors()).containsExactly(new FieldErrorDto("networks[1]",
 					"network 'public' is external: servers cannot be attached to it")));
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
@@ -396,8 +402,8 @@ public class ServerLauncherTests {
 				assertThat(ex.field()).isEqualTo("flavor");
 				assertThat(ex.getMessage()).isEqualTo("flavor: no flavor with the id or name 'm1.huge' in this project");
 			});
-		verify(this.cloud, times(2)).listFlavors(any());
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, times(2)).listFlavors(any());
+		verify(this.compute, never()).createServer(any(), any());
 		verifyNoInteractions(this.locks);
 	}
 
@@ -412,7 +418,7 @@ public class ServerLauncherTests {
 				assertThat(ex.field()).isEqualTo("image");
 				assertThat(ex.getMessage()).isEqualTo("image: no active image with the id or name 'fedora' in this project");
 			});
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
@@ -426,12 +432,12 @@ public class ServerLauncherTests {
 				assertThat(ex.field()).isEqualTo("networks[1]");
 				assertThat(ex.candidates()).isEmpty();
 			});
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
 	void aFlavorNewerThanTheCachedListIsFoundInTheFreshOne() {
-		given(this.cloud.listFlavors(any())).willReturn(List.of(SMALL))
+		given(this.compute.listFlavors(any())).willReturn(List.of(SMALL))
 			.willReturn(List.of(SMALL, new FlavorDto("f-new", "m1.new", 2, 4096, 40)));
 		CreateServerRequest request = new CreateServerRequest("web", "m1.new", "cirros", List.of("private"), null,
 				null, null, null, null, null);
@@ -455,13 +461,13 @@ public class ServerLauncherTests {
 				assertThat(ex.getMessage())
 					.isEqualTo("networks[0]: 2 networks are named 'shared'; give one of their ids instead");
 			});
-		verify(this.cloud, times(1)).listNetworks(any());
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.networks, times(1)).listNetworks(any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
 	void anIdWinsOverANameThatLooksTheSame() {
-		given(this.cloud.listNetworks(any())).willReturn(List.of(PRIVATE,
+		given(this.networks.listNetworks(any())).willReturn(List.of(PRIVATE,
 				new NetworkDto("n-other", "n-private", "ACTIVE", false, false, List.of(SUBNET))));
 		CreateServerRequest request = new CreateServerRequest("web", "m1.small", "cirros", List.of("n-private"),
 				null, null, null, null, null, null);
@@ -480,7 +486,7 @@ public class ServerLauncherTests {
 			.isThrownBy(() -> this.launcher.launch(this.context, request, KEY))
 			.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldErrorDto::field)
 				.containsExactly("networks", "count"));
-		verifyNoInteractions(this.cloud, this.locks);
+		verifyNoInteractions(this.compute, this.locks);
 	}
 
 	/** Nova lists servers newest first; a replay returns them in creation order, web-2 before web-10. */
@@ -491,7 +497,7 @@ public class ServerLauncherTests {
 		List<ServerDto> first = this.launcher.launch(this.context, ten, KEY).servers();
 		List<ServerDto> inNova = new ArrayList<>(first);
 		java.util.Collections.reverse(inNova);
-		given(this.cloud.listServers(any(), any())).willReturn(new ServerPage(inNova, null));
+		given(this.compute.listServers(any(), any())).willReturn(new ServerPage(inNova, null));
 
 		ServerLauncher.Launch replay = this.launcher.launch(this.context, ten, KEY);
 
@@ -523,22 +529,22 @@ public class ServerLauncherTests {
 		Map<String, String> tags = Map.of("stackgate:idempotency-key", sha256(KEY),
 				"stackgate:request-digest", LaunchFingerprint.ofRequest(three));
 		// web-1 of an earlier attempt whose web-2 failed; its rollback delete failed, or Nova is still deleting it.
-		given(this.cloud.listServers(any(), any()))
+		given(this.compute.listServers(any(), any()))
 			.willReturn(new ServerPage(List.of(server("s-old", "web-1", tags)), null));
 
 		ServerLauncher.Launch launch = this.launcher.launch(this.context, three, KEY);
 
 		assertThat(launch.replayed()).isFalse();
 		assertThat(launch.servers()).extracting(ServerDto::id).containsExactly("s-1", "s-2", "s-3");
-		InOrder order = inOrder(this.cloud);
-		order.verify(this.cloud).deleteServer(any(), eq("s-old"));
-		order.verify(this.cloud, times(3)).createServer(any(), any());
+		InOrder order = inOrder(this.compute);
+		order.verify(this.compute).deleteServer(any(), eq("s-old"));
+		order.verify(this.compute, times(3)).createServer(any(), any());
 	}
 
 	/** Servers Nova created are not rolled back because reading them back failed: they are returned as created. */
 	@Test
 	void aFailureToReadBackCreatedServersIsNotReportedAsAFailedLaunch() {
-		given(this.cloud.findServer(any(), anyString())).willThrow(new CloudException(CloudException.Kind.TIMEOUT,
+		given(this.compute.findServer(any(), anyString())).willThrow(new CloudException(CloudException.Kind.TIMEOUT,
 				OpenStackService.COMPUTE, "Nova did not answer in time", null, null, null));
 
 		ServerLauncher.Launch launch = this.launcher.launch(this.context, with(WEB, 2), null);
@@ -550,12 +556,12 @@ public class ServerLauncherTests {
 	@Test
 	void anUnexpectedFailureOfTheSecondCreateStillDeletesTheFirst() {
 		NullPointerException failure = new NullPointerException("a bug");
-		given(this.cloud.createServer(any(), any())).willReturn("s-1").willThrow(failure);
+		given(this.compute.createServer(any(), any())).willReturn("s-1").willThrow(failure);
 
 		assertThatExceptionOfType(NullPointerException.class)
 			.isThrownBy(() -> this.launcher.launch(this.context, with(WEB, 2), null))
 			.isSameAs(failure);
-		verify(this.cloud).deleteServer(any(), eq("s-1"));
+		verify(this.compute).deleteServer(any(), eq("s-1"));
 	}
 
 	/** Giving up on a lock someone else holds is the gateway's decision: no OpenStack service refused anything. */
@@ -566,7 +572,7 @@ public class ServerLauncherTests {
 		assertThatExceptionOfType(LaunchInProgressException.class)
 			.isThrownBy(() -> this.launcher.launch(this.context, WEB, KEY))
 			.isNotInstanceOf(CloudException.class);
-		verify(this.cloud, never()).createServer(any(), any());
+		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	/** @return the request with another {@code count} */

@@ -35,7 +35,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class Openstack4jCloudClientTests {
+class Openstack4jAdaptersTests {
 
 	private static final String REQUEST_ID = "req-1b4e28ba-2fa1-11d2-883f-0016d3cca427";
 
@@ -46,14 +46,21 @@ class Openstack4jCloudClientTests {
 
 	private CallContext context;
 
-	private Openstack4jCloudClient client;
+	private NovaCompute nova;
+
+	private GlanceImages glance;
+
+	private NeutronNetworks neutron;
 
 	@BeforeEach
 	void setUp() {
 		this.stubs = new OpenStackStubs(openstack);
 		this.stubs.keystoneIssuesTokens(Duration.ofHours(1));
 		this.context = new CallContext(this.stubs.session(Duration.ofMinutes(5)), REQUEST_ID);
-		this.client = new Openstack4jCloudClient(this.stubs.clients());
+		UpstreamCalls calls = new UpstreamCalls(this.stubs.clients());
+		this.nova = new NovaCompute(calls);
+		this.glance = new GlanceImages(calls);
+		this.neutron = new NeutronNetworks(calls);
 	}
 
 	@Test
@@ -61,7 +68,7 @@ class Openstack4jCloudClientTests {
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/servers/detail"))
 			.willReturn(okJson(OpenStackStubs.resource("servers-detail.json"))));
 
-		ServerPage page = this.client.listServers(this.context, new ServerQuery(null, null, null, null));
+		ServerPage page = this.nova.listServers(this.context, new ServerQuery(null, null, null, null));
 
 		assertThat(page.nextMarker()).isNull();
 		assertThat(page.servers()).hasSize(2);
@@ -92,7 +99,7 @@ class Openstack4jCloudClientTests {
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/servers/detail"))
 			.willReturn(okJson(OpenStackStubs.resource("servers-detail.json"))));
 
-		ServerPage page = this.client.listServers(this.context,
+		ServerPage page = this.nova.listServers(this.context,
 				new ServerQuery("vm", ServerStatus.ACTIVE, 2, "previous-id"));
 
 		assertThat(page.nextMarker()).isEqualTo("0b7d8c9a-2e3f-4a5b-9c8d-1e2f3a4b5c6d");
@@ -110,7 +117,7 @@ class Openstack4jCloudClientTests {
 			.atPriority(1)
 			.willReturn(okJson(images(1000, 3))));
 
-		List<ImageDto> images = this.client.listImages(this.context);
+		List<ImageDto> images = this.glance.listImages(this.context);
 
 		assertThat(images).hasSize(1003);
 		assertThat(images.get(1002).id()).isEqualTo("image-1002");
@@ -125,7 +132,7 @@ class Openstack4jCloudClientTests {
 			.willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
 				.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance missing could not be found.\"}}")));
 
-		assertThat(this.client.findServer(this.context, "missing")).isEmpty();
+		assertThat(this.nova.findServer(this.context, "missing")).isEmpty();
 	}
 
 	@Test
@@ -134,7 +141,7 @@ class Openstack4jCloudClientTests {
 			.withStatus(404).withHeader("Content-Type", "application/json")
 			.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"not found\"}}")));
 
-		assertThat(this.client.findServer(this.context, "a?all_tenants=1/..")).isEmpty();
+		assertThat(this.nova.findServer(this.context, "a?all_tenants=1/..")).isEmpty();
 		openstack.verify(getRequestedFor(urlEqualTo("/compute/v2.1/servers/a%3Fall_tenants%3D1%2F..")));
 	}
 
@@ -145,7 +152,7 @@ class Openstack4jCloudClientTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"computeFault\": {\"code\": 500, \"message\": \"internal secret detail\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.listFlavors(this.context))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.listFlavors(this.context))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.UPSTREAM_ERROR);
 				assertThat(ex.service()).isEqualTo(OpenStackService.COMPUTE);
@@ -159,7 +166,7 @@ class Openstack4jCloudClientTests {
 	void anUpstream503BecomesUnavailable() {
 		openstack.stubFor(get(urlPathEqualTo("/network/v2.0/networks")).willReturn(aResponse().withStatus(503)));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.listNetworks(this.context))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.neutron.listNetworks(this.context))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE);
 				assertThat(ex.service()).isEqualTo(OpenStackService.NETWORK);
@@ -171,7 +178,7 @@ class Openstack4jCloudClientTests {
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/servers/slow"))
 			.willReturn(okJson("{}").withFixedDelay((int) OpenStackStubs.READ_TIMEOUT.multipliedBy(2).toMillis())));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.findServer(this.context, "slow"))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.findServer(this.context, "slow"))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.TIMEOUT);
 				assertThat(ex.getMessage()).isEqualTo("Nova did not answer in time");
@@ -184,7 +191,7 @@ class Openstack4jCloudClientTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"forbidden\": {\"code\": 403, \"message\": \"Quota exceeded for instances\"}}")));
 
-		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.client.listFlavors(this.context))
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.listFlavors(this.context))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.CONFLICT);
 				assertThat(ex.getMessage()).contains("Quota exceeded for instances");
@@ -204,7 +211,7 @@ class Openstack4jCloudClientTests {
 			.whenScenarioStateIs("renewed")
 			.willReturn(okJson("{\"servers\": []}")));
 
-		ServerPage page = this.client.listServers(this.context, new ServerQuery(null, null, null, null));
+		ServerPage page = this.nova.listServers(this.context, new ServerQuery(null, null, null, null));
 
 		assertThat(page.servers()).isEmpty();
 		assertThat(this.stubs.authentications()).isEqualTo(2);

@@ -4,24 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 import io.stackgate.api.FlavorDto;
-import io.stackgate.api.ImageDto;
-import io.stackgate.api.NetworkDto;
 import io.stackgate.api.ServerDto;
 
 /**
- * The operations the gateway needs from OpenStack. Every list is complete: implementations walk all pages.
- * Failures are {@link CloudException}s.
+ * What the gateway needs from Nova. Every list is complete: implementations walk all pages. Failures are
+ * {@link CloudException}s.
  */
-public interface CloudClient {
+public interface ComputeClient {
 
 	/** @return the flavors the project may use */
 	List<FlavorDto> listFlavors(CallContext context);
-
-	/** @return the active images the project may boot */
-	List<ImageDto> listImages(CallContext context);
-
-	/** @return every network the project sees, with its subnets */
-	List<NetworkDto> listNetworks(CallContext context);
 
 	/** @return one page of the project's servers; flavor and image names are not filled in */
 	ServerPage listServers(CallContext context, ServerQuery query);

@@ -1,0 +1,75 @@
+package io.stackgate.server.cloud.openstack4j;
+
+import java.util.function.Function;
+
+import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.model.identity.v3.Token;
+
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.OpenStackService;
+
+/**
+ * The one way the adapters call OpenStack: with the caller's session's token, through the service's bulkhead,
+ * with failures translated ({@link OpenStackClients#call}). It knows the difference between a call that changes
+ * nothing, which may run again with a renewed token, and one that changes the cloud, which never does.
+ */
+class UpstreamCalls {
+
+	private final OpenStackClients clients;
+
+	UpstreamCalls(OpenStackClients clients) {
+		this.clients = clients;
+	}
+
+	/**
+	 * Runs a call that changes nothing. When OpenStack refuses the token, the session gets a new one and the call
+	 * runs once more.
+	 */
+	<T> T read(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
+		TokenSession session = session(context);
+		Token token = session.token();
+		try {
+			return call(context, service, token, call);
+		}
+		catch (CloudException ex) {
+			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
+				throw ex;
+			}
+			return call(context, service, session.renew(token), call);
+		}
+	}
+
+	/**
+	 * Runs a call that changes the cloud, once. When OpenStack refuses the token, the session renews it for the
+	 * next call, and this one fails: nothing was changed, and the caller decides whether to repeat it.
+	 */
+	<T> T write(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
+		TokenSession session = session(context);
+		Token token = session.token();
+		try {
+			return call(context, service, token, call);
+		}
+		catch (CloudException ex) {
+			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
+				throw ex;
+			}
+			session.renew(token);
+			throw new CloudException(CloudException.Kind.UNAVAILABLE, service, service.projectName()
+					+ " refused the token, which has been renewed: nothing was changed and the request can be repeated",
+					ex.upstreamStatus(), ex.openstackRequestId(), ex);
+		}
+	}
+
+	private <T> T call(CallContext context, OpenStackService service, Token token, Function<OSClientV3, T> call) {
+		return this.clients.call(service, () -> call.apply(this.clients.forToken(token, context.requestId())));
+	}
+
+	private static TokenSession session(CallContext context) {
+		if (context.session() instanceof TokenSession session) {
+			return session;
+		}
+		throw new IllegalArgumentException("Not a session of this adapter: " + context.session().getClass());
+	}
+
+}
