@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.catalina.filters.RemoteIpFilter;
+import org.apache.catalina.util.NetMask;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,11 +22,13 @@ import io.stackgate.server.web.ListenProperties;
 
 /**
  * Wires authentication for the configured {@code stackgate.auth.mode}. The filters run right after the request
- * id and the request metrics, before anything else: first {@link SourceFilter}, then
- * {@link AuthenticationFilter}.
+ * id and the request metrics, before anything else: Tomcat's {@link RemoteIpFilter} when there are trusted
+ * proxies, then {@link SourceFilter}, then {@link AuthenticationFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
+
+	static final int REMOTE_IP_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 9;
 
 	static final int SOURCE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
@@ -51,6 +55,22 @@ class AuthConfiguration {
 			case SERVICE -> new ApiKeyAuthenticator(auth.apiKeys(), serviceSession);
 			case NONE -> new AnonymousAuthenticator(serviceSession);
 		};
+	}
+
+	/**
+	 * Behind {@code stackgate.auth.trusted-proxies}, the client is the right-most {@code X-Forwarded-For} hop that is
+	 * not one of them: each proxy appends the address it got the request from, so anything left of the last
+	 * untrusted hop could have been written by the client. Without trusted proxies the header is ignored.
+	 */
+	@Bean
+	FilterRegistrationBean<RemoteIpFilter> remoteIpFilter(AuthSettings settings) {
+		RemoteIpFilter filter = new RemoteIpFilter();
+		// AuthSettings writes every entry as a CIDR: Tomcat reads a list without a '/' as a regular expression.
+		filter.setInternalProxies(String.join(",", settings.trustedProxies().stream().map(NetMask::toString).toList()));
+		FilterRegistrationBean<RemoteIpFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(REMOTE_IP_FILTER_ORDER);
+		registration.setEnabled(!settings.trustedProxies().isEmpty());
+		return registration;
 	}
 
 	@Bean

@@ -1,9 +1,11 @@
 package io.stackgate.server.auth;
 
+import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.catalina.util.NetMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +19,9 @@ import io.stackgate.server.web.ListenAddress;
  * parse).
  *
  * @param allowedNetworks the client networks allowed, empty for any
- * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed, empty for none
  */
-record AuthSettings(List<Cidr> allowedNetworks, List<Cidr> trustedProxies) {
+record AuthSettings(List<NetMask> allowedNetworks, List<NetMask> trustedProxies) {
 
 	private static final Logger log = LoggerFactory.getLogger(AuthSettings.class);
 
@@ -62,12 +64,31 @@ record AuthSettings(List<Cidr> allowedNetworks, List<Cidr> trustedProxies) {
 		}
 	}
 
-	private static List<Cidr> networks(String option, List<String> values) {
+	private static List<NetMask> networks(String option, List<String> values) {
 		try {
-			return values.stream().map(Cidr::parse).toList();
+			return values.stream().map(AuthSettings::network).toList();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new AuthConfigException("stackgate.auth." + option + ": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Only IP literals, never a host name to look up. A single address is a network of one, written with its prefix
+	 * length so that it always reads as a CIDR.
+	 */
+	private static NetMask network(String value) {
+		String cidr = value.strip();
+		int slash = cidr.indexOf('/');
+		InetAddress address = ClientAddresses.literal((slash < 0) ? cidr : cidr.substring(0, slash));
+		if (address == null) {
+			throw new IllegalArgumentException("'" + value + "' is not an IP address or network");
+		}
+		try {
+			return new NetMask((slash < 0) ? cidr + "/" + address.getAddress().length * 8 : cidr);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("'" + value + "': " + ex.getMessage());
 		}
 	}
 

@@ -1,59 +1,46 @@
 package io.stackgate.server.auth;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Finds the client's address: the peer's, unless the peer is a trusted proxy; then the right-most address of
- * {@code X-Forwarded-For} that is not a trusted proxy (each proxy appends the address it got the request from,
- * so everything left of the last untrusted hop could have been written by the client).
+ * The client's address, as {@link SourceFilter} found it: the peer's, or, behind a trusted proxy, the one Tomcat's
+ * {@code RemoteIpFilter} took from {@code X-Forwarded-For}.
  */
-class ClientAddresses {
+final class ClientAddresses {
 
-	static final String FORWARDED_FOR = "X-Forwarded-For";
-
-	/** The request attribute with the client address, {@code null} when it could not be told. */
+	/** The request attribute with the client address, {@code null} when it is not an IP address. */
 	static final String ATTRIBUTE = ClientAddresses.class.getName() + ".client";
 
-	private final List<Cidr> trustedProxies;
+	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-	ClientAddresses(List<Cidr> trustedProxies) {
-		this.trustedProxies = List.copyOf(trustedProxies);
+	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+	private ClientAddresses() {
 	}
 
 	/**
-	 * @return the client's address, or {@code null} when a trusted proxy forwarded something that is not an
-	 * address
+	 * Parses an IP address literal, never looking up a host name (a proxy may forward anything).
+	 * @param text an IPv4 or IPv6 address, IPv6 possibly in brackets
+	 * @return the address, or {@code null} when the text is not an IP address
 	 */
-	InetAddress resolve(HttpServletRequest request) {
-		InetAddress peer = Cidr.literal(request.getRemoteAddr());
-		if (peer == null || !isTrusted(peer)) {
-			return peer;
+	static InetAddress literal(String text) {
+		String candidate = text.strip();
+		if (candidate.startsWith("[") && candidate.endsWith("]")) {
+			candidate = candidate.substring(1, candidate.length() - 1);
 		}
-		List<String> hops = new ArrayList<>();
-		for (String header : Collections.list(request.getHeaders(FORWARDED_FOR))) {
-			for (String hop : header.split(",")) {
-				if (!hop.isBlank()) {
-					hops.add(hop.strip());
-				}
-			}
+		if (!IPV4.matcher(candidate).matches() && !IPV6.matcher(candidate).matches()) {
+			return null;
 		}
-		InetAddress client = peer;
-		for (int i = hops.size() - 1; i >= 0; i--) {
-			client = Cidr.literal(hops.get(i));
-			if (client == null || !isTrusted(client)) {
-				return client;
-			}
+		try {
+			return InetAddress.getByName(candidate);
 		}
-		return client;
-	}
-
-	private boolean isTrusted(InetAddress address) {
-		return this.trustedProxies.stream().anyMatch((proxy) -> proxy.contains(address));
+		catch (UnknownHostException ex) {
+			return null;
+		}
 	}
 
 	/** @return the client address that {@link SourceFilter} found, as text, {@code unknown} when none */

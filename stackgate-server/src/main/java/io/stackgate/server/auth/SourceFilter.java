@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.util.NetMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import io.stackgate.server.problem.ForbiddenException;
 import io.stackgate.server.problem.ProblemResponses;
 
 /**
- * Checks where a request comes from, before anything else looks at it: finds the client address (see
+ * Checks where a request comes from, before anything else looks at it: takes the client address (see
  * {@link ClientAddresses}), refuses clients outside {@code stackgate.auth.allowed-networks} (health probes
  * excepted) and hides the identity headers a client may have sent (see {@link IdentityHeaders}).
  */
@@ -25,19 +26,16 @@ class SourceFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(SourceFilter.class);
 
-	private final ClientAddresses clientAddresses;
-
-	private final List<Cidr> allowedNetworks;
+	private final List<NetMask> allowedNetworks;
 
 	SourceFilter(AuthSettings settings) {
-		this.clientAddresses = new ClientAddresses(settings.trustedProxies());
 		this.allowedNetworks = settings.allowedNetworks();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		InetAddress client = this.clientAddresses.resolve(request);
+		InetAddress client = ClientAddresses.literal(request.getRemoteAddr());
 		request.setAttribute(ClientAddresses.ATTRIBUTE, client);
 		if (!isAllowed(client) && !Routes.isHealth(request)) {
 			log.info("Refused {} {} from {}: not in stackgate.auth.allowed-networks", request.getMethod(),
@@ -53,7 +51,7 @@ class SourceFilter extends OncePerRequestFilter {
 		if (this.allowedNetworks.isEmpty()) {
 			return true;
 		}
-		return client != null && this.allowedNetworks.stream().anyMatch((network) -> network.contains(client));
+		return client != null && this.allowedNetworks.stream().anyMatch((network) -> network.matches(client));
 	}
 
 }

@@ -51,7 +51,7 @@ class AuthSettingsTests {
 	void aNetworkThatDoesNotParseStopsTheStart() {
 		assertThatExceptionOfType(AuthConfigException.class)
 			.isThrownBy(() -> check("stackgate.auth.allowed-networks", "10.0.0.0/33"))
-			.withMessage("stackgate.auth.allowed-networks: '10.0.0.0/33' has a prefix length outside 0..32");
+			.withMessage("stackgate.auth.allowed-networks: '10.0.0.0/33': The CIDR [33] is greater than the address length [32]");
 		assertThatExceptionOfType(AuthConfigException.class)
 			.isThrownBy(() -> check("stackgate.auth.trusted-proxies", "proxy.example.com"))
 			.withMessageContaining("is not an IP address or network");
