@@ -51,11 +51,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Mode keystone against a Keystone on WireMock: the real filters, validation cache and adapter.
  */
 @WebMvcTest(controllers = AuthTokenController.class,
-		properties = { "stackgate.auth.mode=keystone", "stackgate.auth.token-cache-ttl=2s" })
+		properties = { "stackgate.auth.mode=keystone", "stackgate.auth.token-cache-ttl=5s" })
 @Import({ AuthConfiguration.class, AuthTokenController.class, EchoController.class, AuthSliceBeans.class })
 class KeystoneAuthenticationTests {
 
-	private static final Duration TTL = Duration.ofSeconds(2);
+	private static final Duration TTL = Duration.ofSeconds(5);
 
 	@RegisterExtension
 	static WireMockExtension keystone = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -156,7 +156,7 @@ class KeystoneAuthenticationTests {
 	@Test
 	void aCachedValidationIsNotUsedPastTheTokensExpiry() throws Exception {
 		String token = token("short");
-		Instant expiry = Instant.now().plus(Duration.ofMillis(1200));
+		Instant expiry = Instant.now().plus(Duration.ofSeconds(3));
 		stubs().validates(token, expiry);
 		this.mvc.perform(get("/api/v1/echo").header("X-Auth-Token", token)).andExpect(status().isOk());
 
