@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,10 +78,10 @@ public class ServerWatcher implements DisposableBean {
 	 */
 	public CompletableFuture<Watch<List<ServerDto>>> awaitSettled(CallContext context, List<ServerDto> initial,
 			Duration timeout) {
-		return poll(context, initial, timeout, (current) -> {
+		return poll(context, initial, timeout, (pollContext, current) -> {
 			List<ServerDto> next = new ArrayList<>();
 			for (ServerDto server : current) {
-				next.add(server.status().isSettled() ? server : this.servers.find(context, server.id())
+				next.add(server.status().isSettled() ? server : this.servers.find(pollContext, server.id())
 					.orElseGet(() -> gone(server)));
 			}
 			return new Watch<>(next, next.stream().allMatch((server) -> server.status().isSettled()));
@@ -92,7 +92,7 @@ public class ServerWatcher implements DisposableBean {
 	 * @return whether the server was gone before the timeout passed
 	 */
 	CompletableFuture<Watch<String>> awaitGone(CallContext context, String serverId, Duration timeout) {
-		return poll(context, serverId, timeout, (id) -> new Watch<>(id, this.servers.isGone(context, id)));
+		return poll(context, serverId, timeout, (pollContext, id) -> new Watch<>(id, this.servers.isGone(pollContext, id)));
 	}
 
 	/**
@@ -104,8 +104,9 @@ public class ServerWatcher implements DisposableBean {
 	public record Watch<T>(T value, boolean done) {
 	}
 
+	/** Each poll is a new round of calls to OpenStack, with its own time budget ({@link CallContext#restarted()}). */
 	private <T> CompletableFuture<Watch<T>> poll(CallContext context, T initial, Duration timeout,
-			Function<T, Watch<T>> step) {
+			BiFunction<CallContext, T, Watch<T>> step) {
 		CompletableFuture<Watch<T>> result = new CompletableFuture<>();
 		schedule(new Poll<>(context, Instant.now().plus(timeout), step, result), initial);
 		return result;
@@ -119,7 +120,7 @@ public class ServerWatcher implements DisposableBean {
 	private <T> void run(Poll<T> poll, T current) {
 		Watch<T> watch;
 		try {
-			watch = poll.step().apply(current);
+			watch = poll.step().apply(poll.context().restarted(), current);
 		}
 		catch (CloudException ex) {
 			log.warn("Polling OpenStack for a waiting client failed, polling again: {}", ex.getMessage());
@@ -146,7 +147,7 @@ public class ServerWatcher implements DisposableBean {
 		this.timer.shutdownNow();
 	}
 
-	private record Poll<T>(CallContext context, Instant deadline, Function<T, Watch<T>> step,
+	private record Poll<T>(CallContext context, Instant deadline, BiFunction<CallContext, T, Watch<T>> step,
 			CompletableFuture<Watch<T>> result) {
 	}
 

@@ -108,6 +108,22 @@ public final class RealCloud {
 		}
 	}
 
+	/**
+	 * Has Keystone validate a token ({@code GET /v3/auth/tokens}), as the gateway does with a caller's token.
+	 * @param token the token to validate, with itself
+	 * @throws IllegalStateException when Keystone does not answer 200
+	 */
+	public void validate(String token) throws IOException, InterruptedException {
+		HttpResponse<Void> response = this.http.send(HttpRequest.newBuilder(URI.create(authUrl() + "/auth/tokens"))
+			.header("X-Auth-Token", token)
+			.header("X-Subject-Token", token)
+			.timeout(Duration.ofSeconds(60))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("Keystone answered " + response.statusCode() + " to a validation");
+		}
+	}
+
 	/** @return the project the tests act in */
 	public String projectName() {
 		return this.config.projectName();
@@ -120,7 +136,10 @@ public final class RealCloud {
 	 */
 	public JsonNode get(String serviceType, String path) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(endpoint(serviceType) + path)).header("X-Auth-Token", this.token).build(),
+				HttpRequest.newBuilder(URI.create(endpoint(serviceType) + path))
+					.header("X-Auth-Token", this.token)
+					.timeout(Duration.ofSeconds(60))
+					.build(),
 				HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(serviceType + path + " answered " + response.statusCode());

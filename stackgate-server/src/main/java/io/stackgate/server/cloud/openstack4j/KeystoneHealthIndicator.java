@@ -45,7 +45,7 @@ class KeystoneHealthIndicator implements HealthIndicator {
 					: Health.down().withDetail("reason", "Keystone answered " + status).build();
 		}
 		catch (IOException ex) {
-			return Health.down().withDetail("reason", "Keystone could not be reached").build();
+			return Health.down().withDetail("reason", "Keystone could not be reached: " + ex).build();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

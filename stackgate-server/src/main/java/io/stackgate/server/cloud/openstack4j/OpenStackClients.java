@@ -1,5 +1,6 @@
 package io.stackgate.server.cloud.openstack4j;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,6 +13,8 @@ import org.openstack4j.model.identity.v3.Token;
 import org.openstack4j.openstack.OSFactory;
 
 import io.stackgate.cloudconfig.CloudConfig;
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 
 /**
@@ -53,10 +56,47 @@ class OpenStackClients {
 	/**
 	 * @param token the token to call with
 	 * @param requestId the gateway request id, sent as OpenStack's global request id
-	 * @return a client bound to the calling thread
+	 * @return a client bound to the calling thread, with the configured timeouts
 	 */
 	OSClientV3 forToken(Token token, String requestId) {
-		OSClientV3 client = OSFactory.clientFromToken(token, this.facing, this.config);
+		return forToken(token, requestId, this.config);
+	}
+
+	/**
+	 * The timeouts for one call of a gateway request: what is left of the request's read timeout, so that all the
+	 * request's calls together end within it.
+	 * @param context the request
+	 * @param service the service the call goes to, named when no time is left
+	 * @return the configuration to call with
+	 * @throws CloudException of kind {@code TIMEOUT} when the request's earlier calls took all its time
+	 */
+	Config within(CallContext context, OpenStackService service) {
+		Duration left = Duration.ofMillis(this.config.getReadTimeout()).minus(context.budget().spent());
+		if (left.toMillis() <= 0) {
+			throw new CloudException(CloudException.Kind.TIMEOUT, service, service.projectName()
+					+ " did not answer in time: the request's calls to OpenStack took its whole read timeout", null,
+					null, null);
+		}
+		Config within = Config.newConfig()
+			.withConnectionTimeout((int) Math.min(this.config.getConnectTimeout(), left.toMillis()))
+			.withReadTimeout((int) left.toMillis());
+		if (this.config.getSslContext() != null) {
+			within.withSSLContext(this.config.getSslContext());
+		}
+		if (this.config.isIgnoreSSLVerification()) {
+			within.withSSLVerificationDisabled();
+		}
+		return within;
+	}
+
+	/**
+	 * @param token the token to call with
+	 * @param requestId the gateway request id, sent as OpenStack's global request id
+	 * @param config the timeouts to call with ({@link #within})
+	 * @return a client bound to the calling thread
+	 */
+	OSClientV3 forToken(Token token, String requestId, Config config) {
+		OSClientV3 client = OSFactory.clientFromToken(token, this.facing, config);
 		if (this.region != null) {
 			client.useRegion(this.region);
 		}

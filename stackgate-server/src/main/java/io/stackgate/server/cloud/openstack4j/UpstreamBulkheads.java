@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,25 +19,57 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 
 /**
- * One resilience4j bulkhead per OpenStack service: at most {@code stackgate.upstream.max-concurrent-calls} calls
- * to each service at a time, so that a stalled Nova holds at most that many request threads and Keystone-only
- * routes and cached answers keep working. A call that finds its service's bulkhead full for
- * {@code stackgate.upstream.bulkhead-max-wait} fails as {@code UNAVAILABLE}, naming the service.
+ * One resilience4j bulkhead and circuit breaker per OpenStack service.
+ * <ul>
+ * <li>Bulkhead: at most {@code stackgate.upstream.max-concurrent-calls} calls to each service at a time, so that
+ * a stalled Nova holds at most that many request threads and Keystone-only routes and cached answers keep
+ * working. A call that finds its service's bulkhead full for {@code stackgate.upstream.bulkhead-max-wait} fails
+ * as {@code UNAVAILABLE}, naming the service.</li>
+ * <li>Circuit breaker: when at least half of the last 10 calls to a service (and 5 or more) could not connect
+ * or timed out, calls to it fail at once as {@code UNAVAILABLE} for {@code stackgate.upstream.circuit-open-wait};
+ * then one call tries it, and the circuit closes when that call gets an answer. A service coming back slowly
+ * (Nova's first answers after a start take seconds) is then not buried under calls the gateway would abandon at
+ * the read timeout, each of which it would go on working through. Answers, even errors, count as successes.</li>
+ * </ul>
  */
 final class UpstreamBulkheads {
 
 	private final Map<OpenStackService, Bulkhead> bulkheads = new EnumMap<>(OpenStackService.class);
 
+	private final Map<OpenStackService, CircuitBreaker> breakers = new EnumMap<>(OpenStackService.class);
+
 	private final Map<OpenStackService, Counter> rejected = new EnumMap<>(OpenStackService.class);
+
+	private final Map<OpenStackService, Counter> shortCircuited = new EnumMap<>(OpenStackService.class);
 
 	UpstreamBulkheads(UpstreamProperties properties, MeterRegistry meterRegistry) {
 		BulkheadConfig config = BulkheadConfig.custom()
 			.maxConcurrentCalls(properties.maxConcurrentCalls())
 			.maxWaitDuration(properties.bulkheadMaxWait())
 			.build();
+		CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(10)
+			.minimumNumberOfCalls(5)
+			.failureRateThreshold(50)
+			.waitDurationInOpenState(properties.circuitOpenWait())
+			.permittedNumberOfCallsInHalfOpenState(1)
+			.recordException(UpstreamBulkheads::isOutage)
+			.build();
 		for (OpenStackService service : OpenStackService.values()) {
 			Bulkhead bulkhead = Bulkhead.of(service.catalogType(), config);
 			this.bulkheads.put(service, bulkhead);
+			CircuitBreaker breaker = CircuitBreaker.of(service.catalogType(), breakerConfig);
+			this.breakers.put(service, breaker);
+			Gauge.builder("stackgate.upstream.circuit.open", breaker,
+					(b) -> (b.getState() == CircuitBreaker.State.CLOSED) ? 0 : 1)
+				.description("1 while the gateway holds back calls to the service after its calls failed")
+				.tag("service", service.catalogType())
+				.register(meterRegistry);
+			this.shortCircuited.put(service, Counter.builder("stackgate.upstream.calls.short-circuited")
+				.description("Calls refused at once because the service's recent calls could not connect or timed out")
+				.tag("service", service.catalogType())
+				.register(meterRegistry));
 			Gauge.builder("stackgate.upstream.calls.available", bulkhead,
 					(b) -> b.getMetrics().getAvailableConcurrentCalls())
 				.description("Calls to the service that may still start now (its bulkhead's free places)")
@@ -60,8 +95,16 @@ final class UpstreamBulkheads {
 	 */
 	<T> T call(OpenStackService service, Supplier<T> call) {
 		Bulkhead bulkhead = this.bulkheads.get(service);
+		CircuitBreaker breaker = this.breakers.get(service);
 		try {
-			return bulkhead.executeSupplier(() -> Upstream.call(service, call));
+			return breaker.executeSupplier(() -> bulkhead.executeSupplier(() -> Upstream.call(service, call)));
+		}
+		catch (CallNotPermittedException ex) {
+			this.shortCircuited.get(service).increment();
+			throw new CloudException(CloudException.Kind.UNAVAILABLE, service,
+					service.projectName() + " could not be reached or did not answer in time lately; the gateway tries "
+							+ "it again shortly",
+					null, null, ex);
 		}
 		catch (BulkheadFullException ex) {
 			this.rejected.get(service).increment();
@@ -70,6 +113,12 @@ final class UpstreamBulkheads {
 							+ " calls to it are already waiting for an answer",
 					null, null, ex);
 		}
+	}
+
+	/** Only a service that cannot be reached or does not answer opens its circuit: any answer, even a 5xx, closes it. */
+	private static boolean isOutage(Throwable ex) {
+		return ex instanceof CloudException cloud && cloud.upstreamStatus() == null
+				&& (cloud.kind() == CloudException.Kind.UNAVAILABLE || cloud.kind() == CloudException.Kind.TIMEOUT);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.stackgate.server.cloud.openstack4j;
 import java.util.function.Function;
 
 import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.core.transport.Config;
 import org.openstack4j.model.identity.v3.Token;
 
 import io.stackgate.server.cloud.CallContext;
@@ -62,7 +63,11 @@ class UpstreamCalls {
 	}
 
 	private <T> T call(CallContext context, OpenStackService service, Token token, Function<OSClientV3, T> call) {
-		return this.clients.call(service, () -> call.apply(this.clients.forToken(token, context.requestId())));
+		// The request's time budget is checked before the call: a request that used it up says nothing about the
+		// service, whose circuit it must not open.
+		Config within = this.clients.within(context, service);
+		return this.clients.call(service,
+				() -> call.apply(this.clients.forToken(token, context.requestId(), within)));
 	}
 
 	private static TokenSession session(CallContext context) {

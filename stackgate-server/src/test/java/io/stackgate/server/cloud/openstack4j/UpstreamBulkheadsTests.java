@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,9 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.CloudException.Kind;
 import io.stackgate.server.cloud.OpenStackService;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -28,12 +31,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A stalled Nova (a delayed WireMock stub) fills only Nova's bulkhead: the next Nova call is refused at once as
- * unavailable (503), naming Nova, while Glance still answers; the stalled calls end at the read timeout (504).
+ * unavailable (503), naming Nova, while Glance still answers; the stalled calls end at the read timeout (504). A
+ * Glance that cannot be reached opens only its own circuit, for the open wait.
  */
 class UpstreamBulkheadsTests {
 
 	/** Longer than the read timeout of the stubs (2 s): the stalled calls end as timeouts. */
 	private static final int NOVA_STALL_MILLIS = 6000;
+
+	private static final Duration CIRCUIT_OPEN_WAIT = Duration.ofMillis(500);
 
 	@RegisterExtension
 	static WireMockExtension openstack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -53,7 +59,7 @@ class UpstreamBulkheadsTests {
 		this.stubs = new OpenStackStubs(openstack);
 		this.stubs.keystoneIssuesTokens(Duration.ofHours(1));
 		UpstreamProperties properties = new UpstreamProperties(Duration.ofSeconds(2), Duration.ofSeconds(5),
-				Duration.ofMinutes(5), 2, Duration.ofMillis(50));
+				Duration.ofMinutes(5), 2, Duration.ofMillis(50), CIRCUIT_OPEN_WAIT);
 		UpstreamBulkheads bulkheads = new UpstreamBulkheads(properties, this.meterRegistry);
 		this.context = new CallContext(this.stubs.session(Duration.ofMinutes(5)), "req-bulkhead");
 		UpstreamCalls calls = new UpstreamCalls(this.stubs.clients(bulkheads));
@@ -104,6 +110,36 @@ class UpstreamBulkheadsTests {
 		finally {
 			threads.shutdownNow();
 		}
+	}
+
+	@Test
+	void aGlanceThatCannotBeReachedIsHeldBackForTheOpenWaitThenTriedByOneCallAndLetThroughWhenItAnswers()
+			throws Exception {
+		openstack.stubFor(get(urlPathEqualTo("/image/v2/images")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		for (int i = 0; i < 5; i++) {
+			assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.glance.listImages(this.context))
+				.satisfies((ex) -> assertThat(ex.getMessage()).isEqualTo("Glance could not be reached"));
+		}
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.glance.listImages(this.context))
+			.satisfies((ex) -> {
+				assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE);
+				assertThat(ex.service()).isEqualTo(OpenStackService.IMAGE);
+				assertThat(ex.getMessage()).startsWith("Glance could not be reached or did not answer in time lately");
+			});
+		openstack.verify(5, getRequestedFor(urlPathEqualTo("/image/v2/images")));
+		assertThat(this.meterRegistry.get("stackgate.upstream.circuit.open").tag("service", "image").gauge().value())
+			.isEqualTo(1);
+		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail")).willReturn(okJson("{\"flavors\": []}")));
+		assertThat(this.nova.listFlavors(this.context)).as("Nova's circuit is its own").isEmpty();
+
+		openstack.stubFor(get(urlPathEqualTo("/image/v2/images")).willReturn(okJson("{\"images\": []}")));
+		Thread.sleep(CIRCUIT_OPEN_WAIT.toMillis() + 100);
+		assertThat(this.glance.listImages(this.context)).isEmpty();
+		assertThat(this.glance.listImages(this.context)).isEmpty();
+		assertThat(this.meterRegistry.get("stackgate.upstream.circuit.open").tag("service", "image").gauge().value())
+			.isZero();
+		assertThat(this.meterRegistry.get("stackgate.upstream.calls.short-circuited").tag("service", "image")
+			.counter().count()).isEqualTo(1);
 	}
 
 	private double gauge(OpenStackService service) {

@@ -1,0 +1,148 @@
+package io.stackgate.server.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Load past two lifetimes of Keystone's tokens: in mode {@code service} no caller ever sees the gateway's own
+ * token expire (no 401, no 5xx); in mode {@code keystone} a caller's token is refused only once it has expired,
+ * the caller logs in again through the gateway, and nothing else fails. Needs a cloud with short tokens
+ * ({@code devcloud/up --token-ttl 120}); it lasts two token lifetimes + 20 s, so it runs only by name
+ * ({@code -Dit.test=TokenLifetimeIT}, see docs/operations.md for its figures).
+ */
+class TokenLifetimeIT {
+
+	private static final String API_KEY = "token-lifetime-it-key-0123456789";
+
+	private static final List<String> PATHS = List.of("/api/v1/servers", "/api/v1/launch-options");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
+
+	private final List<String> failures = new CopyOnWriteArrayList<>();
+
+	@Test
+	void callersNeverSeeTheGatewaysTokenExpireAndTheirOwnIsRefusedOnlyOnceExpired() throws Exception {
+		RealCloud cloud = RealCloud.fromEnvironment();
+		try (Gateway service = Gateway.start("stackgate.auth.mode=service", "stackgate.auth.rate-limit.requests=0",
+				"stackgate.auth.api-keys[0].name=lifetime", "stackgate.auth.api-keys[0].sha256=" + sha256(API_KEY),
+				"stackgate.auth.api-keys[0].role=reader");
+				Gateway keystone = Gateway.start("stackgate.auth.mode=keystone",
+						"stackgate.auth.rate-limit.requests=0")) {
+			Login first = login(keystone, cloud);
+			Duration lifetime = Duration.between(Instant.now(), first.expiresAt());
+			assertThat(lifetime).as("Keystone's token lifetime: run on a cloud with short tokens "
+					+ "(devcloud/up --token-ttl 120)").isLessThan(Duration.ofMinutes(10));
+			Instant end = Instant.now().plus(lifetime.multipliedBy(2)).plusSeconds(20);
+			ExecutorService clients = Executors.newFixedThreadPool(2 * PATHS.size());
+			for (String path : PATHS) {
+				clients.execute(() -> guarded(() -> serviceClient(service, path, end)));
+				clients.execute(() -> guarded(() -> keystoneClient(keystone, cloud, path, end)));
+			}
+			clients.shutdown();
+			assertThat(clients.awaitTermination(lifetime.multipliedBy(2).plusMinutes(3).toSeconds(), TimeUnit.SECONDS))
+				.isTrue();
+			System.out.printf("token lifetime %d s, soak %d s: %s; failures %d%n", lifetime.toSeconds(),
+					lifetime.multipliedBy(2).plusSeconds(20).toSeconds(), new TreeMap<>(this.statuses),
+					this.failures.size());
+			assertThat(this.failures).isEmpty();
+		}
+	}
+
+	private void guarded(Runnable client) {
+		try {
+			client.run();
+		}
+		catch (RuntimeException | AssertionError ex) {
+			this.failures.add("a client stopped: " + ex);
+		}
+	}
+
+	private void serviceClient(Gateway gateway, String path, Instant end) {
+		while (Instant.now().isBefore(end)) {
+			HttpResponse<String> response = get(gateway, path, "X-API-Key", API_KEY);
+			count("service " + response.statusCode());
+			if (response.statusCode() != 200) {
+				this.failures.add("service " + path + ": " + response.statusCode() + " " + response.body());
+			}
+		}
+	}
+
+	/** Uses one token until the gateway refuses it; a refusal before the token's expiry is a failure. */
+	private void keystoneClient(Gateway gateway, RealCloud cloud, String path, Instant end) {
+		Login login = login(gateway, cloud);
+		while (Instant.now().isBefore(end)) {
+			HttpResponse<String> response = get(gateway, path, "X-Auth-Token", login.token());
+			Instant answered = Instant.now();
+			count("keystone " + response.statusCode());
+			if (response.statusCode() == 401 && !answered.isBefore(login.expiresAt())) {
+				login = login(gateway, cloud);
+			}
+			else if (response.statusCode() != 200) {
+				this.failures.add("keystone " + path + ": " + response.statusCode() + " at " + answered
+						+ " with a token expiring at " + login.expiresAt() + ": " + response.body());
+				login = login(gateway, cloud);
+			}
+		}
+	}
+
+	private Login login(Gateway gateway, RealCloud cloud) {
+		try {
+			HttpResponse<String> response = gateway.post("/api/v1/auth/tokens", """
+					{"username": "%s", "password": "%s", "project": "%s"}""".formatted(cloud.username(),
+					cloud.password(), cloud.projectName()), Map.of());
+			count("login " + response.statusCode());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			JsonNode token = Gateway.json(response);
+			return new Login(token.path("token").asString(), Instant.parse(token.path("expires_at").asString()));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpResponse<String> get(Gateway gateway, String path, String header, String value) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+				.header(header, value)
+				.timeout(Duration.ofSeconds(60))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void count(String outcome) {
+		this.statuses.computeIfAbsent(outcome, (key) -> new AtomicLong()).incrementAndGet();
+	}
+
+	private static String sha256(String key) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes()));
+	}
+
+	private record Login(String token, Instant expiresAt) {
+	}
+
+}
