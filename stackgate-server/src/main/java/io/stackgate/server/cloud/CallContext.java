@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param session the credentials to call with
  * @param requestId the gateway's request id, passed to OpenStack as the global request id
- * @param budget the request's time with OpenStack: together, its calls get at most the read timeout
+ * @param budget the request's time with OpenStack: together, its reads get at most the read timeout
  * ({@code stackgate.upstream.read-timeout}) from its first call, so that a request of several calls ends in time
- * too
+ * too (a write always gets the whole read timeout)
  */
 public record CallContext(CloudSession session, String requestId, Budget budget) {
 

@@ -24,32 +24,35 @@ class UpstreamCalls {
 	}
 
 	/**
-	 * Runs a call that changes nothing. When OpenStack refuses the token, the session gets a new one and the call
-	 * runs once more.
+	 * Runs a call that changes nothing, within what is left of the request's read timeout (its reads share one).
+	 * When OpenStack refuses the token, the session gets a new one and the call runs once more.
 	 */
 	<T> T read(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
 		TokenSession session = session(context);
 		Token token = session.token();
 		try {
-			return call(context, service, token, call);
+			return read(context, service, token, call);
 		}
 		catch (CloudException ex) {
 			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
 				throw ex;
 			}
-			return call(context, service, session.renew(token), call);
+			return read(context, service, session.renew(token), call);
 		}
 	}
 
 	/**
-	 * Runs a call that changes the cloud, once. When OpenStack refuses the token, the session renews it for the
-	 * next call, and this one fails: nothing was changed, and the caller decides whether to repeat it.
+	 * Runs a call that changes the cloud, once, with the whole read timeout: a create cut short by the request's
+	 * earlier calls could leave a server the caller is told failed, and a rollback cut short one nobody deletes.
+	 * When OpenStack refuses the token, the session renews it for the next call, and this one fails: nothing was
+	 * changed, and the caller decides whether to repeat it.
 	 */
 	<T> T write(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
 		TokenSession session = session(context);
 		Token token = session.token();
 		try {
-			return call(context, service, token, call);
+			return this.clients.call(service,
+					() -> call.apply(this.clients.forToken(token, context.requestId())));
 		}
 		catch (CloudException ex) {
 			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
@@ -62,7 +65,7 @@ class UpstreamCalls {
 		}
 	}
 
-	private <T> T call(CallContext context, OpenStackService service, Token token, Function<OSClientV3, T> call) {
+	private <T> T read(CallContext context, OpenStackService service, Token token, Function<OSClientV3, T> call) {
 		// The request's time budget is checked before the call: a request that used it up says nothing about the
 		// service, whose circuit it must not open.
 		Config within = this.clients.within(context, service);

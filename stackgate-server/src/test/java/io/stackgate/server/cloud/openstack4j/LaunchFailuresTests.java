@@ -144,6 +144,25 @@ class LaunchFailuresTests {
 	}
 
 	@Test
+	void writesKeepTheWholeReadTimeoutAfterTheRequestsReadsUsedMostOfIt() {
+		this.nova = new NovaCompute(new UpstreamCalls(this.stubs.clients()));
+		long slow = OpenStackStubs.READ_TIMEOUT.toMillis() * 7 / 10;
+		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail"))
+			.willReturn(okJson("{\"flavors\": []}").withFixedDelay((int) slow)));
+		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(created().withFixedDelay((int) slow)));
+		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/7d5e1c2a-new-server")).willReturn(aResponse().withStatus(204)
+			.withFixedDelay((int) slow)));
+
+		this.nova.listFlavors(this.context);
+		String id = this.nova.createServer(this.context, SPEC);
+		this.nova.deleteServer(this.context, id);
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.listFlavors(this.context))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.TIMEOUT));
+		openstack.verify(1, deleteRequestedFor(urlPathEqualTo(SERVERS + "/7d5e1c2a-new-server")));
+	}
+
+	@Test
 	void aCreateWhoseConnectionDropsBeforeTheAnswerIsUnavailableAndIsSentOnlyOnce() {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
