@@ -116,13 +116,13 @@ public final class ListBench {
 			this.report.ratio("3", "Neutron requests/min, " + clients, gw.neutronPerMinute(), os.neutronPerMinute(),
 					null, null);
 		}
-		this.report.note("3", "polls answered / due (failed)", answered(gw), answered(os));
+		this.report.note("3", "polls answered / wanted (failed)", answered(gw), answered(os));
 		this.report.note("3", "poll p50 (ms)", p50(gw), p50(os));
 		this.report.figure("polling", Map.of("gateway", gw, "direct", os));
 	}
 
 	private static String answered(Polling.Window window) {
-		return window.answered() + " / " + window.due() + " (" + window.failed() + ")";
+		return window.answered() + " / " + window.wanted() + " (" + window.failed() + ")";
 	}
 
 	private static String p50(Polling.Window window) {

@@ -29,7 +29,7 @@ final class ListOptions {
 			  --warmup N              1: whole-list pairs before the measured ones (2)
 			  --rounds N              1: measured whole-list pairs, gateway and Nova interleaved (20)
 			  --renames N             2: servers renamed directly at Nova (60)
-			  --renames-at-once N     2: renamed together, then waited for together (5)
+			  --rename-every S        2: seconds between two renames (1)
 			  --staleness-timeout S   2: longest a rename may take to show in the gateway's list (30)
 			  --clients N             3: polling clients per side (32)
 			  --interval S            3: seconds between one client's polls (2)
@@ -67,7 +67,7 @@ final class ListOptions {
 
 	int renames = 60;
 
-	int renamesAtOnce = 5;
+	Duration renameEvery = Duration.ofSeconds(1);
 
 	Duration stalenessTimeout = Duration.ofSeconds(30);
 
@@ -100,7 +100,7 @@ final class ListOptions {
 			.value("--warmup", (v) -> o.warmup = atLeast(0, v, "--warmup"))
 			.value("--rounds", (v) -> o.rounds = atLeast(1, v, "--rounds"))
 			.value("--renames", (v) -> o.renames = atLeast(1, v, "--renames"))
-			.value("--renames-at-once", (v) -> o.renamesAtOnce = atLeast(1, v, "--renames-at-once"))
+			.value("--rename-every", (v) -> o.renameEvery = seconds(0, v, "--rename-every"))
 			.value("--staleness-timeout", (v) -> o.stalenessTimeout = seconds(1, v, "--staleness-timeout"))
 			.value("--clients", (v) -> o.clients = atLeast(1, v, "--clients"))
 			.value("--interval", (v) -> o.interval = seconds(1, v, "--interval"))

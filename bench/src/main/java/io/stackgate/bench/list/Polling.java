@@ -21,15 +21,16 @@ import static io.stackgate.bench.support.Console.sleep;
 
 /**
  * 3. Polling load: {@code --clients} clients each ask for the whole list every {@code --interval} seconds (their
- * starts spread over one interval; a poll that takes longer delays that client's next one) for {@code --duration}
- * seconds, first through the gateway, then at Nova directly. The Nova requests (and, with {@code --neutron-log}, the
+ * starts spread over one interval; a poll that takes longer delays that client's next one, so a slow side is sent
+ * fewer polls than wanted) for {@code --duration} seconds, first through the gateway, then at Nova directly. The Nova requests (and, with {@code --neutron-log}, the
  * Neutron ones) of the project are counted in the services' own logs over each window, so they include whatever the
- * gateway asks in the background. A failed poll is counted, not fatal.
+ * gateway asks in the background; a minute is counted from the window's start to the last poll's answer. A failed
+ * poll is counted, not fatal.
  */
 final class Polling {
 
 	/** What one side's window gave. */
-	record Window(long due, long answered, long failed, Latencies latency, Map<String, Long> nova,
+	record Window(long wanted, long sent, long answered, long failed, Latencies latency, Map<String, Long> nova,
 			Map<String, Long> neutron, double seconds, List<String> errors) {
 
 		double novaPerMinute() {
@@ -61,7 +62,7 @@ final class Polling {
 				this.options.interval.toSeconds(), this.options.duration.toSeconds());
 		long novaMark = this.novaLog.mark();
 		long neutronMark = (this.neutronLog != null) ? this.neutronLog.mark() : 0;
-		AtomicLong due = new AtomicLong();
+		AtomicLong sent = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		Map<String, Long> errors = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -74,11 +75,11 @@ final class Polling {
 			pool.submit(() -> {
 				for (long next = first; next < end; next += interval) {
 					sleep(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
-					due.incrementAndGet();
-					long sent = System.nanoTime();
+					sent.incrementAndGet();
+					long sentAt = System.nanoTime();
 					try {
 						poll.run();
-						latencies.add(System.nanoTime() - sent);
+						latencies.add(System.nanoTime() - sentAt);
 					}
 					catch (BenchFailure ex) {
 						failed.incrementAndGet();
@@ -98,10 +99,12 @@ final class Polling {
 				: Map.of();
 		Latencies latency = latencies.isEmpty() ? null
 				: Latencies.of(latencies.stream().mapToLong(Long::longValue).toArray());
-		Window window = new Window(due.get(), latencies.size(), failed.get(), latency, nova, neutron, seconds,
+		long wanted = clients * this.options.duration.toNanos() / interval;
+		Window window = new Window(wanted, sent.get(), latencies.size(), failed.get(), latency, nova, neutron, seconds,
 				errors.entrySet().stream().map((e) -> e.getValue() + "x " + e.getKey()).toList());
-		log("   %s: %d polls due, %d answered, %d failed; poll p50 %s ms; %.0f s; Nova requests %d (%.0f/min): %s",
-				side, window.due(), window.answered(), window.failed(),
+		log("   %s: %d polls wanted, %d sent, %d answered, %d failed; poll p50 %s ms; %.0f s until the last answer; "
+				+ "Nova requests %d (%.0f/min): %s", side, window.wanted(), window.sent(), window.answered(),
+				window.failed(),
 				(latency != null) ? String.format(Locale.ROOT, "%.0f", latency.p50()) : "n/a", seconds, ServiceLog.total(nova),
 				window.novaPerMinute(), nova);
 		if (this.neutronLog != null) {

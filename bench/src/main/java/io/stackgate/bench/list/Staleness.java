@@ -1,10 +1,13 @@
 package io.stackgate.bench.list;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.stackgate.bench.support.BenchFailure;
 import io.stackgate.bench.support.Json;
 import io.stackgate.bench.support.Stats.Latencies;
 import tools.jackson.databind.JsonNode;
@@ -13,10 +16,11 @@ import static io.stackgate.bench.support.Console.log;
 import static io.stackgate.bench.support.Console.sleep;
 
 /**
- * 2. Staleness: servers renamed directly at Nova ({@code PUT /servers/{id}}), {@code --renames-at-once} at a time,
- * and the time from Nova's answer to the PUT until the gateway's whole list, polled back to back (50 ms apart), first
- * shows the new name: an upper bound, as it includes the list request that saw it. A rename not seen within
- * {@code --staleness-timeout} counts as that long and is reported.
+ * 2. Staleness: {@code --renames} servers renamed directly at Nova ({@code PUT /servers/{id}}), one every
+ * {@code --rename-every} seconds, spread over the list (ACTIVE and ERROR ones alike), while one poller asks the
+ * gateway for the whole list back to back. A rename's staleness is the time from Nova's answer to the PUT until a
+ * gateway list shows the new name (taken when that list's answer has arrived: an upper bound, it includes the list
+ * request). A rename not seen within {@code --staleness-timeout} counts as that long and is reported.
  */
 final class Staleness {
 
@@ -28,6 +32,13 @@ final class Staleness {
 
 	private final ListReport report;
 
+	/** Renames not yet seen in the gateway's list, by server id. */
+	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+	private final AtomicLong polls = new AtomicLong();
+
+	private long[] delays;
+
 	Staleness(ListOptions options, GatewayServers gateway, NovaServers nova, ListReport report) {
 		this.options = options;
 		this.gateway = gateway;
@@ -37,46 +48,41 @@ final class Staleness {
 
 	void run(List<JsonNode> servers) {
 		int renames = this.options.renames;
-		log("2. staleness: %d renames at Nova, %d at a time, until the gateway's list shows them (at most %d s each)",
-				renames, this.options.renamesAtOnce, this.options.stalenessTimeout.toSeconds());
+		long timeout = this.options.stalenessTimeout.toNanos();
+		log("2. staleness: %d renames at Nova, one every %d s, until the gateway's list shows each (at most %d s)",
+				renames, this.options.renameEvery.toSeconds(), this.options.stalenessTimeout.toSeconds());
+		this.delays = new long[renames];
+		AtomicReference<BenchFailure> pollFailure = new AtomicReference<>();
+		Thread poller = new Thread(() -> poll(pollFailure), "staleness-poller");
+		poller.setDaemon(true);
+		poller.start();
 		String tag = Long.toString(System.currentTimeMillis() / 1000, 36);
-		long[] delays = new long[renames];
-		int unseen = 0;
-		long polls = 0;
-		for (int done = 0; done < renames;) {
-			int n = Math.min(this.options.renamesAtOnce, renames - done);
-			Map<String, Pending> pending = new LinkedHashMap<>();
-			for (int k = 0; k < n; k++) {
-				// Spread over the list: ACTIVE ones (with addresses) and ERROR ones alike.
-				String id = Json.string(servers.get((int) ((long) (done + k) * servers.size() / renames)), "id");
-				String name = "listbench-" + tag + "-r" + (done + k);
+		try {
+			for (int i = 0; i < renames && pollFailure.get() == null; i++) {
+				long next = System.nanoTime() + this.options.renameEvery.toNanos();
+				String id = Json.string(servers.get((int) ((long) i * servers.size() / renames)), "id");
+				String name = "listbench-" + tag + "-r" + i;
 				this.nova.rename(id, name);
-				pending.put(id, new Pending(done + k, name, System.nanoTime()));
+				this.pending.put(id, new Pending(i, name, System.nanoTime()));
+				sleep(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
 			}
-			long deadline = System.nanoTime() + this.options.stalenessTimeout.toNanos();
-			while (!pending.isEmpty() && System.nanoTime() < deadline) {
-				List<JsonNode> listed = this.gateway.list().servers();
-				long seenAt = System.nanoTime();
-				polls++;
-				for (JsonNode server : listed) {
-					Pending p = pending.get(Json.string(server, "id"));
-					if (p != null && p.name().equals(Json.string(server, "name"))) {
-						delays[p.index()] = seenAt - p.answeredAt();
-						pending.remove(Json.string(server, "id"));
-					}
-				}
-				sleep(Duration.ofMillis(50));
+			long deadline = System.nanoTime() + timeout;
+			while (!this.pending.isEmpty() && System.nanoTime() < deadline && pollFailure.get() == null) {
+				sleep(Duration.ofMillis(100));
 			}
-			for (Pending p : pending.values()) {
-				delays[p.index()] = this.options.stalenessTimeout.toNanos();
-				unseen++;
-			}
-			done += n;
 		}
-		Latencies stale = Latencies.of(delays);
+		finally {
+			poller.interrupt();
+		}
+		if (pollFailure.get() != null) {
+			throw pollFailure.get();
+		}
+		int unseen = this.pending.size();
+		this.pending.values().forEach((p) -> this.delays[p.index()] = timeout);
+		Latencies stale = Latencies.of(this.delays);
 		log("   p50 %.0f ms, p99 %.0f ms (min %.0f, max %.0f); %d not seen within %d s; %d gateway lists polled",
 				stale.p50(), stale.p99(), stale.min(), stale.max(), unseen, this.options.stalenessTimeout.toSeconds(),
-				polls);
+				this.polls.get());
 		this.report.single("2", "staleness p50 after a rename at Nova (ms)", stale.p50(), null, null);
 		this.report.single("2", "staleness p99 after a rename at Nova (ms)", stale.p99(), "<= 2000",
 				unseen == 0 && stale.p99() <= 2000);
@@ -84,7 +90,36 @@ final class Staleness {
 			this.report.note("2", "renames not seen within " + this.options.stalenessTimeout.toSeconds() + " s",
 					String.valueOf(unseen), "-");
 		}
-		this.report.figure("staleness", Map.of("renames", renames, "unseen", unseen, "delay", stale, "polls", polls));
+		this.report.figure("staleness",
+				Map.of("renames", renames, "unseen", unseen, "delay", stale, "polls", this.polls.get()));
+	}
+
+	/** The poller: whole lists back to back (50 ms apart) until interrupted; a failed list ends the section. */
+	private void poll(AtomicReference<BenchFailure> failure) {
+		try {
+			while (!Thread.currentThread().isInterrupted()) {
+				List<JsonNode> listed = this.gateway.list().servers();
+				long seenAt = System.nanoTime();
+				this.polls.incrementAndGet();
+				for (JsonNode server : listed) {
+					String id = Json.string(server, "id");
+					Pending p = this.pending.get(id);
+					if (p != null && p.name().equals(Json.string(server, "name"))) {
+						this.delays[p.index()] = seenAt - p.answeredAt();
+						this.pending.remove(id);
+					}
+				}
+				Thread.sleep(50);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (BenchFailure ex) {
+			if (!Thread.currentThread().isInterrupted()) {
+				failure.set(ex);
+			}
+		}
 	}
 
 	private record Pending(int index, String name, long answeredAt) {
