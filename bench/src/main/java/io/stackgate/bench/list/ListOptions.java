@@ -2,6 +2,7 @@ package io.stackgate.bench.list;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 import io.stackgate.bench.support.BenchOptions;
 
@@ -34,8 +35,10 @@ final class ListOptions {
 			  --clients N             3: polling clients per side (32)
 			  --interval S            3: seconds between one client's polls (2)
 			  --duration S            3: seconds of polling per side (60)
+			  --poll-timeout S        3: longest one poll may take, both sides (30, the gateway's upstream read timeout)
 			  --nova-log PATH         3: nova-api's log, where the Nova requests are counted (required for 3)
 			  --neutron-log PATH      3: neutron-server's log, to count Neutron requests too (optional)
+			  --sections LIST         which sections to run, e.g. 1,2 or 3,4 (1,2,3,4)
 			  --report PREFIX         write the results to PREFIX.json and PREFIX.md
 			  --timeout S             longest a single request may take (300)
 			  --ready-timeout S       how long to wait for the gateway's readiness (180)
@@ -77,6 +80,10 @@ final class ListOptions {
 
 	Duration duration = Duration.ofSeconds(60);
 
+	Duration pollTimeout = Duration.ofSeconds(30);
+
+	Set<String> sections = Set.of("1", "2", "3", "4");
+
 	Path novaLog;
 
 	Path neutronLog;
@@ -105,12 +112,22 @@ final class ListOptions {
 			.value("--clients", (v) -> o.clients = atLeast(1, v, "--clients"))
 			.value("--interval", (v) -> o.interval = seconds(1, v, "--interval"))
 			.value("--duration", (v) -> o.duration = seconds(1, v, "--duration"))
+			.value("--poll-timeout", (v) -> o.pollTimeout = seconds(1, v, "--poll-timeout"))
+			.value("--sections", (v) -> o.sections = sections(v))
 			.value("--nova-log", (v) -> o.novaLog = Path.of(v))
 			.value("--neutron-log", (v) -> o.neutronLog = Path.of(v))
 			.value("--report", (v) -> o.report = Path.of(v))
 			.value("--timeout", (v) -> o.requestTimeout = seconds(1, v, "--timeout"));
 		o.common.parseOrExit("ListBench", USAGE, args);
 		return o;
+	}
+
+	private static Set<String> sections(String value) {
+		Set<String> sections = Set.of(value.split(","));
+		if (sections.isEmpty() || !Set.of("1", "2", "3", "4").containsAll(sections)) {
+			throw new IllegalArgumentException("--sections takes some of 1,2,3,4, not '" + value + "'");
+		}
+		return sections;
 	}
 
 }

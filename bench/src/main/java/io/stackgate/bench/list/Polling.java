@@ -24,8 +24,10 @@ import static io.stackgate.bench.support.Console.sleep;
  * starts spread over one interval; a poll that takes longer delays that client's next one, so a slow side is sent
  * fewer polls than wanted) for {@code --duration} seconds, first through the gateway, then at Nova directly. The Nova requests (and, with {@code --neutron-log}, the
  * Neutron ones) of the project are counted in the services' own logs over each window, so they include whatever the
- * gateway asks in the background; a minute is counted from the window's start to the last poll's answer. A failed
- * poll is counted, not fatal.
+ * gateway asks in the background; a minute is counted from the window's start to the last poll's answer or
+ * {@code --poll-timeout}. A failed poll is counted, not fatal. Nova goes on with polls their clients gave up on; before
+ * the next window the bench waits until Nova has answered no whole list for 10 s (at most 6 minutes) and logs how
+ * many requests came in late.
  */
 final class Polling {
 
@@ -42,6 +44,11 @@ final class Polling {
 		}
 
 	}
+
+	/** The first page of a whole list, as both sides ask for it. */
+	static final String FULL_LIST = "GET /v2.1/servers/detail";
+
+	private static final Duration LATE_WAIT = Duration.ofMinutes(6);
 
 	private final ListOptions options;
 
@@ -93,7 +100,7 @@ final class Polling {
 		awaitPolls(pool);
 		Instant to = Instant.now();
 		double seconds = (System.nanoTime() - start) / 1e9;
-		sleep(Duration.ofSeconds(2));
+		Map<String, Long> late = this.novaLog.awaitQuiet(FULL_LIST, Duration.ofSeconds(10), LATE_WAIT);
 		Map<String, Long> nova = this.novaLog.count(novaMark, from, to);
 		Map<String, Long> neutron = (this.neutronLog != null) ? this.neutronLog.count(neutronMark, from, to)
 				: Map.of();
@@ -112,13 +119,15 @@ final class Polling {
 					neutron);
 		}
 		window.errors().forEach((e) -> log("   %s: failed poll: %s", side, e));
+		log("   %s: then, until Nova had answered no whole list for 10 s, %d more Nova requests (abandoned polls "
+				+ "answered late; not counted): %s", side, ServiceLog.total(late), late);
 		return window;
 	}
 
-	/** The last polls may end after the window; they are bounded by the request timeout. */
+	/** The last polls may end after the window; they are bounded by the poll timeout. */
 	private void awaitPolls(ExecutorService pool) {
 		try {
-			if (!pool.awaitTermination(this.options.duration.toSeconds() + this.options.requestTimeout.toSeconds() + 10,
+			if (!pool.awaitTermination(this.options.duration.toSeconds() + this.options.pollTimeout.toSeconds() + 10,
 					TimeUnit.SECONDS)) {
 				pool.shutdownNow();
 				throw new BenchFailure("polls still running long after the window and the request timeout");

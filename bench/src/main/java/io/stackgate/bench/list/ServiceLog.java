@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.stackgate.bench.support.BenchFailure;
+import io.stackgate.bench.support.Console;
 
 /**
  * The API requests an OpenStack service logged for one project, counted from its log (oslo.log, one line per
@@ -84,6 +86,26 @@ final class ServiceLog {
 			throw new BenchFailure("cannot read " + this.file + ": " + ex.getMessage(), ex);
 		}
 		return kinds;
+	}
+
+	/**
+	 * Waits until the log shows none of the project's requests of {@code kind} for {@code quiet} (requests a window
+	 * left behind, answered late, would count in the next one), at most {@code max}.
+	 * @return the project's requests logged meanwhile, by kind
+	 */
+	Map<String, Long> awaitQuiet(String kind, Duration quiet, Duration max) {
+		Map<String, Long> logged = new TreeMap<>();
+		long deadline = System.nanoTime() + max.toNanos();
+		while (true) {
+			long mark = mark();
+			Instant from = Instant.now();
+			Console.sleep(quiet);
+			Map<String, Long> kinds = count(mark, from.minus(quiet), Instant.now());
+			kinds.forEach((k, n) -> logged.merge(k, n, Long::sum));
+			if (!kinds.containsKey(kind) || System.nanoTime() > deadline) {
+				return logged;
+			}
+		}
 	}
 
 	private static Instant answeredAt(String time) {

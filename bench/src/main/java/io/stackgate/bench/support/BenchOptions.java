@@ -15,7 +15,7 @@ import io.stackgate.cloudconfig.CloudConfigException;
 import io.stackgate.cloudconfig.CloudConfigLoader;
 
 /**
- * The command line both benchmarks share ({@code --url}, {@code --gateway-pid}, {@code --clouds-yaml},
+ * The command line the benchmarks share ({@code --url}, {@code --gateway-pid}, {@code --clouds-yaml},
  * {@code --cloud}, {@code --ready-timeout}, {@code --check}), plus the options each one registers. The cloud is read
  * the way the gateway reads it (stackgate-cloud-config), {@code --clouds-yaml} and {@code --cloud} standing for
  * {@code OS_CLIENT_CONFIG_FILE} and {@code OS_CLOUD}.

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Locale;
 
 /**
- * The result table both benchmarks print: {@code | # | measure | gateway | direct | ratio | target | result |},
+ * The result table the benchmarks print: {@code | # | measure | gateway | direct | ratio | target | result |},
  * columns padded to their widest cell, a rule under the header, a blank line before and after.
  */
 public final class Table {
