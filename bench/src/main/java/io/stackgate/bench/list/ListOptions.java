@@ -31,7 +31,7 @@ final class ListOptions {
 			  --rounds N              1: measured whole-list pairs, gateway and Nova interleaved (20)
 			  --renames N             2: servers renamed directly at Nova (60)
 			  --rename-every S        2: seconds between two renames (1)
-			  --staleness-timeout S   2: longest a rename may take to show in the gateway's list (30)
+			  --staleness-timeout S   2: wait after the last rename for the ones not seen yet (30)
 			  --clients N             3: polling clients per side (32)
 			  --interval S            3: seconds between one client's polls (2)
 			  --duration S            3: seconds of polling per side (60)

@@ -26,8 +26,9 @@ import static io.stackgate.bench.support.Console.sleep;
  * Neutron ones) of the project are counted in the services' own logs over each window, so they include whatever the
  * gateway asks in the background; a minute is counted from the window's start to the last poll's answer or
  * {@code --poll-timeout}. A failed poll is counted, not fatal. Nova goes on with polls their clients gave up on; before
- * the next window the bench waits until Nova has answered no whole list for 10 s (at most 6 minutes) and logs how
- * many requests came in late.
+ * the next window the bench waits until Nova has answered no whole list for {@code --poll-timeout} (at most 6 minutes)
+ * and logs how many requests came in late. The log shows what Nova answered, not what it was sent: when it is
+ * saturated, the polls sent (and failed) tell the rest.
  */
 final class Polling {
 
@@ -100,7 +101,7 @@ final class Polling {
 		awaitPolls(pool);
 		Instant to = Instant.now();
 		double seconds = (System.nanoTime() - start) / 1e9;
-		Map<String, Long> late = this.novaLog.awaitQuiet(FULL_LIST, Duration.ofSeconds(10), LATE_WAIT);
+		Map<String, Long> late = this.novaLog.awaitQuiet(FULL_LIST, this.options.pollTimeout, LATE_WAIT);
 		Map<String, Long> nova = this.novaLog.count(novaMark, from, to);
 		Map<String, Long> neutron = (this.neutronLog != null) ? this.neutronLog.count(neutronMark, from, to)
 				: Map.of();
@@ -119,8 +120,9 @@ final class Polling {
 					neutron);
 		}
 		window.errors().forEach((e) -> log("   %s: failed poll: %s", side, e));
-		log("   %s: then, until Nova had answered no whole list for 10 s, %d more Nova requests (abandoned polls "
-				+ "answered late; not counted): %s", side, ServiceLog.total(late), late);
+		log("   %s: then, until Nova had answered no whole list for %d s, %d more Nova requests (abandoned polls "
+				+ "answered late; not counted): %s", side, this.options.pollTimeout.toSeconds(), ServiceLog.total(late),
+				late);
 		return window;
 	}
 

@@ -19,8 +19,8 @@ import static io.stackgate.bench.support.Console.sleep;
  * {@code --rename-every} seconds, spread over the list (ACTIVE and ERROR ones alike), while one poller asks the
  * gateway for the whole list back to back. A rename's staleness is the time from Nova's answer to the PUT until a
  * gateway list shows the new name (taken when that list's answer has arrived: an upper bound, it includes the list
- * request). A rename not seen within {@code --staleness-timeout} counts as that long and is reported, as are failed
- * lists.
+ * request). After the last rename the bench waits up to {@code --staleness-timeout} for the ones not seen yet; one
+ * still not seen counts as that long and is reported, as are failed lists.
  */
 final class Staleness {
 
@@ -115,6 +115,9 @@ final class Staleness {
 				Thread.currentThread().interrupt();
 			}
 			catch (BenchFailure ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					return;
+				}
 				if (this.failedPolls.getAndIncrement() == 0) {
 					log("   a gateway list failed (counted; polling goes on): %s", ex.getMessage());
 				}
