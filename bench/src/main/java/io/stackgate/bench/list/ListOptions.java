@@ -36,6 +36,7 @@ final class ListOptions {
 			  --interval S            3: seconds between one client's polls (2)
 			  --duration S            3: seconds of polling per side (60)
 			  --poll-timeout S        3: longest one poll may take, both sides (30, the gateway's upstream read timeout)
+			  --skip-direct-polling   3: poll only through the gateway (the direct side saturates a small Nova for minutes)
 			  --nova-log PATH         3: nova-api's log, where the Nova requests are counted (required for 3)
 			  --neutron-log PATH      3: neutron-server's log, to count Neutron requests too (optional)
 			  --sections LIST         which sections to run, e.g. 1,2 or 3,4 (1,2,3,4)
@@ -47,6 +48,8 @@ final class ListOptions {
 	final BenchOptions common = new BenchOptions();
 
 	boolean cleanup;
+
+	boolean skipDirectPolling;
 
 	int servers = 1000;
 
@@ -96,6 +99,7 @@ final class ListOptions {
 		ListOptions o = new ListOptions();
 		o.common.flag("--cleanup", () -> o.cleanup = true)
 			.urlNotNeededWhen(() -> o.cleanup)
+			.flag("--skip-direct-polling", () -> o.skipDirectPolling = true)
 			.value("--servers", (v) -> o.servers = atLeast(1, v, "--servers"))
 			.value("--active", (v) -> o.active = atLeast(0, v, "--active"))
 			.value("--batch", (v) -> o.batch = atLeast(1, v, "--batch"))
