@@ -120,8 +120,8 @@ final class Polling {
 					neutron);
 		}
 		window.errors().forEach((e) -> log("   %s: failed poll: %s", side, e));
-		log("   %s: then, until Nova had answered no whole list for %d s, %d more Nova requests (abandoned polls "
-				+ "answered late; not counted): %s", side, this.options.pollTimeout.toSeconds(), ServiceLog.total(late),
+		log("   %s: then, until Nova had answered no whole list for %d s, %d more Nova requests (polls given up on "
+				+ "and answered late, and any background polling of the gateway; not counted): %s", side, this.options.pollTimeout.toSeconds(), ServiceLog.total(late),
 				late);
 		return window;
 	}
