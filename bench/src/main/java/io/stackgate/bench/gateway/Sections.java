@@ -2,13 +2,14 @@ package io.stackgate.bench.gateway;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
 import io.stackgate.bench.gateway.Gateway.KeystoneCalls;
 import io.stackgate.bench.support.BenchFailure;
 import io.stackgate.bench.support.Http;
+import io.stackgate.bench.support.Load;
+import io.stackgate.bench.support.Proc;
 import io.stackgate.bench.support.Stats.Latencies;
 
 import static io.stackgate.bench.support.Console.log;
@@ -142,38 +143,16 @@ final class Sections {
 			this.report.note("4", "gateway RSS after " + requests + " requests", "n/a (no --gateway-pid)");
 			return;
 		}
-		long peak = procStatusKiB("VmHWM");
+		long peak = Proc.statusKiB(this.options.common.gatewayPid(), "VmHWM");
 		log("   RSS %.0f MiB at start of the bench, %.0f MiB now, peak %.0f MiB; %d gateway requests sent in all",
-				mib(rssAtStartKiB), mib(rss), mib(peak), this.gateway.requestCount());
+				Proc.mib(rssAtStartKiB), Proc.mib(rss), Proc.mib(peak), this.gateway.requestCount());
 		this.report.note("4", "gateway RSS after " + requests + " requests (MiB)",
-				String.format(Locale.ROOT, "%.0f (peak %.0f, %.0f at start)", mib(rss), mib(peak), mib(rssAtStartKiB)));
+				String.format(Locale.ROOT, "%.0f (peak %.0f, %.0f at start)", Proc.mib(rss), Proc.mib(peak),
+						Proc.mib(rssAtStartKiB)));
 	}
 
 	long rssKiB() {
-		return procStatusKiB("VmRSS");
-	}
-
-	private long procStatusKiB(String field) {
-		long pid = this.options.common.gatewayPid();
-		if (pid <= 0) {
-			return -1;
-		}
-		Path status = Path.of("/proc", String.valueOf(pid), "status");
-		try {
-			for (String line : Files.readAllLines(status)) {
-				if (line.startsWith(field + ":")) {
-					return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim());
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new BenchFailure("cannot read " + status + ": is the gateway still running? " + ex.getMessage());
-		}
-		throw new BenchFailure("no " + field + " in " + status);
-	}
-
-	private static double mib(long kib) {
-		return kib / 1024.0;
+		return Proc.statusKiB(this.options.common.gatewayPid(), "VmRSS");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import io.stackgate.bench.support.Authenticated;
 import io.stackgate.bench.support.Http;
 import io.stackgate.bench.support.Json;
 import io.stackgate.cloudconfig.CloudConfig;
@@ -35,7 +36,7 @@ final class GatewaySide extends Authenticated implements Side {
 	}
 
 	@Override
-	String newToken() {
+	protected String newToken() {
 		String domain = (this.cloud.userDomain().name() != null) ? this.cloud.userDomain().name()
 				: this.cloud.userDomain().id();
 		String body = Json.write(Map.of("username", this.cloud.username(), "password", this.cloud.password(),

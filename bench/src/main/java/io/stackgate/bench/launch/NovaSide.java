@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.stackgate.bench.support.Authenticated;
 import io.stackgate.bench.support.Http;
 import io.stackgate.bench.support.Json;
 import io.stackgate.bench.support.Keystone;
@@ -46,7 +47,7 @@ final class NovaSide extends Authenticated implements Side {
 
 	/** Keystone v3 password authentication scoped to the project; also reads the endpoints from the catalog. */
 	@Override
-	String newToken() {
+	protected String newToken() {
 		Keystone.Login login = this.keystone.login();
 		this.computeUrl = this.keystone.endpoint(login.catalog(), "compute");
 		this.imageUrl = this.keystone.endpoint(login.catalog(), "image");

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.stackgate.cloudconfig.CloudConfig;
@@ -14,7 +15,7 @@ import io.stackgate.cloudconfig.CloudConfigException;
 import io.stackgate.cloudconfig.CloudConfigLoader;
 
 /**
- * The command line both benchmarks share ({@code --url}, {@code --gateway-pid}, {@code --clouds-yaml},
+ * The command line the benchmarks share ({@code --url}, {@code --gateway-pid}, {@code --clouds-yaml},
  * {@code --cloud}, {@code --ready-timeout}, {@code --check}), plus the options each one registers. The cloud is read
  * the way the gateway reads it (stackgate-cloud-config), {@code --clouds-yaml} and {@code --cloud} standing for
  * {@code OS_CLIENT_CONFIG_FILE} and {@code OS_CLOUD}.
@@ -22,6 +23,10 @@ import io.stackgate.cloudconfig.CloudConfigLoader;
 public final class BenchOptions {
 
 	private final Map<String, Consumer<String>> options = new LinkedHashMap<>();
+
+	private final Map<String, Runnable> flags = new LinkedHashMap<>();
+
+	private BooleanSupplier urlNeeded = () -> true;
 
 	private final Map<String, String> env = new HashMap<>(System.getenv());
 
@@ -46,6 +51,18 @@ public final class BenchOptions {
 	/** Registers an option that takes a value. */
 	public BenchOptions value(String name, Consumer<String> setter) {
 		this.options.put(name, setter);
+		return this;
+	}
+
+	/** Registers an option that takes no value. */
+	public BenchOptions flag(String name, Runnable setter) {
+		this.flags.put(name, setter);
+		return this;
+	}
+
+	/** Makes {@code --url} optional when {@code notNeeded} says so after parsing (a run that needs no gateway). */
+	public BenchOptions urlNotNeededWhen(BooleanSupplier notNeeded) {
+		this.urlNeeded = () -> !notNeeded.getAsBoolean();
 		return this;
 	}
 
@@ -77,6 +94,10 @@ public final class BenchOptions {
 				this.check = true;
 				continue;
 			}
+			if (this.flags.containsKey(name)) {
+				this.flags.get(name).run();
+				continue;
+			}
 			Consumer<String> setter = this.options.get(name);
 			if (setter == null) {
 				throw new IllegalArgumentException("unknown option " + name);
@@ -86,13 +107,14 @@ public final class BenchOptions {
 			}
 			setter.accept(args[++i]);
 		}
-		if (this.url == null) {
+		if (this.url == null && this.urlNeeded.getAsBoolean()) {
 			throw new IllegalArgumentException("--url is required");
 		}
 		Path home = Path.of(System.getProperty("user.home"));
 		this.cloud = new CloudConfigLoader(this.env, Path.of("").toAbsolutePath(), home).load();
 	}
 
+	/** The gateway; {@code null} only when {@link #urlNotNeededWhen} allowed it. */
 	public URI url() {
 		return this.url;
 	}

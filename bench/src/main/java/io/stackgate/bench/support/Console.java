@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Logging, checks and waiting, the same way in both benchmarks. */
+/** Logging, checks and waiting, the same way in every benchmark. */
 public final class Console {
 
 	private Console() {

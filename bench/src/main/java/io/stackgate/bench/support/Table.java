@@ -3,11 +3,13 @@ package io.stackgate.bench.support;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
- * The result table both benchmarks print: {@code | # | measure | gateway | direct | ratio | target | result |},
+ * The result table the benchmarks print: {@code | # | measure | gateway | direct | ratio | target | result |},
  * columns padded to their widest cell, a rule under the header, a blank line before and after.
  */
 public final class Table {
@@ -21,6 +23,20 @@ public final class Table {
 		this.rows.add(new String[] { section, measure, gateway, direct, ratio, target, result });
 	}
 
+	/** @return the rows so far, each as header name to cell, in order */
+	public List<Map<String, String>> rows() {
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (String[] row : this.rows) {
+			Map<String, String> cells = new LinkedHashMap<>();
+			for (int i = 0; i < HEADER.length; i++) {
+				cells.put(HEADER[i], row[i]);
+			}
+			rows.add(cells);
+		}
+		return rows;
+	}
+
+	/** Prints the table; it is also a Markdown table. */
 	public void print(PrintStream out) {
 		List<String[]> lines = new ArrayList<>();
 		lines.add(HEADER);

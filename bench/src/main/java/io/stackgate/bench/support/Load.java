@@ -1,4 +1,4 @@
-package io.stackgate.bench.gateway;
+package io.stackgate.bench.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,19 +11,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
-import io.stackgate.bench.support.BenchFailure;
-
 import static io.stackgate.bench.support.Console.log;
 
 /** Load generation: client threads that repeat an operation for a time, or share a number of them. */
-final class Load {
+public final class Load {
 
 	private Load() {
 	}
 
-	record Result(long operations, long nanos) {
+	public record Result(long operations, long nanos) {
 
-		double perSecond() {
+		public double perSecond() {
 			return this.operations * 1e9 / this.nanos;
 		}
 
@@ -33,7 +31,7 @@ final class Load {
 	 * {@code clients} threads each repeat {@code operation} back to back for {@code duration}. Operations that end
 	 * after it are waited for (a failure still fails the run) but not counted.
 	 */
-	static Result closedLoop(int clients, Duration duration, Runnable operation) {
+	public static Result closedLoop(int clients, Duration duration, Runnable operation) {
 		if (duration.isZero()) {
 			return new Result(0, 1);
 		}
@@ -55,7 +53,7 @@ final class Load {
 	}
 
 	/** {@code clients} threads share {@code count} operations; each gets its operation's index. */
-	static void fixedCount(int clients, int count, IntConsumer operation) {
+	public static void fixedCount(int clients, int count, IntConsumer operation) {
 		AtomicLong next = new AtomicLong();
 		onThreads(clients, (client) -> {
 			for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {

@@ -1,31 +1,29 @@
-package io.stackgate.bench.launch;
+package io.stackgate.bench.support;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import io.stackgate.bench.support.Http;
+/** A token, and who sends it to ask for a new one when it is refused: a client of one OpenStack or gateway API. */
+public abstract class Authenticated {
 
-/** A token, and who sends it to ask for a new one when it is refused. */
-abstract class Authenticated {
-
-	final Http http;
+	protected final Http http;
 
 	private volatile String token;
 
-	Authenticated(Http http) {
+	protected Authenticated(Http http) {
 		this.http = http;
 	}
 
 	/** @return a new token; empty for none */
-	abstract String newToken();
+	protected abstract String newToken();
 
-	void login() {
+	public void login() {
 		this.token = newToken();
 	}
 
 	/** Sends with the token; a 401 (the token expired) gets one retry with a new token. */
-	HttpResponse<String> call(String method, URI uri, String jsonBody) {
+	public HttpResponse<String> call(String method, URI uri, String jsonBody) {
 		String sent = this.token;
 		HttpResponse<String> response = this.http.exchange(withToken(this.http.request(method, uri, jsonBody), sent));
 		if (response.statusCode() == 401) {

@@ -1,0 +1,46 @@
+package io.stackgate.bench.list;
+
+import java.net.URI;
+import java.util.List;
+
+import io.stackgate.bench.support.Authenticated;
+import io.stackgate.bench.support.Console;
+import io.stackgate.bench.support.Http;
+import io.stackgate.bench.support.Json;
+import io.stackgate.bench.support.Keystone;
+import tools.jackson.databind.JsonNode;
+
+/** The gateway's {@code GET /api/v1/servers}, with an {@code X-Auth-Token} from the bench's own Keystone login. */
+final class GatewayServers extends Authenticated {
+
+	/** The whole list as the gateway answered it, and its size in bytes. */
+	record Listing(List<JsonNode> servers, long bytes) {
+	}
+
+	private final Keystone keystone;
+
+	private final URI list;
+
+	GatewayServers(Http http, Keystone keystone, URI gateway) {
+		super(http);
+		this.keystone = keystone;
+		this.list = gateway.resolve("/api/v1/servers");
+	}
+
+	@Override
+	protected String newToken() {
+		return this.keystone.login().token();
+	}
+
+	/** The whole list: no {@code limit}, so the gateway answers every server of the project at once. */
+	Listing list() {
+		var response = call("GET", this.list, null);
+		Console.require(response.statusCode() != 429, "the gateway rate-limits the bench (429): start it with "
+				+ "STACKGATE_AUTH_RATELIMIT_REQUESTS=0 (bench/list does)");
+		String body = Http.requireOk(response);
+		Console.require(response.headers().firstValue("Link").isEmpty(),
+				"the gateway answered a list without limit with a next page (Link header)");
+		return new Listing(Json.list(Json.read(body)), body.length());
+	}
+
+}

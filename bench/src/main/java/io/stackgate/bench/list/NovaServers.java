@@ -1,0 +1,131 @@
+package io.stackgate.bench.list;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.stackgate.bench.support.Authenticated;
+import io.stackgate.bench.support.Http;
+import io.stackgate.bench.support.Json;
+import io.stackgate.bench.support.Keystone;
+import tools.jackson.databind.JsonNode;
+
+import static io.stackgate.bench.support.Console.require;
+
+/** Nova (and Glance and Neutron, to look up ids) called directly, with a Keystone token of the cloud's user. */
+final class NovaServers extends Authenticated {
+
+	/** The whole {@code servers/detail} list and what it took: pages (requests) and bytes. */
+	record Detail(List<JsonNode> servers, int pages, long bytes) {
+	}
+
+	private final Keystone keystone;
+
+	private volatile String computeUrl;
+
+	private volatile String imageUrl;
+
+	private volatile String networkUrl;
+
+	private volatile String projectId;
+
+	NovaServers(Http http, Keystone keystone) {
+		super(http);
+		this.keystone = keystone;
+	}
+
+	@Override
+	protected String newToken() {
+		Keystone.Login login = this.keystone.login();
+		this.computeUrl = this.keystone.endpoint(login.catalog(), "compute");
+		this.imageUrl = this.keystone.endpoint(login.catalog(), "image");
+		this.networkUrl = this.keystone.endpoint(login.catalog(), "network");
+		this.projectId = login.projectId();
+		return login.token();
+	}
+
+	String computeUrl() {
+		return this.computeUrl;
+	}
+
+	String projectId() {
+		return this.projectId;
+	}
+
+	/** Every server of the project: {@code servers/detail}, following its {@code next} links. */
+	Detail detail() {
+		List<JsonNode> servers = new ArrayList<>();
+		int pages = 0;
+		long bytes = 0;
+		String url = this.computeUrl + "/servers/detail";
+		while (url != null) {
+			String body = Http.expect(call("GET", URI.create(url), null), 200);
+			pages++;
+			bytes += body.length();
+			JsonNode answer = Json.read(body);
+			servers.addAll(Json.list(Json.field(answer, "servers")));
+			url = null;
+			for (JsonNode link : answer.path("servers_links")) {
+				if ("next".equals(link.path("rel").asString())) {
+					url = Json.string(link, "href");
+				}
+			}
+			require(pages <= 1000, "more than 1000 pages of servers/detail: is Nova's next link looping?");
+		}
+		return new Detail(servers, pages, bytes);
+	}
+
+	/** One {@code POST /servers} for {@code count} servers, named {@code name-1} to {@code name-count} by Nova. */
+	void createMany(String name, int count, String flavorId, String imageId, String networkId,
+			Map<String, String> metadata) {
+		String body = Json.write(Map.of("server",
+				Map.of("name", name, "flavorRef", flavorId, "imageRef", imageId, "networks",
+						List.of(Map.of("uuid", networkId)), "min_count", count, "max_count", count, "metadata",
+						metadata)));
+		Http.expect(call("POST", URI.create(this.computeUrl + "/servers"), body), 202);
+	}
+
+	/** {@code PUT /servers/{id}} with a new name. */
+	void rename(String id, String name) {
+		String body = Json.write(Map.of("server", Map.of("name", name)));
+		Http.expect(call("PUT", URI.create(this.computeUrl + "/servers/" + id), body), 200);
+	}
+
+	void delete(String id) {
+		Http.expect(call("DELETE", URI.create(this.computeUrl + "/servers/" + id), null), 202, 204, 404);
+	}
+
+	String flavorId(String name) {
+		return idOf(get(this.computeUrl + "/flavors"), "flavors", name, "flavor");
+	}
+
+	String imageId(String name) {
+		return idOf(get(this.imageUrl + "/v2/images?name=" + encode(name)), "images", name, "image");
+	}
+
+	String networkId(String name) {
+		return idOf(get(this.networkUrl + "/v2.0/networks?name=" + encode(name)), "networks", name, "network");
+	}
+
+	private static String idOf(JsonNode answer, String member, String name, String what) {
+		List<JsonNode> named = Json.list(Json.field(answer, member))
+			.stream()
+			.filter((item) -> name.equals(item.path("name").asString()))
+			.toList();
+		require(named.size() == 1, "%d %ss named '%s' visible to the project (expected one; bench/list-project "
+				+ "makes them)", named.size(), what, name);
+		return Json.string(named.get(0), "id");
+	}
+
+	private JsonNode get(String url) {
+		return Json.read(Http.expect(call("GET", URI.create(url), null), 200));
+	}
+
+	private static String encode(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+}
