@@ -25,12 +25,12 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolvers.add(new CallContextResolver());
 	}
 
-	/** ETags and 304s for the cacheable lists. */
+	/** ETags and 304s for the cacheable lists; a watch stream is not buffered (Spring MVC turns that off). */
 	@Bean
 	FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
 		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
 				new ShallowEtagHeaderFilter());
-		registration.addUrlPatterns("/api/v1/flavors", "/api/v1/images", "/api/v1/networks", "/api/v1/launch-options");
+		registration.addUrlPatterns("/api/v1/servers", "/api/v1/flavors", "/api/v1/images", "/api/v1/networks", "/api/v1/launch-options");
 		return registration;
 	}
 
