@@ -50,7 +50,7 @@ interface ServerApi {
 					@Content(mediaType = "text/event-stream", schema = @Schema(type = "string",
 							description = "Server-Sent Events: list, added, changed, deleted")) })
 	@ApiResponse(responseCode = "304", description = "Not modified: the If-None-Match ETag is still current")
-	@ProblemStatuses({ 400, 422 })
+	@ProblemStatuses(400)
 	ResponseEntity<?> list(
 			@Parameter(description = "Only servers whose name contains this text (any character is literal)",
 					schema = @Schema(minLength = 1, maxLength = 255), example = "web") String name,

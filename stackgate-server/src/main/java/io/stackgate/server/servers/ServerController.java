@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +70,10 @@ class ServerController implements ServerApi {
 			UriComponentsBuilder uri) {
 		ServerQuery query = new ServerQuery(name, parseStatus(status), limit, ServerIds.requireMarker(marker));
 		if (watch) {
-			return this.watches.watch(context, new ServerFilter(query.name(), query.status()), lastEventId);
+			return ResponseEntity.ok()
+				.contentType(MediaType.TEXT_EVENT_STREAM)
+				.cacheControl(CacheControl.noCache())
+				.body(this.watches.watch(context, new ServerFilter(query.name(), query.status()), lastEventId));
 		}
 		ServerList page = this.servers.listLive(context, query, asksForNova(cacheControl));
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()

@@ -4,14 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CallerSession;
-import io.stackgate.server.problem.UnworkableRequestException;
+import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.servers.view.LiveViewProperties;
 import io.stackgate.server.servers.view.LiveViews;
 import io.stackgate.server.servers.view.ServerFilter;
@@ -41,11 +39,14 @@ class ServerWatches {
 		this.maxWatch = properties.maxWatch();
 	}
 
-	ResponseEntity<SseEmitter> watch(CallContext context, ServerFilter filter, String lastEventId) {
+	/**
+	 * @throws InvalidRequestException when the project's servers cannot be watched
+	 */
+	SseEmitter watch(CallContext context, ServerFilter filter, String lastEventId) {
 		SseEmitter emitter = new SseEmitter(lifetime(context).toMillis());
 		SseWatchSink sink = new SseWatchSink(emitter, this.executor, this.servers.namer(context));
 		Watch watch = this.views.watch(context, filter, lastEventId, sink)
-			.orElseThrow(() -> UnworkableRequestException.of("watch",
+			.orElseThrow(() -> InvalidRequestException.badField("watch",
 					"this project's servers cannot be watched: it has more than the gateway keeps live "
 							+ "(stackgate.live.max-servers), or live views are disabled; list them instead"));
 		Runnable end = () -> {
@@ -55,11 +56,7 @@ class ServerWatches {
 		emitter.onCompletion(end);
 		emitter.onTimeout(end);
 		emitter.onError((ex) -> end.run());
-		return ResponseEntity.ok()
-			.contentType(MediaType.TEXT_EVENT_STREAM)
-			.header("Cache-Control", "no-cache")
-			.header("X-Accel-Buffering", "no")
-			.body(emitter);
+		return emitter;
 	}
 
 	private Duration lifetime(CallContext context) {

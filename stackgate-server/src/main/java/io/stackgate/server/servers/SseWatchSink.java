@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.stackgate.api.ServerDto;
@@ -56,7 +55,7 @@ final class SseWatchSink implements WatchSink {
 		enqueue(SseEmitter.event()
 			.id(event.id())
 			.name(event.type().wireName())
-			.data(data, MediaType.APPLICATION_JSON));
+			.data(data));
 		return true;
 	}
 

@@ -88,6 +88,10 @@ abstract class WireMockGateway {
 		openstack.stubFor(get(urlPathEqualTo("/network/v2.0/subnets")).willReturn(okJson("""
 				{"subnets": [{"id": "sub-1", "name": "private-subnet", "network_id": "net-private",
 				"cidr": "10.0.0.0/24", "ip_version": 4}]}""")));
+		openstack.stubFor(get(urlPathEqualTo("/network/v2.0/ports")).willReturn(okJson("""
+				{"ports": []}""")));
+		openstack.stubFor(get(urlPathEqualTo("/network/v2.0/floatingips")).willReturn(okJson("""
+				{"floatingips": []}""")));
 		openstack.stubFor(any(urlPathMatching("/compute/v2\\.1/(servers|os-keypairs).*")).atPriority(1)
 			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(FakeNova.NAME)));
 	}

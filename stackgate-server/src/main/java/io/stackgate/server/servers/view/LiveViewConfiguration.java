@@ -17,7 +17,7 @@ import io.stackgate.server.cloud.NetworkClient;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LiveViewProperties.class)
-class LiveViewConfiguration {
+public class LiveViewConfiguration {
 
 	@Bean
 	LiveViews liveViews(ComputeClient compute, NetworkClient network, LiveViewProperties properties,
