@@ -234,8 +234,9 @@ class LiveViewIT {
 			});
 		}
 
+		/** Waits, up to 30 s (a loaded Keystone can take that long to validate the token), for an event. */
 		void await(String what, Predicate<Event> matches) throws InterruptedException {
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (this.events.stream().noneMatch(matches)) {
 				assertThat(System.nanoTime()).as(what + " in the watch stream").isLessThan(deadline);
 				Thread.sleep(20);
