@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,16 @@ public class LiveViews implements DisposableBean {
 
 	/** Projects with too many servers for a view, until when they are served from Nova. */
 	private final Map<String, Instant> tooLarge = new ConcurrentHashMap<>();
+
+	/**
+	 * Runs a refresh's Neutron lists while the refresh waits for Nova: its own threads, so that refreshes
+	 * running on the shared executor never wait for tasks queued behind them.
+	 */
+	private final ExecutorService neutronCalls = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "live-views-neutron");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "live-views");
@@ -128,6 +139,7 @@ public class LiveViews implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.timer.shutdownNow();
+		this.neutronCalls.shutdownNow();
 		this.views.values().forEach(ServerView::retire);
 		this.views.clear();
 	}
@@ -147,7 +159,7 @@ public class LiveViews implements DisposableBean {
 			this.tooLarge.remove(projectId, until);
 		}
 		ServerView view = this.views.computeIfAbsent(projectId,
-				(id) -> new ServerView(id, this.source, this.properties, this.clock));
+				(id) -> new ServerView(id, this.source, this.properties, this.clock, this.neutronCalls));
 		view.used(context.session());
 		if (!view.isLoaded()) {
 			refreshFor(view, "resync", () -> view.load(context));
@@ -156,7 +168,7 @@ public class LiveViews implements DisposableBean {
 			}
 		}
 		if (view.startPolling()) {
-			schedule(view);
+			schedule(view, this.properties.pollInterval());
 		}
 		return Optional.of(view);
 	}
@@ -180,15 +192,18 @@ public class LiveViews implements DisposableBean {
 		}
 	}
 
-	private void schedule(ServerView view) {
+	private void schedule(ServerView view, Duration delay) {
 		if (this.views.get(view.projectId()) == view && !this.timer.isShutdown()) {
-			this.timer.schedule(() -> this.executor.execute(() -> poll(view)),
-					this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+			this.timer.schedule(() -> this.executor.execute(() -> poll(view)), delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 
-	/** One background refresh of a view, then the next one is scheduled; or the view is dropped. */
+	/**
+	 * One background refresh of a view, then the next one, a poll interval after this one started (at once when
+	 * this one took longer); or the view is dropped.
+	 */
 	private void poll(ServerView view) {
+		long started = System.nanoTime();
 		Instant now = this.clock.instant();
 		if (!view.inUse(now)) {
 			log.debug("Dropping the idle server view of project {}", view.projectId());
@@ -221,7 +236,9 @@ public class LiveViews implements DisposableBean {
 			this.metrics.refreshed("failed", Duration.between(now, this.clock.instant()));
 			log.error("Could not refresh the server view of project {}", view.projectId(), ex);
 		}
-		schedule(view);
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		Duration rest = this.properties.pollInterval().minus(took);
+		schedule(view, rest.isNegative() ? Duration.ZERO : rest);
 	}
 
 	private void tooLarge(ServerView view, TooManyServersException ex) {

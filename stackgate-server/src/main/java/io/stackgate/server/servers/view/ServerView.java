@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +45,8 @@ final class ServerView {
 	private final String epoch = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);
 
 	private final ProjectSource source;
+
+	private final Executor executor;
 
 	private final LiveViewProperties properties;
 
@@ -78,9 +83,11 @@ final class ServerView {
 
 	private final List<Subscription> subscriptions = new ArrayList<>();
 
-	ServerView(String projectId, ProjectSource source, LiveViewProperties properties, Clock clock) {
+	ServerView(String projectId, ProjectSource source, LiveViewProperties properties, Clock clock,
+			Executor executor) {
 		this.projectId = projectId;
 		this.source = source;
+		this.executor = executor;
 		this.properties = properties;
 		this.clock = clock;
 		this.credentials = new Credentials(properties.tokenMargin());
@@ -175,38 +182,62 @@ final class ServerView {
 			long writesAtStart = this.writes.get();
 			boolean full = this.lastResync == null
 					|| !started.isBefore(this.lastResync.plus(this.properties.resyncInterval()));
-			List<ServerDto> changed = full ? this.source.servers(context) : this.source.serversChangedSince(context,
-					this.lastRefresh.minus(this.properties.changesOverlap()).truncatedTo(ChronoUnit.SECONDS));
-			List<ServerPort> ports = this.source.serverPorts(context);
-			List<FloatingIp> floatingIps = this.source.floatingIps(context);
-			if (full || !NetworkState.unnamed(ports, this.networkNames).isEmpty()) {
-				this.networkNames = Map.copyOf(this.source.networkNames(context));
-			}
-			Map<String, ServerDto> next = full ? new HashMap<>() : new HashMap<>(this.novaServers);
-			for (ServerDto server : changed) {
-				// Deleting is idempotent: a deleted server shows up in every changes-since in the overlap.
-				if (server.status() == ServerStatus.DELETED) {
-					next.remove(server.id());
-				}
-				else {
-					next.put(server.id(), server);
-				}
-			}
-			if (next.size() > this.properties.maxServers()) {
-				throw new TooManyServersException(this.projectId, next.size(), this.properties.maxServers());
-			}
-			NetworkState network = NetworkState.of(ports, floatingIps, this.networkNames);
-			this.novaServers = next;
-			this.lastRefresh = started;
-			if (full) {
-				this.lastResync = started;
-			}
-			publish(Snapshot.of(next.values().stream().map(network::apply).sorted(NEWEST_FIRST).toList(), started));
-			this.writesSeen = writesAtStart;
-			return full;
+			Instant since = full ? null
+					: this.lastRefresh.minus(this.properties.changesOverlap()).truncatedTo(ChronoUnit.SECONDS);
+			// Neutron is asked while Nova answers: a refresh takes as long as the slower of the two.
+			CompletableFuture<List<ServerPort>> ports = CompletableFuture
+				.supplyAsync(() -> this.source.serverPorts(context), this.executor);
+			CompletableFuture<List<FloatingIp>> floatingIps = CompletableFuture
+				.supplyAsync(() -> this.source.floatingIps(context), this.executor);
+			List<ServerDto> changed = full ? this.source.servers(context)
+					: this.source.serversChangedSince(context, since);
+			return apply(context, started, writesAtStart, full, changed, join(ports), join(floatingIps));
 		}
 		finally {
 			this.refreshLock.unlock();
+		}
+	}
+
+	/** Applies what a refresh read; the caller holds {@link #refreshLock}. */
+	private boolean apply(CallContext context, Instant started, long writesAtStart, boolean full,
+			List<ServerDto> changed, List<ServerPort> ports, List<FloatingIp> floatingIps) {
+		if (full || !NetworkState.unnamed(ports, this.networkNames).isEmpty()) {
+			this.networkNames = Map.copyOf(this.source.networkNames(context));
+		}
+		Map<String, ServerDto> next = full ? new HashMap<>() : new HashMap<>(this.novaServers);
+		for (ServerDto server : changed) {
+			// Deleting is idempotent: a deleted server shows up in every changes-since in the overlap.
+			if (server.status() == ServerStatus.DELETED) {
+				next.remove(server.id());
+			}
+			else {
+				next.put(server.id(), server);
+			}
+		}
+		if (next.size() > this.properties.maxServers()) {
+			throw new TooManyServersException(this.projectId, next.size(), this.properties.maxServers());
+		}
+		NetworkState network = NetworkState.of(ports, floatingIps, this.networkNames);
+		this.novaServers = next;
+		this.lastRefresh = started;
+		if (full) {
+			this.lastResync = started;
+		}
+		publish(Snapshot.of(next.values().stream().map(network::apply).sorted(NEWEST_FIRST).toList(), started));
+		this.writesSeen = writesAtStart;
+		return full;
+	}
+
+	/** @return the value, or the {@link RuntimeException} the call failed with */
+	private static <T> T join(CompletableFuture<T> call) {
+		try {
+			return call.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
 		}
 	}
 
