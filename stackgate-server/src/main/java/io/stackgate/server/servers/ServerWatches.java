@@ -59,10 +59,12 @@ class ServerWatches {
 		return emitter;
 	}
 
+	/** @return how long the stream may last: never past the caller's token, and never 0, which is no limit */
 	private Duration lifetime(CallContext context) {
 		if (context.session() instanceof CallerSession caller) {
 			Duration left = Duration.between(Instant.now(), caller.expiresAt());
-			return (left.compareTo(this.maxWatch) < 0) ? (left.isNegative() ? Duration.ZERO : left) : this.maxWatch;
+			return (left.compareTo(this.maxWatch) < 0) ? (left.toMillis() < 1 ? Duration.ofMillis(1) : left)
+					: this.maxWatch;
 		}
 		return this.maxWatch;
 	}

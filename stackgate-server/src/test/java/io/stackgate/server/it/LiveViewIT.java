@@ -42,7 +42,9 @@ class LiveViewIT {
 	@BeforeAll
 	static void start() throws Exception {
 		cloud = RealCloud.fromEnvironment();
-		gateway = Gateway.start().as("X-Auth-Token", cloud.token());
+		// Half the default poll interval: the 2 s must hold on a shared 2-core machine whose Nova takes up to a
+		// second to answer a changes-since under load.
+		gateway = Gateway.start("stackgate.live.poll-interval=500ms").as("X-Auth-Token", cloud.token());
 	}
 
 	@AfterAll
@@ -149,6 +151,7 @@ class LiveViewIT {
 			HttpResponse<String> response = gateway.get("/api/v1/servers?name=" + PREFIX);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			if (condition.test(Gateway.json(response))) {
+				System.out.printf("LiveViewIT: %s listed after %d ms%n", what, (System.nanoTime() - since) / 1_000_000);
 				return;
 			}
 			assertThat(Duration.ofNanos(System.nanoTime() - since)).as(what + " in the gateway's list")
@@ -251,6 +254,7 @@ class LiveViewIT {
 					&& event.data().path("id").asString().equals(serverId) && matches.test(event.data());
 			await(type + " " + serverId, wanted);
 			Event event = this.events.stream().filter(wanted).findFirst().orElseThrow();
+			System.out.printf("LiveViewIT: %s event after %d ms%n", type, (event.receivedAt() - since) / 1_000_000);
 			assertThat(Duration.ofNanos(event.receivedAt() - since)).as(type + " event for " + serverId)
 				.isLessThanOrEqualTo(WITHIN);
 			assertThat(event.id()).contains("-");

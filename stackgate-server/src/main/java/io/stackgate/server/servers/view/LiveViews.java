@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
@@ -35,7 +35,7 @@ import io.stackgate.server.cloud.CloudSession;
  * Threads: one timer thread schedules the refreshes, which run on the shared executor, one at a time per view;
  * watchers hold no thread.
  */
-public class LiveViews implements DisposableBean {
+public class LiveViews implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveViews.class);
 
@@ -63,6 +63,8 @@ public class LiveViews implements DisposableBean {
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	private volatile boolean running;
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "live-views");
@@ -137,11 +139,32 @@ public class LiveViews implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Stops refreshing and ends every watch stream, before the web server's graceful shutdown, which would
+	 * otherwise wait for the streams until its timeout.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
 		this.timer.shutdownNow();
 		this.neutronCalls.shutdownNow();
 		this.views.values().forEach(ServerView::retire);
 		this.views.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops first: a higher phase than the web server's graceful shutdown. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
 	}
 
 	private Optional<ServerView> viewFor(CallContext context) {

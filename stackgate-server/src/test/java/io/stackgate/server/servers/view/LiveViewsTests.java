@@ -33,7 +33,7 @@ class LiveViewsTests {
 
 	@AfterEach
 	void stop() {
-		this.views.destroy();
+		this.views.stop();
 	}
 
 	@Test
