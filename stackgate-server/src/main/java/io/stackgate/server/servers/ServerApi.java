@@ -63,7 +63,7 @@ interface ServerApi {
 			@Parameter(description = "Whether to answer with a stream of Server-Sent Events (text/event-stream) "
 					+ "instead of one list; limit and marker do not apply to it") boolean watch,
 			@Parameter(description = "no-cache (or no-store): ask Nova, not the live view",
-					example = "no-cache") String cacheControl,
+					schema = @Schema(minLength = 1, maxLength = 1024), example = "no-cache") String cacheControl,
 			@Parameter(description = "With watch=true: the id of the last event received, to resume after it",
 					schema = @Schema(minLength = 1)) String lastEventId,
 			CallContext context, UriComponentsBuilder uri);
