@@ -132,12 +132,6 @@ public class LiveViews implements SmartLifecycle {
 		}
 	}
 
-	/** @return how old the view of the caller's project is, or empty when it has none */
-	public Optional<Duration> age(CloudSession session) {
-		return Optional.ofNullable(this.views.get(session.projectId()))
-			.map((view) -> view.age(this.clock.instant()));
-	}
-
 	@Override
 	public void start() {
 		this.running = true;
