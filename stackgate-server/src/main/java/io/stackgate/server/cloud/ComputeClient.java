@@ -1,5 +1,6 @@
 package io.stackgate.server.cloud;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,13 @@ public interface ComputeClient {
 
 	/** @return one page of the project's servers; flavor and image names are not filled in */
 	ServerPage listServers(CallContext context, ServerQuery query);
+
+	/**
+	 * @param since the earliest change to include; Nova's resolution is one second
+	 * @return every server of the project changed since then, deleted ones included (status {@code DELETED});
+	 * flavor and image names are not filled in
+	 */
+	List<ServerDto> listServersChangedSince(CallContext context, Instant since);
 
 	/** @return the server, or empty when the project has no server with this id */
 	Optional<ServerDto> findServer(CallContext context, String serverId);

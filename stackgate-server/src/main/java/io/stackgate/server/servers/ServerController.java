@@ -1,16 +1,20 @@
 package io.stackgate.server.servers;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,16 +23,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.CloudException;
-import io.stackgate.server.cloud.ServerPage;
+import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.problem.ResourceNotFoundException;
+import io.stackgate.server.servers.view.LiveViews;
+import io.stackgate.server.servers.view.ServerFilter;
 
 /**
- * The project's servers: list, show and delete (launches are {@code servers.launch}). Lists are paged with {@code limit} and {@code marker}; when there is a next page the
- * answer has a {@code Link: <...>; rel="next"} header.
+ * The project's servers: list, watch, show and delete (launches are {@code servers.launch}). Lists come from the
+ * project's live view ({@code Cache-Control: no-cache} asks Nova) with an {@code Age}, are paged with
+ * {@code limit} and {@code marker} (when there is a next page the answer has a {@code Link: <...>; rel="next"}
+ * header), and with {@code watch=true} become a stream of Server-Sent Events.
  */
 @RestController
 @RequestMapping("/api/v1/servers")
@@ -38,29 +45,44 @@ class ServerController implements ServerApi {
 
 	private final ServerWatcher watcher;
 
+	private final ServerWatches watches;
+
 	private final ComputeClient compute;
 
-	ServerController(ServerService servers, ServerWatcher watcher, ComputeClient compute) {
+	private final LiveViews views;
+
+	ServerController(ServerService servers, ServerWatcher watcher, ServerWatches watches, ComputeClient compute,
+			LiveViews views) {
 		this.servers = servers;
 		this.watcher = watcher;
+		this.watches = watches;
 		this.compute = compute;
+		this.views = views;
 	}
 
 	@GetMapping
 	@Override
-	public ResponseEntity<List<ServerDto>> list(@RequestParam(required = false) String name,
-			@RequestParam(required = false) String status,
-			@RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String marker, CallContext context,
+	public ResponseEntity<?> list(@RequestParam(required = false) String name,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String marker, @RequestParam(defaultValue = "false") boolean watch,
+			@RequestHeader(name = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, CallContext context,
 			UriComponentsBuilder uri) {
-		ServerPage page = this.servers.list(context,
-				new ServerQuery(name, parseStatus(status), limit, ServerIds.requireMarker(marker)));
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		ServerQuery query = new ServerQuery(name, parseStatus(status), limit, ServerIds.requireMarker(marker));
+		if (watch) {
+			return ResponseEntity.ok()
+				.contentType(MediaType.TEXT_EVENT_STREAM)
+				.cacheControl(CacheControl.noCache())
+				.body(this.watches.watch(context, new ServerFilter(query.name(), query.status()), lastEventId));
+		}
+		ServerList page = this.servers.listLive(context, query, asksForNova(cacheControl));
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.header(HttpHeaders.AGE, String.valueOf(ageSeconds(page.asOf())));
 		if (page.nextMarker() != null) {
 			String next = uri.path("/api/v1/servers")
 				.queryParamIfPresent("name", Optional.ofNullable(name))
 				.queryParamIfPresent("status", Optional.ofNullable(status))
-				.queryParam("limit", limit)
+				.queryParamIfPresent("limit", Optional.ofNullable(limit))
 				.queryParam("marker", page.nextMarker())
 				.build()
 				.toUriString();
@@ -89,6 +111,7 @@ class ServerController implements ServerApi {
 		Duration waitFor = this.watcher.timeout(timeout);
 		try {
 			this.compute.deleteServer(context, id);
+			this.views.wrote(context.session());
 		}
 		catch (CloudException ex) {
 			if (ex.kind() == CloudException.Kind.NOT_FOUND) {
@@ -101,6 +124,19 @@ class ServerController implements ServerApi {
 		}
 		return this.watcher.awaitGone(context, id, waitFor)
 			.thenApply((watch) -> watch.done() ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build());
+	}
+
+	/** {@code Cache-Control: no-cache} (or {@code no-store}) asks for Nova's answer rather than the view's. */
+	private static boolean asksForNova(String cacheControl) {
+		if (cacheControl == null) {
+			return false;
+		}
+		String directives = cacheControl.toLowerCase(Locale.ROOT);
+		return directives.contains("no-cache") || directives.contains("no-store");
+	}
+
+	private static long ageSeconds(Instant asOf) {
+		return (asOf != null) ? Math.max(0, Duration.between(asOf, Instant.now()).toSeconds()) : 0;
 	}
 
 	private static ServerStatus parseStatus(String status) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -19,14 +20,18 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
+import io.stackgate.server.servers.view.LiveViews;
+import io.stackgate.server.servers.view.ServerFilter;
+import io.stackgate.server.servers.view.ViewPage;
 import io.stackgate.server.web.Futures;
 
 /**
- * The project's servers, with the names of their flavors and images filled in from the cached launch options.
+ * The project's servers, with the names of their flavors and images filled in from the cached launch options:
+ * lists from the project's live view, or from Nova.
  */
 @Service
 public class ServerService {
@@ -37,16 +42,46 @@ public class ServerService {
 
 	private final LaunchOptionsService launchOptions;
 
-	public ServerService(ComputeClient compute, LaunchOptionsService launchOptions) {
+	private final LiveViews views;
+
+	public ServerService(ComputeClient compute, LaunchOptionsService launchOptions, LiveViews views) {
 		this.compute = compute;
 		this.launchOptions = launchOptions;
+		this.views = views;
 	}
 
+	/** @return one page of servers as Nova lists them now */
 	public ServerPage list(CallContext context, ServerQuery query) {
 		CompletableFuture<Names> names = names(context);
 		ServerPage page = this.compute.listServers(context, query);
 		Names known = Futures.join(names);
 		return new ServerPage(page.servers().stream().map(known::fill).toList(), page.nextMarker());
+	}
+
+	/**
+	 * @param fromNova whether the caller asked for Nova's answer ({@code Cache-Control: no-cache})
+	 * @return one page of servers from the project's live view, or from Nova when asked to or when the project
+	 * has no view
+	 */
+	public ServerList listLive(CallContext context, ServerQuery query, boolean fromNova) {
+		CompletableFuture<Names> names = names(context);
+		Optional<ViewPage> viewed = fromNova ? Optional.empty() : this.views.list(context,
+				new ServerFilter(query.name(), query.status()), query.limit(), query.marker());
+		if (viewed.isPresent()) {
+			Names known = Futures.join(names);
+			return new ServerList(viewed.get().servers().stream().map(known::fill).toList(), viewed.get().nextMarker(),
+					viewed.get().asOf());
+		}
+		ServerPage page = this.compute.listServers(context, query);
+		Names known = Futures.join(names);
+		return new ServerList(page.servers().stream().map(known::fill).toList(), page.nextMarker(), null);
+	}
+
+	/**
+	 * @return what fills in flavor and image names, as the launch options have them now
+	 */
+	public UnaryOperator<ServerDto> namer(CallContext context) {
+		return Futures.join(names(context))::fill;
 	}
 
 	public Optional<ServerDto> find(CallContext context, String serverId) {

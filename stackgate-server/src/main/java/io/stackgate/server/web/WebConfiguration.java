@@ -3,6 +3,7 @@ package io.stackgate.server.web;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,12 +26,22 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolvers.add(new CallContextResolver());
 	}
 
-	/** ETags and 304s for the cacheable lists. */
+	/**
+	 * ETags and 304s for the cacheable lists. A watch stream ({@code watch=true}) is left alone: the filter's
+	 * response wrapper ignores flushes, so events would wait in the container's buffer.
+	 */
 	@Bean
 	FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
 		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
-				new ShallowEtagHeaderFilter());
-		registration.addUrlPatterns("/api/v1/flavors", "/api/v1/images", "/api/v1/networks", "/api/v1/launch-options");
+				new ShallowEtagHeaderFilter() {
+
+					@Override
+					protected boolean shouldNotFilter(HttpServletRequest request) {
+						return "true".equals(request.getParameter("watch"));
+					}
+
+				});
+		registration.addUrlPatterns("/api/v1/servers", "/api/v1/flavors", "/api/v1/images", "/api/v1/networks", "/api/v1/launch-options");
 		return registration;
 	}
 

@@ -32,7 +32,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "stackgate.listen.port=0", "stackgate.listen.address=127.0.0.1",
 				"stackgate.auth.rate-limit.requests=0", "stackgate.auth.rate-limit.creates=0",
-				"stackgate.upstream.read-timeout=10s", "stackgate.launch.poll-interval=100ms" })
+				"stackgate.upstream.read-timeout=10s", "stackgate.launch.poll-interval=100ms",
+				// The hostile client reads each answer to its end: a generated watch=true stream ends after 1 s.
+				"stackgate.live.max-watch=1s" })
 abstract class WireMockGateway {
 
 	static final String TOKEN = "gAAAAAB-hostile-caller-token";
@@ -88,6 +90,10 @@ abstract class WireMockGateway {
 		openstack.stubFor(get(urlPathEqualTo("/network/v2.0/subnets")).willReturn(okJson("""
 				{"subnets": [{"id": "sub-1", "name": "private-subnet", "network_id": "net-private",
 				"cidr": "10.0.0.0/24", "ip_version": 4}]}""")));
+		openstack.stubFor(get(urlPathEqualTo("/network/v2.0/ports")).willReturn(okJson("""
+				{"ports": []}""")));
+		openstack.stubFor(get(urlPathEqualTo("/network/v2.0/floatingips")).willReturn(okJson("""
+				{"floatingips": []}""")));
 		openstack.stubFor(any(urlPathMatching("/compute/v2\\.1/(servers|os-keypairs).*")).atPriority(1)
 			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(FakeNova.NAME)));
 	}

@@ -41,7 +41,9 @@ class HostileInputIT {
 	@BeforeAll
 	static void start() throws Exception {
 		cloud = RealCloud.fromEnvironment();
-		gateway = Gateway.start("stackgate.auth.rate-limit.requests=0", "stackgate.auth.rate-limit.creates=0");
+		// The hostile client reads each answer to its end: a generated watch=true stream ends after 1 s.
+		gateway = Gateway.start("stackgate.auth.rate-limit.requests=0", "stackgate.auth.rate-limit.creates=0",
+				"stackgate.live.max-watch=1s");
 	}
 
 	@AfterAll

@@ -190,6 +190,17 @@ public final class RealCloud {
 		return id;
 	}
 
+	/**
+	 * Sends a JSON request directly to a service, for changes the gateway must notice by itself.
+	 * @param method {@code POST} or {@code PUT}
+	 * @return the parsed JSON answer, a JSON null when it has no body
+	 * @throws IllegalStateException when the service refused it
+	 */
+	public JsonNode send(String serviceType, String method, String path, String json)
+			throws IOException, InterruptedException {
+		return send(serviceType, path, method, "application/json", json);
+	}
+
 	/** Deletes an object directly, for clean-up. */
 	public void delete(String serviceType, String path) throws IOException, InterruptedException {
 		this.http.send(HttpRequest.newBuilder(URI.create(endpoint(serviceType) + path))

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,6 +32,7 @@ import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
+import io.stackgate.server.servers.view.LiveViewConfiguration;
 import io.stackgate.testing.WebTestConfiguration;
 
 import static org.hamcrest.Matchers.startsWith;
@@ -47,7 +49,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, ServerWatcher.class, LaunchOptionsService.class, WebTestConfiguration.class })
+@Import({ ServerService.class, ServerWatcher.class, ServerWatches.class, LaunchOptionsService.class, LiveViewConfiguration.class,
+		WebTestConfiguration.class })
+@TestPropertySource(properties = "stackgate.live.enabled=false")
 class ServerControllerTests {
 
 	private static final ServerDto VM1 = new ServerDto("s-1", "vm1", ServerStatus.ACTIVE,

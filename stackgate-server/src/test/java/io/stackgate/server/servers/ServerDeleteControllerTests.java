@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -24,6 +25,7 @@ import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ImageClient;
 import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.server.cloud.OpenStackService;
+import io.stackgate.server.servers.view.LiveViewConfiguration;
 import io.stackgate.testing.WebTestConfiguration;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -45,7 +47,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code DELETE /api/v1/servers/{id}} over a mocked cloud.
  */
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, ServerWatcher.class, LaunchOptionsService.class, WebTestConfiguration.class })
+@Import({ ServerService.class, ServerWatcher.class, ServerWatches.class, LaunchOptionsService.class, LiveViewConfiguration.class,
+		WebTestConfiguration.class })
+@TestPropertySource(properties = "stackgate.live.enabled=false")
 class ServerDeleteControllerTests {
 
 	@Autowired

@@ -10,8 +10,10 @@ import org.openstack4j.model.network.Subnet;
 import io.stackgate.api.NetworkDto;
 import io.stackgate.api.SubnetDto;
 import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.FloatingIp;
 import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.server.cloud.OpenStackService;
+import io.stackgate.server.cloud.ServerPort;
 
 /**
  * {@link NetworkClient} on openstack4j's Neutron API.
@@ -38,6 +40,16 @@ class NeutronNetworks implements NetworkClient {
 				.map((network) -> ModelMapper.network(network, subnets.getOrDefault(network.getId(), List.of())))
 				.toList();
 		});
+	}
+
+	@Override
+	public List<ServerPort> listServerPorts(CallContext context) {
+		return this.calls.read(context, OpenStackService.NETWORK, NeutronAddresses::serverPorts);
+	}
+
+	@Override
+	public List<FloatingIp> listFloatingIps(CallContext context) {
+		return this.calls.read(context, OpenStackService.NETWORK, NeutronAddresses::floatingIps);
 	}
 
 }

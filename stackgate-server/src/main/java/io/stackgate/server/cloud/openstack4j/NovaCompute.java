@@ -1,6 +1,8 @@
 package io.stackgate.server.cloud.openstack4j;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,15 @@ class NovaCompute implements ComputeClient {
 			String next = (page.size() == query.limit()) ? page.get(page.size() - 1).getId() : null;
 			return new ServerPage(servers(page), next);
 		});
+	}
+
+	@Override
+	public List<ServerDto> listServersChangedSince(CallContext context, Instant since) {
+		String changesSince = since.truncatedTo(ChronoUnit.SECONDS).toString();
+		return this.calls.read(context, OpenStackService.COMPUTE, (os) -> servers(Pages.walk((params) -> {
+			params.put("changes-since", changesSince);
+			return os.compute().servers().list(params);
+		}, Server::getId)));
 	}
 
 	@Override

@@ -15,10 +15,11 @@ import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ServerSpec;
 import io.stackgate.server.servers.ServerService;
+import io.stackgate.server.servers.view.LiveViews;
 
 /**
  * Creates the servers of one launch request, each exactly once: a create is never retried. When one of several
@@ -33,9 +34,12 @@ class ServerCreator {
 
 	private final ServerService servers;
 
-	ServerCreator(ComputeClient compute, ServerService servers) {
+	private final LiveViews views;
+
+	ServerCreator(ComputeClient compute, ServerService servers, LiveViews views) {
 		this.compute = compute;
 		this.servers = servers;
+		this.views = views;
 	}
 
 	/**
@@ -51,6 +55,7 @@ class ServerCreator {
 			for (int i = 1; i <= count; i++) {
 				String name = (count == 1) ? request.name() : request.name() + "-" + i;
 				String id = this.compute.createServer(context, spec(request, targets, name, tags));
+				this.views.wrote(context.session());
 				created.add(new ServerDto(id, name, ServerStatus.BUILD, List.of(),
 						new ResourceRefDto(targets.flavor().id(), targets.flavor().name()),
 						new ResourceRefDto(targets.image().id(), targets.image().name()), null, null, Map.of()));
@@ -73,6 +78,7 @@ class ServerCreator {
 		for (String id : serverIds) {
 			try {
 				this.compute.deleteServer(context, id);
+				this.views.wrote(context.session());
 				log.warn("Deleted server {}: the launch it belonged to failed", id);
 			}
 			catch (RuntimeException ex) {

@@ -37,6 +37,7 @@ import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerSpec;
 import io.stackgate.server.servers.ServerService;
 import io.stackgate.server.servers.ServerWatcher;
+import io.stackgate.server.servers.view.LiveViewConfiguration;
 import io.stackgate.testing.WebTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(LaunchController.class)
 @Import({ ServerService.class, ServerLauncher.class, ServerCreator.class, IdempotentLaunches.class,
-		ServerWatcher.class, LaunchTargets.class, LaunchOptionsService.class, WebTestConfiguration.class })
+		ServerWatcher.class, LaunchTargets.class, LaunchOptionsService.class, LiveViewConfiguration.class,
+		WebTestConfiguration.class })
 @TestPropertySource(properties = { "stackgate.launch.poll-interval=50ms", "stackgate.launch.max-wait=60s" })
 class ServerLaunchControllerTests {
 

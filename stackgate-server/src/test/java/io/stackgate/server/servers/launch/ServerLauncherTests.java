@@ -43,6 +43,7 @@ import io.stackgate.server.problem.UnresolvedReferenceException;
 import io.stackgate.server.problem.UnworkableRequestException;
 import io.stackgate.server.servers.LaunchProperties;
 import io.stackgate.server.servers.ServerService;
+import io.stackgate.server.servers.view.LiveViews;
 import io.stackgate.testing.Settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,8 @@ public class ServerLauncherTests {
 
 	private final LaunchLocks locks = mock(LaunchLocks.class);
 
+	private final LiveViews views = mock(LiveViews.class);
+
 	private final CallContext context = new CallContext(() -> "p-demo", "req-1b4e28ba-2fa1-11d2-883f-0016d3cca427");
 
 	/** What Nova was asked to create, by the id it gave. */
@@ -97,8 +100,8 @@ public class ServerLauncherTests {
 	@BeforeEach
 	void setUp() {
 		LaunchOptionsService launchOptions = LaunchOptionsServices.of(this.compute, this.images, this.networks);
-		ServerService servers = new ServerService(this.compute, launchOptions);
-		ServerCreator creator = new ServerCreator(this.compute, servers);
+		ServerService servers = new ServerService(this.compute, launchOptions, this.views);
+		ServerCreator creator = new ServerCreator(this.compute, servers, this.views);
 		this.launcher = new ServerLauncher(new LaunchTargets(launchOptions), creator,
 				new IdempotentLaunches(this.locks, servers, creator, Duration.ofMillis(300), Duration.ofMillis(50)),
 				Settings.bind(LaunchProperties.class));

@@ -1,0 +1,272 @@
+package io.stackgate.server.servers.view;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.CloudSession;
+
+/**
+ * The live server views, one per project that has callers, and the public face of the feature: lists and
+ * watches are served from them, and writes through the gateway are announced to them.
+ * <p>
+ * Isolation: a caller only ever gets the view of the project of its own validated session, and a view is
+ * refreshed only with a session of that project: in {@code keystone} mode the token of one of its recent
+ * callers, while it is valid for more than {@code stackgate.live.token-margin}; otherwise the gateway's own.
+ * A view without a usable session, or unused for {@code stackgate.live.idle-after}, is dropped.
+ * <p>
+ * Threads: one timer thread schedules the refreshes, which run on the shared executor, one at a time per view;
+ * watchers hold no thread.
+ */
+public class LiveViews implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveViews.class);
+
+	private final ProjectSource source;
+
+	private final LiveViewProperties properties;
+
+	private final Executor executor;
+
+	private final Clock clock;
+
+	private final ViewMetrics metrics;
+
+	private final Map<String, ServerView> views = new ConcurrentHashMap<>();
+
+	/** Projects with too many servers for a view, until when they are served from Nova. */
+	private final Map<String, Instant> tooLarge = new ConcurrentHashMap<>();
+
+	/**
+	 * Runs a refresh's Neutron lists while the refresh waits for Nova: its own threads, so that refreshes
+	 * running on the shared executor never wait for tasks queued behind them.
+	 */
+	private final ExecutorService neutronCalls = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "live-views-neutron");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile boolean running;
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "live-views");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	LiveViews(ProjectSource source, LiveViewProperties properties, Executor executor, Clock clock,
+			MeterRegistry registry) {
+		this.source = source;
+		this.properties = properties;
+		this.executor = executor;
+		this.clock = clock;
+		this.metrics = new ViewMetrics(registry, this.views::size,
+				() -> this.views.values().stream().mapToInt(ServerView::watchers).sum());
+		long heartbeat = properties.heartbeatInterval().toMillis();
+		this.timer.scheduleAtFixedRate(() -> this.views.values().forEach(ServerView::heartbeat), heartbeat, heartbeat,
+				TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * @param context the caller
+	 * @param limit the page size, or {@code null} for every server
+	 * @param marker the id of the last server of the previous page, or {@code null}
+	 * @return the page, or empty when this list must go to Nova: views are disabled, the project has too many
+	 * servers, or its view is older than {@code stackgate.live.max-staleness}
+	 * @throws CloudException when the view had to be loaded or caught up and OpenStack failed
+	 * @throws io.stackgate.server.problem.InvalidRequestException when the marker is not in the list
+	 */
+	public Optional<ViewPage> list(CallContext context, ServerFilter filter, Integer limit, String marker) {
+		Optional<ServerView> view = viewFor(context);
+		if (view.isEmpty()) {
+			return Optional.empty();
+		}
+		if (view.get().hasUnseenWrites()) {
+			refreshFor(view.get(), "changes", () -> view.get().catchUp(context));
+			if (!this.views.containsKey(context.session().projectId())) {
+				return Optional.empty();
+			}
+		}
+		if (view.get().age(this.clock.instant()).compareTo(this.properties.maxStaleness()) > 0) {
+			this.metrics.fellBack("stale");
+			return Optional.empty();
+		}
+		this.metrics.served();
+		return Optional.of(view.get().page(filter, limit, marker));
+	}
+
+	/**
+	 * Starts a watch of the caller's project.
+	 * @param lastEventId the {@code Last-Event-ID} the client resumes after, or {@code null}
+	 * @return the watch, or empty when the project cannot have a view (disabled, or too many servers)
+	 */
+	public Optional<Watch> watch(CallContext context, ServerFilter filter, String lastEventId, WatchSink sink) {
+		return viewFor(context).map((view) -> view.subscribe(filter, lastEventId, sink));
+	}
+
+	/**
+	 * A caller created or deleted servers of its project through the gateway: its next list sees the change.
+	 */
+	public void wrote(CloudSession session) {
+		ServerView view = this.views.get(session.projectId());
+		if (view != null) {
+			view.wrote();
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Stops refreshing and ends every watch stream, before the web server's graceful shutdown, which would
+	 * otherwise wait for the streams until its timeout.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.timer.shutdownNow();
+		this.neutronCalls.shutdownNow();
+		this.views.values().forEach(ServerView::retire);
+		this.views.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops first: a higher phase than the web server's graceful shutdown. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	private Optional<ServerView> viewFor(CallContext context) {
+		if (!this.properties.enabled()) {
+			this.metrics.fellBack("disabled");
+			return Optional.empty();
+		}
+		String projectId = context.session().projectId();
+		Instant until = this.tooLarge.get(projectId);
+		if (until != null) {
+			if (this.clock.instant().isBefore(until)) {
+				this.metrics.fellBack("too-many-servers");
+				return Optional.empty();
+			}
+			this.tooLarge.remove(projectId, until);
+		}
+		ServerView view = this.views.computeIfAbsent(projectId,
+				(id) -> new ServerView(id, this.source, this.properties, this.clock, this.neutronCalls));
+		view.used(context.session());
+		if (!view.isLoaded()) {
+			refreshFor(view, "resync", () -> view.load(context));
+			if (!view.isLoaded()) {
+				return Optional.empty();
+			}
+		}
+		if (view.startPolling()) {
+			schedule(view, this.properties.pollInterval());
+		}
+		return Optional.of(view);
+	}
+
+	/** Runs a refresh on the caller's thread; a failure of OpenStack is the caller's. */
+	private void refreshFor(ServerView view, String kind, Runnable refresh) {
+		Instant started = this.clock.instant();
+		try {
+			refresh.run();
+			this.metrics.refreshed(kind, Duration.between(started, this.clock.instant()));
+		}
+		catch (TooManyServersException ex) {
+			tooLarge(view, ex);
+		}
+		catch (RuntimeException ex) {
+			this.metrics.refreshed("failed", Duration.between(started, this.clock.instant()));
+			if (!view.isLoaded()) {
+				drop(view);
+			}
+			throw ex;
+		}
+	}
+
+	private void schedule(ServerView view, Duration delay) {
+		if (this.views.get(view.projectId()) == view && !this.timer.isShutdown()) {
+			this.timer.schedule(() -> this.executor.execute(() -> poll(view)), delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * One background refresh of a view, then the next one, a poll interval after this one started (at once when
+	 * this one took longer); or the view is dropped.
+	 */
+	private void poll(ServerView view) {
+		long started = System.nanoTime();
+		Instant now = this.clock.instant();
+		if (!view.inUse(now)) {
+			log.debug("Dropping the idle server view of project {}", view.projectId());
+			drop(view);
+			return;
+		}
+		Optional<CloudSession> session = view.credentials().pick(now);
+		if (session.isEmpty()) {
+			log.debug("Dropping the server view of project {}: no caller's token to refresh it with",
+					view.projectId());
+			drop(view);
+			return;
+		}
+		try {
+			boolean full = view.refresh(new CallContext(session.get(), "req-" + UUID.randomUUID()));
+			this.metrics.refreshed(full ? "resync" : "changes", Duration.between(now, this.clock.instant()));
+		}
+		catch (TooManyServersException ex) {
+			tooLarge(view, ex);
+			return;
+		}
+		catch (CloudException ex) {
+			this.metrics.refreshed("failed", Duration.between(now, this.clock.instant()));
+			if (ex.kind() == CloudException.Kind.UNAUTHORIZED || ex.kind() == CloudException.Kind.FORBIDDEN) {
+				view.credentials().refused(session.get());
+			}
+			log.warn("Could not refresh the server view of project {}: {}", view.projectId(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			this.metrics.refreshed("failed", Duration.between(now, this.clock.instant()));
+			log.error("Could not refresh the server view of project {}", view.projectId(), ex);
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		Duration rest = this.properties.pollInterval().minus(took);
+		schedule(view, rest.isNegative() ? Duration.ZERO : rest);
+	}
+
+	private void tooLarge(ServerView view, TooManyServersException ex) {
+		log.info("{}: its lists go to Nova for {}", ex.getMessage(), this.properties.resyncInterval());
+		this.tooLarge.put(view.projectId(), this.clock.instant().plus(this.properties.resyncInterval()));
+		drop(view);
+	}
+
+	private void drop(ServerView view) {
+		this.views.remove(view.projectId(), view);
+		view.retire();
+	}
+
+}

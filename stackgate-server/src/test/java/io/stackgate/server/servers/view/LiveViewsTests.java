@@ -1,0 +1,198 @@
+package io.stackgate.server.servers.view;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.stackgate.api.ServerDto;
+import io.stackgate.api.ServerStatus;
+import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CallerSession;
+import io.stackgate.server.cloud.CloudSession;
+import io.stackgate.testing.Settings;
+
+import static io.stackgate.server.servers.view.FakeProject.T0;
+import static io.stackgate.server.servers.view.FakeProject.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link LiveViews}: when lists come from a view and when from Nova, read-your-writes, and which credentials
+ * refresh a view in the background (polls run every 20 ms of real time on the test's clock).
+ */
+class LiveViewsTests {
+
+	private final FakeProject project = new FakeProject();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private LiveViews views;
+
+	@AfterEach
+	void stop() {
+		this.views.stop();
+	}
+
+	@Test
+	void listsComeFromTheViewLoadedOnce() {
+		start();
+		this.project.put(server("s-1", "web", ServerStatus.ACTIVE, T0));
+
+		assertThat(this.views.list(context(gateway()), ServerFilter.ALL, null, null)).isPresent();
+		assertThat(this.views.list(context(gateway()), ServerFilter.ALL, null, null)).isPresent();
+
+		assertThat(this.project.calls).containsExactlyInAnyOrder("servers", "ports", "floatingips", "networks");
+		assertThat(this.registry.get("stackgate.live.lists").counter().count()).isEqualTo(2);
+		assertThat(this.registry.get("stackgate.live.views").gauge().value()).isEqualTo(1);
+	}
+
+	@Test
+	void aCallerSeesItsOwnWriteInItsNextList() {
+		start();
+		CloudSession session = gateway();
+		this.views.list(context(session), ServerFilter.ALL, null, null);
+		this.project.put(server("s-created", "web", ServerStatus.BUILD, T0));
+		this.views.wrote(session);
+
+		ViewPage page = this.views.list(context(session), ServerFilter.ALL, null, null).orElseThrow();
+
+		assertThat(page.servers()).extracting(ServerDto::id).containsExactly("s-created");
+	}
+
+	@Test
+	void aProjectWithTooManyServersIsListedFromNovaUntilTheNextResync() {
+		start("stackgate.live.max-servers", "1");
+		this.project.put(server("s-1", "a", ServerStatus.ACTIVE, T0));
+		this.project.put(server("s-2", "b", ServerStatus.ACTIVE, T0));
+
+		assertThat(this.views.list(context(gateway()), ServerFilter.ALL, null, null)).isEmpty();
+		assertThat(this.views.list(context(gateway()), ServerFilter.ALL, null, null)).isEmpty();
+		assertThat(this.project.calls).containsOnlyOnce("servers");
+		assertThat(this.registry.get("stackgate.live.views").gauge().value()).isZero();
+
+		this.project.clock.advance(Duration.ofMinutes(5));
+		this.project.calls.clear();
+		this.views.list(context(gateway()), ServerFilter.ALL, null, null);
+		assertThat(this.project.calls).contains("servers");
+	}
+
+	@Test
+	void aViewOlderThanTheMaxStalenessIsNotServed() {
+		start("stackgate.live.poll-interval", "1h");
+		this.views.list(context(gateway()), ServerFilter.ALL, null, null);
+		this.project.clock.advance(Duration.ofSeconds(31));
+
+		assertThat(this.views.list(context(gateway()), ServerFilter.ALL, null, null)).isEmpty();
+	}
+
+	@Test
+	void disabledViewsSendEveryListToNova() {
+		start("stackgate.live.enabled", "false");
+
+		assertThat(this.views.list(context(gateway()), ServerFilter.ALL, null, null)).isEmpty();
+		assertThat(this.project.calls).isEmpty();
+	}
+
+	@Test
+	void aViewIsRefreshedInTheBackgroundWithTheCallersToken() throws InterruptedException {
+		start();
+		CallerSession alice = caller("u-alice", T0.plus(Duration.ofHours(1)));
+		this.views.list(context(alice), ServerFilter.ALL, null, null);
+
+		awaitTrue(() -> this.project.calls.contains("changes-since " + T0.minusSeconds(3)));
+		assertThat(this.project.contexts).allMatch((context) -> context.session() == alice);
+	}
+
+	@Test
+	void aCallersTokenIsNotUsedWithinTheMarginOfItsExpiryAndTheViewIsDropped() throws InterruptedException {
+		start("stackgate.live.poll-interval", "20ms");
+		CallerSession alice = caller("u-alice", T0.plus(Duration.ofSeconds(40)));
+		this.views.list(context(alice), ServerFilter.ALL, null, null);
+		this.project.clock.advance(Duration.ofSeconds(11));
+		this.project.calls.clear();
+
+		awaitTrue(() -> this.registry.get("stackgate.live.views").gauge().value() == 0);
+		assertThat(this.project.calls).isEmpty();
+	}
+
+	@Test
+	void anIdleViewIsDropped() throws InterruptedException {
+		start();
+		this.views.list(context(gateway()), ServerFilter.ALL, null, null);
+		this.project.clock.advance(Duration.ofMinutes(2));
+
+		awaitTrue(() -> this.registry.get("stackgate.live.views").gauge().value() == 0);
+	}
+
+	@Test
+	void aWatcherKeepsTheViewInUseAndHearsHeartbeats() throws InterruptedException {
+		start("stackgate.live.heartbeat-interval", "20ms");
+		ServerViewTests.Sink sink = new ServerViewTests.Sink();
+		this.views.watch(context(gateway()), ServerFilter.ALL, null, sink).orElseThrow();
+		this.project.clock.advance(Duration.ofMinutes(3));
+
+		awaitTrue(() -> sink.heartbeats >= 2);
+		assertThat(this.registry.get("stackgate.live.views").gauge().value()).isEqualTo(1);
+		assertThat(this.registry.get("stackgate.live.watchers").gauge().value()).isEqualTo(1);
+	}
+
+	private void start(String... settings) {
+		String[] withFastPolls = new String[settings.length + 2];
+		withFastPolls[0] = "stackgate.live.poll-interval";
+		withFastPolls[1] = "20ms";
+		System.arraycopy(settings, 0, withFastPolls, 2, settings.length);
+		this.views = new LiveViews(this.project, Settings.bind(LiveViewProperties.class, withFastPolls), Runnable::run,
+				this.project.clock, this.registry);
+	}
+
+	private static CallContext context(CloudSession session) {
+		return new CallContext(session, "req-test");
+	}
+
+	private static CloudSession gateway() {
+		return () -> "p-demo";
+	}
+
+	private static CallerSession caller(String userId, Instant expiresAt) {
+		return new CallerSession() {
+
+			@Override
+			public String projectId() {
+				return "p-demo";
+			}
+
+			@Override
+			public String userId() {
+				return userId;
+			}
+
+			@Override
+			public String userName() {
+				return userId;
+			}
+
+			@Override
+			public String projectName() {
+				return "demo";
+			}
+
+			@Override
+			public Instant expiresAt() {
+				return expiresAt;
+			}
+
+		};
+	}
+
+	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
+			Thread.sleep(10);
+		}
+	}
+
+}
