@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.stackgate.server.auth.AuthProperties;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.problem.InvalidRequestException;
@@ -17,8 +19,10 @@ import io.stackgate.server.servers.view.Watch;
 
 /**
  * {@code GET /api/v1/servers?watch=true}: the project's live view as Server-Sent Events. A stream lasts at most
- * {@code stackgate.live.max-watch}, and in {@code keystone} mode never past the caller's token: the client then
- * reconnects (with a new token if need be) and resumes with {@code Last-Event-ID}.
+ * {@code stackgate.live.max-watch}, and in {@code keystone} mode never past the caller's token nor past
+ * {@code stackgate.auth.token-cache-ttl}, so that a revoked token stops being served as soon as it would on any other
+ * route: the client then reconnects (the gateway validating its token again) and resumes with
+ * {@code Last-Event-ID}.
  */
 @Component
 class ServerWatches {
@@ -31,12 +35,17 @@ class ServerWatches {
 
 	private final Duration maxWatch;
 
+	/** A caller's watch lasts no longer than its token's validation is reused, so that a revoked token ends it. */
+	private final Duration revalidateEvery;
+
 	ServerWatches(LiveViews views, ServerService servers, Executor applicationTaskExecutor,
-			LiveViewProperties properties) {
+			LiveViewProperties properties, ObjectProvider<AuthProperties> auth) {
 		this.views = views;
 		this.servers = servers;
 		this.executor = applicationTaskExecutor;
 		this.maxWatch = properties.maxWatch();
+		AuthProperties settings = auth.getIfAvailable();
+		this.revalidateEvery = (settings != null) ? settings.tokenCacheTtl() : properties.maxWatch();
 	}
 
 	/**
@@ -59,14 +68,21 @@ class ServerWatches {
 		return emitter;
 	}
 
-	/** @return how long the stream may last: never past the caller's token, and never 0, which is no limit */
+	/**
+	 * @return how long the stream may last: never past the caller's token nor past the reuse of its validation
+	 * ({@code stackgate.auth.token-cache-ttl}), and never 0, which is no limit
+	 */
 	private Duration lifetime(CallContext context) {
 		if (context.session() instanceof CallerSession caller) {
 			Duration left = Duration.between(Instant.now(), caller.expiresAt());
-			return (left.compareTo(this.maxWatch) < 0) ? (left.toMillis() < 1 ? Duration.ofMillis(1) : left)
-					: this.maxWatch;
+			Duration longest = min(this.maxWatch, this.revalidateEvery);
+			return (left.compareTo(longest) < 0) ? (left.toMillis() < 1 ? Duration.ofMillis(1) : left) : longest;
 		}
 		return this.maxWatch;
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 }

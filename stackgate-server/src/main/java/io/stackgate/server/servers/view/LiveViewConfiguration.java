@@ -22,8 +22,13 @@ public class LiveViewConfiguration {
 	@Bean
 	LiveViews liveViews(ComputeClient compute, NetworkClient network, LiveViewProperties properties,
 			Executor applicationTaskExecutor, MeterRegistry meterRegistry) {
-		return new LiveViews(new CloudProjectSource(compute, network), properties, applicationTaskExecutor, Clock.systemUTC(),
-				meterRegistry);
+		return new LiveViews(new CloudProjectSource(compute, network), properties, applicationTaskExecutor,
+				Clock.systemUTC(), meterRegistry);
+	}
+
+	@Bean
+	LiveViewsShutdown liveViewsShutdown(LiveViews liveViews) {
+		return new LiveViewsShutdown(liveViews);
 	}
 
 }

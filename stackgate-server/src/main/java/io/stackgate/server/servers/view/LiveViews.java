@@ -11,13 +11,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
@@ -35,7 +36,7 @@ import io.stackgate.server.cloud.CloudSession;
  * Threads: one timer thread schedules the refreshes, which run on the shared executor, one at a time per view;
  * watchers hold no thread.
  */
-public class LiveViews implements SmartLifecycle {
+public class LiveViews {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveViews.class);
 
@@ -51,26 +52,16 @@ public class LiveViews implements SmartLifecycle {
 
 	private final Map<String, ServerView> views = new ConcurrentHashMap<>();
 
-	/** Projects with too many servers for a view, until when they are served from Nova. */
-	private final Map<String, Instant> tooLarge = new ConcurrentHashMap<>();
+	private final OversizedProjects oversized;
 
 	/**
 	 * Runs a refresh's Neutron lists while the refresh waits for Nova: its own threads, so that refreshes
 	 * running on the shared executor never wait for tasks queued behind them.
 	 */
-	private final ExecutorService neutronCalls = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "live-views-neutron");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService neutronCalls = Executors.newCachedThreadPool(daemonThreads("live-views-neutron-"));
 
-	private volatile boolean running;
-
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "live-views");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService timer = Executors
+		.newSingleThreadScheduledExecutor(daemonThreads("live-views-"));
 
 	LiveViews(ProjectSource source, LiveViewProperties properties, Executor executor, Clock clock,
 			MeterRegistry registry) {
@@ -78,6 +69,7 @@ public class LiveViews implements SmartLifecycle {
 		this.properties = properties;
 		this.executor = executor;
 		this.clock = clock;
+		this.oversized = new OversizedProjects(clock, properties.resyncInterval());
 		this.metrics = new ViewMetrics(registry, this.views::size,
 				() -> this.views.values().stream().mapToInt(ServerView::watchers).sum());
 		long heartbeat = properties.heartbeatInterval().toMillis();
@@ -132,33 +124,12 @@ public class LiveViews implements SmartLifecycle {
 		}
 	}
 
-	@Override
-	public void start() {
-		this.running = true;
-	}
-
-	/**
-	 * Stops refreshing and ends every watch stream, before the web server's graceful shutdown, which would
-	 * otherwise wait for the streams until its timeout.
-	 */
-	@Override
-	public void stop() {
-		this.running = false;
+	/** Stops refreshing and ends every watch stream (see {@link LiveViewsShutdown}). */
+	void stop() {
 		this.timer.shutdownNow();
 		this.neutronCalls.shutdownNow();
 		this.views.values().forEach(ServerView::retire);
 		this.views.clear();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	/** Stops first: a higher phase than the web server's graceful shutdown. */
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE;
 	}
 
 	private Optional<ServerView> viewFor(CallContext context) {
@@ -166,16 +137,11 @@ public class LiveViews implements SmartLifecycle {
 			this.metrics.fellBack("disabled");
 			return Optional.empty();
 		}
-		String projectId = context.session().projectId();
-		Instant until = this.tooLarge.get(projectId);
-		if (until != null) {
-			if (this.clock.instant().isBefore(until)) {
-				this.metrics.fellBack("too-many-servers");
-				return Optional.empty();
-			}
-			this.tooLarge.remove(projectId, until);
+		if (this.oversized.contains(context.session().projectId())) {
+			this.metrics.fellBack("too-many-servers");
+			return Optional.empty();
 		}
-		ServerView view = this.views.computeIfAbsent(projectId,
+		ServerView view = this.views.computeIfAbsent(context.session().projectId(),
 				(id) -> new ServerView(id, this.source, this.properties, this.clock, this.neutronCalls));
 		view.used(context.session());
 		if (!view.isLoaded()) {
@@ -260,8 +226,14 @@ public class LiveViews implements SmartLifecycle {
 
 	private void tooLarge(ServerView view, TooManyServersException ex) {
 		log.info("{}: its lists go to Nova for {}", ex.getMessage(), this.properties.resyncInterval());
-		this.tooLarge.put(view.projectId(), this.clock.instant().plus(this.properties.resyncInterval()));
+		this.oversized.add(view.projectId());
 		drop(view);
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	private void drop(ServerView view) {

@@ -4,16 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,6 +20,7 @@ import io.stackgate.server.cloud.CloudSession;
 import io.stackgate.server.cloud.FloatingIp;
 import io.stackgate.server.cloud.ServerPort;
 import io.stackgate.server.problem.InvalidRequestException;
+import io.stackgate.server.web.Futures;
 
 /**
  * The live view of one project's servers. A refresh asks Nova for the servers changed since shortly before the
@@ -35,14 +31,7 @@ import io.stackgate.server.problem.InvalidRequestException;
  */
 final class ServerView {
 
-	/** Nova's default order: newest first, then by id. */
-	private static final Comparator<ServerDto> NEWEST_FIRST = Comparator
-		.comparing(ServerDto::created, Comparator.nullsFirst(Comparator.reverseOrder()))
-		.thenComparing(ServerDto::id, Comparator.reverseOrder());
-
 	private final String projectId;
-
-	private final String epoch = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);
 
 	private final ProjectSource source;
 
@@ -68,8 +57,6 @@ final class ServerView {
 	/** Guarded by {@link #refreshLock}. */
 	private Instant lastResync;
 
-	private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), null);
-
 	private final AtomicBoolean polling = new AtomicBoolean();
 
 	private final AtomicLong writes = new AtomicLong();
@@ -78,10 +65,7 @@ final class ServerView {
 
 	private volatile Instant lastUsed;
 
-	/** Guarded by {@code this}, like {@link #subscriptions}. */
-	private final EventLog log;
-
-	private final List<Subscription> subscriptions = new ArrayList<>();
+	private final ViewPublisher publisher;
 
 	ServerView(String projectId, ProjectSource source, LiveViewProperties properties, Clock clock,
 			Executor executor) {
@@ -91,7 +75,7 @@ final class ServerView {
 		this.properties = properties;
 		this.clock = clock;
 		this.credentials = new Credentials(properties.tokenMargin());
-		this.log = new EventLog(properties.replayEvents());
+		this.publisher = new ViewPublisher(properties.replayEvents());
 		this.lastUsed = clock.instant();
 	}
 
@@ -126,17 +110,17 @@ final class ServerView {
 
 	/** @return whether the view has been loaded */
 	boolean isLoaded() {
-		return this.snapshot.asOf() != null;
+		return this.publisher.snapshot().asOf() != null;
 	}
 
 	/** @return whether someone watches the view or listed it within {@code stackgate.live.idle-after} */
-	synchronized boolean inUse(Instant now) {
-		return !this.subscriptions.isEmpty() || now.isBefore(this.lastUsed.plus(this.properties.idleAfter()));
+	boolean inUse(Instant now) {
+		return this.publisher.watchers() > 0 || now.isBefore(this.lastUsed.plus(this.properties.idleAfter()));
 	}
 
 	/** @return how old the view is, or {@code null} when it has not been loaded */
 	Duration age(Instant now) {
-		Instant asOf = this.snapshot.asOf();
+		Instant asOf = this.publisher.snapshot().asOf();
 		return (asOf != null) ? Duration.between(asOf, now) : null;
 	}
 
@@ -191,7 +175,7 @@ final class ServerView {
 				.supplyAsync(() -> this.source.floatingIps(context), this.executor);
 			List<ServerDto> changed = full ? this.source.servers(context)
 					: this.source.serversChangedSince(context, since);
-			return apply(context, started, writesAtStart, full, changed, join(ports), join(floatingIps));
+			return apply(context, started, writesAtStart, full, changed, Futures.join(ports), Futures.join(floatingIps));
 		}
 		finally {
 			this.refreshLock.unlock();
@@ -223,22 +207,9 @@ final class ServerView {
 		if (full) {
 			this.lastResync = started;
 		}
-		publish(Snapshot.of(next.values().stream().map(network::apply).sorted(NEWEST_FIRST).toList(), started));
+		this.publisher.publish(Snapshot.of(next.values().stream().map(network::apply).toList(), started));
 		this.writesSeen = writesAtStart;
 		return full;
-	}
-
-	/** @return the value, or the {@link RuntimeException} the call failed with */
-	private static <T> T join(CompletableFuture<T> call) {
-		try {
-			return call.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
 	}
 
 	/**
@@ -247,139 +218,29 @@ final class ServerView {
 	 * @throws InvalidRequestException when the marker is not a server of the list
 	 */
 	ViewPage page(ServerFilter filter, Integer limit, String marker) {
-		Snapshot current = this.snapshot;
-		List<ServerDto> matching = current.servers().stream().filter(filter::matches).toList();
-		int from = 0;
-		if (marker != null) {
-			int index = indexOf(matching, marker);
-			if (index < 0) {
-				throw InvalidRequestException.badField("marker", "no server '" + marker + "' in this list");
-			}
-			from = index + 1;
-		}
-		int to = (limit == null) ? matching.size() : Math.min(matching.size(), from + limit);
-		String next = (to < matching.size() && to > from) ? matching.get(to - 1).id() : null;
-		return new ViewPage(matching.subList(from, to), next, current.asOf());
+		return this.publisher.snapshot().page(filter, limit, marker);
 	}
 
 	/**
 	 * Starts a watch: the current list, or when {@code lastEventId} is a recent event of this view, the changes
 	 * after it; then every change.
 	 */
-	synchronized Watch subscribe(ServerFilter filter, String lastEventId, WatchSink sink) {
-		Subscription subscription = new Subscription(filter, sink);
-		Optional<List<ViewEvent>> missed = sequenceOf(lastEventId).flatMap(this.log::after);
-		if (missed.isPresent()) {
-			missed.get().forEach((event) -> subscription.offer(event, this));
-		}
-		else {
-			subscription.sink.offer(new WatchEvent(eventId(this.log.last()), WatchEvent.Type.LIST,
-					this.snapshot.servers().stream().filter(filter::matches).toList()));
-		}
-		this.subscriptions.add(subscription);
-		return () -> unsubscribe(subscription);
+	Watch subscribe(ServerFilter filter, String lastEventId, WatchSink sink) {
+		return this.publisher.subscribe(filter, lastEventId, sink);
 	}
 
-	synchronized void heartbeat() {
-		this.subscriptions.forEach((subscription) -> subscription.sink.heartbeat());
+	void heartbeat() {
+		this.publisher.heartbeat();
 	}
 
 	/** @return how many watchers the view has */
-	synchronized int watchers() {
-		return this.subscriptions.size();
+	int watchers() {
+		return this.publisher.watchers();
 	}
 
 	/** Ends every watch: the view is dropped. */
-	synchronized void retire() {
-		this.subscriptions.forEach((subscription) -> subscription.sink.close());
-		this.subscriptions.clear();
-	}
-
-	String eventId(long seq) {
-		return this.epoch + "-" + seq;
-	}
-
-	private synchronized void unsubscribe(Subscription subscription) {
-		this.subscriptions.remove(subscription);
-	}
-
-	private synchronized void publish(Snapshot next) {
-		Snapshot previous = this.snapshot;
-		this.snapshot = next;
-		if (previous.asOf() == null) {
-			return;
-		}
-		List<ViewEvent> events = new ArrayList<>();
-		long seq = this.log.last();
-		for (ServerDto server : next.servers()) {
-			ServerDto before = previous.byId().get(server.id());
-			if (!server.equals(before)) {
-				events.add(new ViewEvent(++seq, before, server));
-			}
-		}
-		for (ServerDto server : previous.servers()) {
-			if (!next.byId().containsKey(server.id())) {
-				events.add(new ViewEvent(++seq, server, null));
-			}
-		}
-		events.forEach(this.log::append);
-		this.subscriptions.removeIf((subscription) -> !events.stream().allMatch((event) -> subscription.offer(event, this)));
-	}
-
-	private Optional<Long> sequenceOf(String eventId) {
-		if (eventId == null || !eventId.startsWith(this.epoch + "-")) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Long.parseLong(eventId.substring(this.epoch.length() + 1)));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private static int indexOf(List<ServerDto> servers, String id) {
-		for (int i = 0; i < servers.size(); i++) {
-			if (servers.get(i).id().equals(id)) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	/** The servers at one moment, newest first and by id. */
-	private record Snapshot(List<ServerDto> servers, Map<String, ServerDto> byId, Instant asOf) {
-
-		static Snapshot of(List<ServerDto> servers, Instant asOf) {
-			Map<String, ServerDto> byId = new HashMap<>();
-			servers.forEach((server) -> byId.put(server.id(), server));
-			return new Snapshot(servers, byId, asOf);
-		}
-
-	}
-
-	/** One watcher and what it sees. */
-	private static final class Subscription {
-
-		private final ServerFilter filter;
-
-		private final WatchSink sink;
-
-		Subscription(ServerFilter filter, WatchSink sink) {
-			this.filter = filter;
-			this.sink = sink;
-		}
-
-		/** @return {@code false} when the sink refused the event and was closed */
-		boolean offer(ViewEvent event, ServerView view) {
-			WatchEvent.Type type = event.typeFor(this.filter);
-			if (type == null || this.sink.offer(new WatchEvent(view.eventId(event.seq()), type, List.of(event.latest())))) {
-				return true;
-			}
-			this.sink.close();
-			return false;
-		}
-
+	void retire() {
+		this.publisher.retire();
 	}
 
 }
