@@ -73,7 +73,9 @@ public record LaunchTarget(Flavor flavor, Image image, Network network, Optional
 	 * @throws IllegalStateException when the cloud offers nothing to launch from, or an override names nothing
 	 */
 	public static LaunchTarget discover(RealCloud cloud) throws IOException, InterruptedException {
-		return discover(cloud, System.getenv());
+		LaunchTarget target = discover(cloud, System.getenv());
+		System.out.println("Integration tests in project " + cloud.projectName() + " launch from " + target);
+		return target;
 	}
 
 	static LaunchTarget discover(RealCloud cloud, Map<String, String> env) throws IOException, InterruptedException {

@@ -187,6 +187,29 @@ public final class RealCloud {
 	}
 
 	/**
+	 * The version document of a service, as a client negotiating versions reads it: Nova's and Keystone's at
+	 * their catalog endpoint ({@code /v2.1/}, {@code /v3/}), Glance's at {@code /versions}, Neutron's and
+	 * Placement's at their root.
+	 * @param serviceType a catalog type: {@code compute}, {@code identity}, {@code image}, {@code network} or
+	 * {@code placement}
+	 * @return the parsed document, which services answer with 200 or 300 (Multiple Choices)
+	 */
+	public JsonNode versionDocument(String serviceType) throws IOException, InterruptedException {
+		String url = switch (serviceType) {
+			case "identity" -> authUrl().replaceAll("/$", "") + "/";
+			case "image" -> endpoint(serviceType) + "/versions";
+			default -> endpoint(serviceType) + "/";
+		};
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(url)).header("X-Auth-Token", this.token).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200 && response.statusCode() != 300) {
+			throw new IllegalStateException(url + " answered " + response.statusCode());
+		}
+		return JSON.readTree(response.body());
+	}
+
+	/**
 	 * @param namePrefix the start of the server names
 	 * @return the ids of the project's servers whose names start with it, as Nova lists them (deleted servers
 	 * are not listed)
