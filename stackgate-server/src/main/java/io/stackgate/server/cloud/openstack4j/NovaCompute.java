@@ -44,19 +44,19 @@ class NovaCompute implements ComputeClient {
 	@Override
 	public ServerPage listServers(CallContext context, ServerQuery query) {
 		return this.calls.read(context, OpenStackService.COMPUTE, (os) -> {
-			Function<Map<String, String>, List<? extends Server>> fetch = (params) -> {
+			Function<Map<String, String>, List<? extends NovaServerDetail>> fetch = (params) -> {
 				if (query.name() != null) {
 					params.put("name", query.name());
 				}
 				if (query.status() != null) {
 					params.put("status", query.status().name());
 				}
-				return os.compute().servers().list(params);
+				return new NovaServerReads().list(params);
 			};
 			if (query.limit() == null) {
-				return new ServerPage(servers(Pages.walk(fetch, Server::getId, query.marker())), null);
+				return new ServerPage(servers(Pages.walk(fetch, NovaServerDetail::getId, query.marker())), null);
 			}
-			List<? extends Server> page = fetch.apply(Pages.query(query.limit(), query.marker()));
+			List<? extends NovaServerDetail> page = fetch.apply(Pages.query(query.limit(), query.marker()));
 			String next = (page.size() == query.limit()) ? page.get(page.size() - 1).getId() : null;
 			return new ServerPage(servers(page), next);
 		});
@@ -65,7 +65,8 @@ class NovaCompute implements ComputeClient {
 	@Override
 	public Optional<ServerDto> findServer(CallContext context, String serverId) {
 		String id = UpstreamPaths.segment(serverId);
-		Server server = this.calls.read(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().get(id));
+		NovaServerDetail server = this.calls.read(context, OpenStackService.COMPUTE,
+				(os) -> new NovaServerReads().get(id));
 		return Optional.ofNullable(server).map(ModelMapper::server);
 	}
 
@@ -104,7 +105,7 @@ class NovaCompute implements ComputeClient {
 		});
 	}
 
-	private static List<ServerDto> servers(List<? extends Server> servers) {
+	private static List<ServerDto> servers(List<? extends NovaServerDetail> servers) {
 		return servers.stream().map(ModelMapper::server).toList();
 	}
 

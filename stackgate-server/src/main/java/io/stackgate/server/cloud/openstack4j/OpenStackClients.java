@@ -1,5 +1,6 @@
 package io.stackgate.server.cloud.openstack4j;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -56,11 +57,25 @@ class OpenStackClients {
 	 * @return a client bound to the calling thread
 	 */
 	OSClientV3 forToken(Token token, String requestId) {
+		return forToken(token, requestId, Map.of());
+	}
+
+	/**
+	 * @param token the token to call with
+	 * @param requestId the gateway request id, sent as OpenStack's global request id
+	 * @param headers more headers for every request of the client: openstack4j adds its session's headers to each
+	 * request it builds, and a client is built per call
+	 * @return a client bound to the calling thread
+	 */
+	OSClientV3 forToken(Token token, String requestId, Map<String, String> headers) {
 		OSClientV3 client = OSFactory.clientFromToken(token, this.facing, this.config);
 		if (this.region != null) {
 			client.useRegion(this.region);
 		}
-		client.headers(Map.ofEntries(NO_IMPLICIT_REAUTHENTICATION, Map.entry(GLOBAL_REQUEST_ID, requestId)));
+		Map<String, String> all = new HashMap<>(headers);
+		all.put(NO_IMPLICIT_REAUTHENTICATION.getKey(), NO_IMPLICIT_REAUTHENTICATION.getValue());
+		all.put(GLOBAL_REQUEST_ID, requestId);
+		client.headers(all);
 		return client;
 	}
 
