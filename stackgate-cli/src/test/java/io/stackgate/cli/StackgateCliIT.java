@@ -31,14 +31,17 @@ import io.stackgate.cli.command.Prompter;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.stackgate.itsupport.LaunchTarget;
+import io.stackgate.itsupport.RealCloud;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The CLI against a real gateway on a real cloud: starts {@code stackgate-server.jar} on a free port (with this
  * process's environment, so {@code OS_CLOUD}/{@code OS_CLIENT_CONFIG_FILE} from {@code eval "$(devcloud/env)"}),
- * then logs in as demo and lists, creates (with --wait), shows and deletes (with --wait) a server. Never skipped:
- * without a cloud it fails and says how to get one.
+ * then logs in as the cloud's user and lists, creates (with --wait, from what {@link LaunchTarget} found), shows
+ * and deletes (with --wait) a server. Never skipped: without a cloud it fails and says how to get one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackgateCliIT {
@@ -57,13 +60,17 @@ class StackgateCliIT {
 
 	private static final String NAME = "sgcli-it-" + UUID.randomUUID().toString().substring(0, 8);
 
+	private static RealCloud cloud;
+
+	private static LaunchTarget target;
+
 	@BeforeAll
 	static void startGateway() throws Exception {
-		if (blank(System.getenv("OS_CLOUD")) && blank(System.getenv("OS_AUTH_URL"))) {
-			fail("StackgateCliIT needs a real OpenStack cloud, and neither OS_CLOUD nor OS_AUTH_URL is set. "
-					+ "Run devcloud/up, then eval \"$(devcloud/env)\" (or source an openrc), and run "
-					+ "./mvnw verify -Pit again (bin/run-tests does all of it).");
+		if (!RealCloud.configured()) {
+			fail(RealCloud.howToConfigure("StackgateCliIT"));
 		}
+		cloud = RealCloud.fromEnvironment();
+		target = LaunchTarget.discover(cloud);
 		Path jar = Path.of(envOr("STACKGATE_SERVER_JAR", "../stackgate-server/target/stackgate-server.jar"));
 		if (!Files.isRegularFile(jar)) {
 			fail("No gateway jar at " + jar.toAbsolutePath() + ": build it with ./mvnw -pl stackgate-server -am package");
@@ -97,11 +104,12 @@ class StackgateCliIT {
 
 	@Test
 	@Order(1)
-	void logsInAsDemo() throws IOException {
-		Run login = cli("demo\n", "--url", url, "login", "-u", "demo", "-p", "demo", "-d", "Default",
-				"--password-stdin");
+	void logsInAsTheCloudsUser() throws IOException {
+		Run login = cli(cloud.password() + "\n", "--url", url, "login", "-u", cloud.username(), "-p",
+				cloud.projectName(), "-d", cloud.userDomainName(), "--password-stdin");
 		assertThat(login.exitCode()).as(login.toString()).isZero();
-		assertThat(login.out()).startsWith("Logged in to " + url + " as demo (project demo)");
+		assertThat(login.out()).startsWith(
+				"Logged in to " + url + " as " + cloud.username() + " (project " + cloud.projectName() + ")");
 		assertThat(configDir.resolve("token.json")).exists();
 	}
 
@@ -125,15 +133,19 @@ class StackgateCliIT {
 	void createsWaitsShowsAndDeletesAServer() {
 		boolean deleted = false;
 		try {
-			Run create = cli("", "server", "create", NAME, "--flavor", "m1.nano", "--image", "cirros-fake-raw",
-					"--network", "private", "--wait", "--timeout", "300", "-f", "json");
+			Run create = cli("", "server", "create", NAME, "--flavor", target.flavor().name(), "--image",
+					target.image().name(), "--network", target.network().name(), "--wait", "--timeout", "300", "-f",
+					"json");
 			assertThat(create.exitCode()).as(create.toString()).isZero();
 			Map<String, Object> server = JSON.readValue(create.out(), new TypeReference<>() {
 			});
 			assertThat(server).containsEntry("name", NAME).containsEntry("status", "ACTIVE");
-			assertThat((String) server.get("flavor")).startsWith("m1.nano");
-			assertThat((String) server.get("image")).startsWith("cirros-fake-raw");
-			assertThat(server.get("addresses").toString()).matches("\\{private=\\[10\\.0\\.0\\.\\d+.*");
+			assertThat((String) server.get("flavor")).startsWith(target.flavor().name() + " (");
+			assertThat((String) server.get("image")).startsWith(target.image().name() + " (");
+			@SuppressWarnings("unchecked")
+			Map<String, List<String>> addresses = (Map<String, List<String>>) server.get("addresses");
+			assertThat(addresses).containsOnlyKeys(target.network().name());
+			assertThat(addresses.get(target.network().name())).allMatch(target.network()::contains);
 			assertThat(create.err()).contains(": BUILD (0s)").contains("-> ACTIVE (");
 
 			Run show = cli("", "server", "show", NAME, "-f", "value", "-c", "id", "-c", "status");
@@ -173,7 +185,7 @@ class StackgateCliIT {
 		String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(out + err).isZero();
-		assertThat(out).contains("m1.nano\n");
+		assertThat(out).contains(target.flavor().name() + "\n");
 	}
 
 	private static Run cli(String stdin, String... args) {

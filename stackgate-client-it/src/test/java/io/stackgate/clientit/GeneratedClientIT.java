@@ -22,15 +22,19 @@ import io.stackgate.client.model.ServerDto;
 import io.stackgate.client.model.TokenDto;
 import io.stackgate.client.model.TokenRequestDto;
 
+import io.stackgate.itsupport.LaunchTarget;
+import io.stackgate.itsupport.RealCloud;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The Java client openapi-generator made from docs/openapi.json, and nothing else, against the real gateway
- * and cloud: what a client developer gets from the document works. Logs in as demo, lists what a server is
- * launched from, launches one by names with an Idempotency-Key and wait=true, replays the key, reads the
- * problem of a bad launch, and deletes the server. Never skipped: without a cloud it fails.
+ * and cloud: what a client developer gets from the document works. Logs in as the cloud's user, lists what a
+ * server is launched from, launches one by names (what {@link LaunchTarget} found) with an Idempotency-Key and
+ * wait=true, replays the key, reads the problem of a bad launch, and deletes the server. Never skipped: without a
+ * cloud it fails.
  */
 class GeneratedClientIT {
 
@@ -42,19 +46,24 @@ class GeneratedClientIT {
 
 	private static ApiClient client;
 
+	private static LaunchTarget target;
+
 	@BeforeAll
 	static void startGatewayAndLogIn() throws Exception {
-		if (System.getenv("OS_CLOUD") == null && System.getenv("OS_AUTH_URL") == null) {
-			fail("GeneratedClientIT needs a real cloud: run devcloud/up, then eval \"$(devcloud/env)\" "
-					+ "(bin/run-tests does all of it)");
+		if (!RealCloud.configured()) {
+			fail(RealCloud.howToConfigure("GeneratedClientIT"));
 		}
+		RealCloud cloud = RealCloud.fromEnvironment();
+		target = LaunchTarget.discover(cloud);
 		gateway = GatewayProcess.start();
 		client = new ApiClient();
 		client.updateBaseUri(gateway.baseUrl());
-		TokenDto token = new AuthApi(client).issueToken(
-				new TokenRequestDto().username("demo").password("demo").project("demo").domain("Default"), null);
-		assertThat(token.getUser()).isEqualTo("demo");
-		assertThat(token.getProject()).isEqualTo("demo");
+		TokenDto token = new AuthApi(client).issueToken(new TokenRequestDto().username(cloud.username())
+			.password(cloud.password())
+			.project(cloud.projectName())
+			.domain(cloud.userDomainName()), null);
+		assertThat(token.getUser()).isEqualTo(cloud.username());
+		assertThat(token.getProject()).isEqualTo(cloud.projectName());
 		assertThat(token.getExpiresAt()).isNotNull();
 		client.setRequestInterceptor((request) -> request.header("X-Auth-Token", token.getToken()));
 	}
@@ -70,11 +79,11 @@ class GeneratedClientIT {
 	void listsWhatAServerIsLaunchedFrom() throws Exception {
 		LaunchOptionsApi options = new LaunchOptionsApi(client);
 		List<FlavorDto> flavors = options.listFlavors(null, null);
-		assertThat(flavors).extracting(FlavorDto::getName).contains("m1.nano");
+		assertThat(flavors).extracting(FlavorDto::getId).contains(target.flavor().id());
 		List<ImageDto> images = options.listImages(null, null);
-		assertThat(images).extracting(ImageDto::getName).contains("cirros-fake-raw");
+		assertThat(images).extracting(ImageDto::getId).contains(target.image().id());
 		List<NetworkDto> networks = options.listNetworks(null, null);
-		assertThat(networks).filteredOn((network) -> "private".equals(network.getName()))
+		assertThat(networks).filteredOn((network) -> target.network().id().equals(network.getId()))
 			.singleElement()
 			.satisfies((network) -> assertThat(network.getSubnets()).isNotEmpty());
 	}
@@ -84,9 +93,9 @@ class GeneratedClientIT {
 		ServersApi servers = new ServersApi(client);
 		String key = UUID.randomUUID().toString();
 		CreateServerRequest launch = new CreateServerRequest().name(NAME)
-			.flavor("m1.nano")
-			.image("cirros-fake-raw")
-			.networks(List.of("private"));
+			.flavor(target.flavor().name())
+			.image(target.image().name())
+			.networks(List.of(target.network().name()));
 		String id = null;
 		try {
 			ApiResponse<List<ServerDto>> launched = servers.createServersWithHttpInfo(launch, key, true, 300,
@@ -97,11 +106,11 @@ class GeneratedClientIT {
 			id = server.getId();
 			assertThat(server.getName()).isEqualTo(NAME);
 			assertThat(server.getStatus()).isEqualTo(ServerDto.StatusEnum.ACTIVE);
-			assertThat(server.getFlavor().getName()).isEqualTo("m1.nano");
-			assertThat(server.getImage().getName()).isEqualTo("cirros-fake-raw");
-			assertThat(server.getAddresses()).singleElement().satisfies((address) -> {
-				assertThat(address.getNetwork()).isEqualTo("private");
-				assertThat(address.getIp()).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+			assertThat(server.getFlavor().getName()).isEqualTo(target.flavor().name());
+			assertThat(server.getImage().getName()).isEqualTo(target.image().name());
+			assertThat(server.getAddresses()).isNotEmpty().allSatisfy((address) -> {
+				assertThat(address.getNetwork()).isEqualTo(target.network().name());
+				assertThat(target.network().contains(address.getIp())).as(address.getIp()).isTrue();
 			});
 
 			ServerDto shown = servers.showServer(id, null);
@@ -129,8 +138,8 @@ class GeneratedClientIT {
 	void aBadLaunchIsAProblemNamingTheField() throws Exception {
 		CreateServerRequest launch = new CreateServerRequest().name(NAME + "-bad")
 			.flavor(NAME + "-no-such-flavor")
-			.image("cirros-fake-raw")
-			.networks(List.of("private"));
+			.image(target.image().name())
+			.networks(List.of(target.network().name()));
 		ApiException refused = catchThrowableOfType(ApiException.class,
 				() -> new ServersApi(client).createServers(launch, null, false, null, null));
 		assertThat(refused.getCode()).isEqualTo(404);

@@ -85,7 +85,11 @@ final class ServerColumns {
 		if (ref == null) {
 			return null;
 		}
-		return (ref.name() != null) ? ref.name() + " (" + ref.id() + ")" : ref.id();
+		if (ref.name() == null || ref.id() == null) {
+			// A flavor Nova names only by name (microversion 2.47) that the project no longer has has no id.
+			return (ref.name() != null) ? ref.name() : ref.id();
+		}
+		return ref.name() + " (" + ref.id() + ")";
 	}
 
 }

@@ -30,8 +30,8 @@ import io.stackgate.server.servers.view.ViewPage;
 import io.stackgate.server.web.Futures;
 
 /**
- * The project's servers, with the names of their flavors and images filled in from the cached launch options:
- * lists from the project's live view, or from Nova.
+ * The project's servers, with the names of their flavors and images (and, from Nova microversion 2.47, the ids
+ * of their flavors) filled in from the cached launch options: lists from the project's live view, or from Nova.
  */
 @Service
 public class ServerService {
@@ -118,29 +118,43 @@ public class ServerService {
 		return cause.getMessage();
 	}
 
-	/** Flavor and image names by id. */
+	/**
+	 * Flavor and image names by id, and flavor ids by name: Nova names a server's flavor by id before
+	 * microversion 2.47 and by name (the one it was built with) from 2.47.
+	 */
 	private static final class Names {
 
 		private final Map<String, String> flavors;
 
+		private final Map<String, String> flavorIds;
+
 		private final Map<String, String> images;
 
 		Names(List<FlavorDto> flavors, List<ImageDto> images) {
-			this.flavors = byId(flavors, FlavorDto::id, FlavorDto::name);
-			this.images = byId(images, ImageDto::id, ImageDto::name);
+			this.flavors = index(flavors, FlavorDto::id, FlavorDto::name);
+			this.flavorIds = index(flavors, FlavorDto::name, FlavorDto::id);
+			this.images = index(images, ImageDto::id, ImageDto::name);
 		}
 
 		ServerDto fill(ServerDto server) {
-			return server.withFlavor(named(server.flavor(), this.flavors)).withImage(named(server.image(), this.images));
+			return server.withFlavor(flavor(server.flavor())).withImage(named(server.image(), this.images));
+		}
+
+		/** A flavor by name only gets the id of the project's flavor of that name, if there is one. */
+		private ResourceRefDto flavor(ResourceRefDto ref) {
+			if (ref != null && ref.id() == null && ref.name() != null) {
+				return new ResourceRefDto(this.flavorIds.get(ref.name()), ref.name());
+			}
+			return named(ref, this.flavors);
 		}
 
 		private static ResourceRefDto named(ResourceRefDto ref, Map<String, String> names) {
 			return (ref != null) ? new ResourceRefDto(ref.id(), names.get(ref.id())) : null;
 		}
 
-		private static <T> Map<String, String> byId(List<T> items, Function<T, String> id, Function<T, String> name) {
-			return items.stream().filter((item) -> name.apply(item) != null)
-				.collect(Collectors.toMap(id, name, (first, second) -> first));
+		private static <T> Map<String, String> index(List<T> items, Function<T, String> key, Function<T, String> value) {
+			return items.stream().filter((item) -> key.apply(item) != null && value.apply(item) != null)
+				.collect(Collectors.toMap(key, value, (first, second) -> first));
 		}
 
 	}

@@ -25,12 +25,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import io.stackgate.itsupport.LaunchTarget;
+import io.stackgate.itsupport.RealCloud;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Authentication against the devcloud's real Keystone: two projects through one gateway, login, revocation,
- * API key roles, rate limits, and a log that holds no secret. Needs the devcloud's {@code devcloud-alt} cloud
- * (user and project {@code alt_demo}).
+ * Authentication against the cloud's real Keystone: two projects through one gateway, login, revocation,
+ * API key roles, rate limits, and a log that holds no secret. Needs a second project: the clouds.yaml entry
+ * {@link RealCloud#alternate()} names (devcloud's {@code devcloud-alt}, user and project {@code alt_demo}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthIT {
@@ -78,7 +81,7 @@ class AuthIT {
 		System.setOut(new PrintStream(new Tee(originalOut, log), true, StandardCharsets.UTF_8));
 		System.setErr(new PrintStream(new Tee(originalErr, log), true, StandardCharsets.UTF_8));
 		demo = RealCloud.fromEnvironment();
-		alt = RealCloud.named("devcloud-alt");
+		alt = RealCloud.alternate();
 		secrets.addAll(List.of(demo.token(), alt.token(), READER_KEY, OPERATOR_KEY, BURST_KEY, WRONG_PASSWORD));
 		keystoneGateway = Gateway.start("stackgate.auth.mode=keystone",
 				"stackgate.auth.token-cache-ttl=" + TOKEN_CACHE_TTL.toSeconds() + "s", "stackgate.auth.rate-limit.requests=0",
@@ -119,8 +122,8 @@ class AuthIT {
 	void eachProjectSeesAndTouchesOnlyItsOwnServers() throws Exception {
 		Gateway asDemo = keystoneGateway.as("X-Auth-Token", demo.token());
 		Gateway asAlt = keystoneGateway.as("X-Auth-Token", alt.token());
-		String demoServer = launch(asDemo, PREFIX + "demo");
-		String altServer = launch(asAlt, PREFIX + "alt");
+		String demoServer = launch(asDemo, PREFIX + "demo", LaunchTarget.discover(demo));
+		String altServer = launch(asAlt, PREFIX + "alt", LaunchTarget.discover(alt));
 
 		assertThat(ids(asDemo.get("/api/v1/servers"))).contains(demoServer).doesNotContain(altServer);
 		assertThat(ids(asAlt.get("/api/v1/servers"))).contains(altServer).doesNotContain(demoServer);
@@ -215,9 +218,8 @@ class AuthIT {
 		Gateway reader = serviceGateway.as("X-API-Key", READER_KEY);
 		assertThat(reader.get("/api/v1/flavors").statusCode()).isEqualTo(200);
 
-		HttpResponse<String> create = reader.post("/api/v1/servers", """
-				{"name": "%s", "flavor": "m1.nano", "image": "cirros-fake-raw", "networks": ["private"]}"""
-			.formatted(PREFIX + "by-reader"), Map.of());
+		HttpResponse<String> create = reader.post("/api/v1/servers", launchBody(PREFIX + "by-reader",
+				LaunchTarget.discover(demo)), Map.of());
 
 		assertThat(create.statusCode()).isEqualTo(403);
 		assertThat(Gateway.json(create).path("type").asString()).isEqualTo("https://stackgate.dev/problems/forbidden");
@@ -284,18 +286,20 @@ class AuthIT {
 		}
 	}
 
-	/** Launches a server on the first network the caller's project can attach to ({@code private} for demo). */
-	private static String launch(Gateway client, String name) throws Exception {
-		HttpResponse<String> networks = client.get("/api/v1/networks");
-		assertThat(networks.statusCode()).as(networks.body()).isEqualTo(200);
-		String network = Gateway.json(networks).get(0).path("name").asString();
-		HttpResponse<String> created = client.post("/api/v1/servers?wait=true&timeout=120", """
-				{"name": "%s", "flavor": "m1.nano", "image": "cirros-fake-raw", "networks": ["%s"]}"""
-			.formatted(name, network), Map.of());
+	/** Launches a server in the caller's project from what that project can launch from. */
+	private static String launch(Gateway client, String name, LaunchTarget target) throws Exception {
+		HttpResponse<String> created = client.post("/api/v1/servers?wait=true&timeout=120", launchBody(name, target),
+				Map.of());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
 		JsonNode server = Gateway.json(created).get(0);
 		assertThat(server.path("status").asString()).isEqualTo("ACTIVE");
 		return server.path("id").asString();
+	}
+
+	private static String launchBody(String name, LaunchTarget target) {
+		return """
+				{"name": "%s", "flavor": "%s", "image": "%s", "networks": ["%s"]}"""
+			.formatted(name, target.flavor().id(), target.image().id(), target.network().id());
 	}
 
 	private static List<String> ids(HttpResponse<String> response) {

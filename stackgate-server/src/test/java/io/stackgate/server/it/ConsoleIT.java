@@ -21,6 +21,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 
+import io.stackgate.itsupport.LaunchTarget;
+import io.stackgate.itsupport.RealCloud;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,6 +46,8 @@ class ConsoleIT {
 
 	private static RealCloud cloud;
 
+	private static LaunchTarget target;
+
 	private static Gateway keystone;
 
 	private static Gateway service;
@@ -54,6 +59,7 @@ class ConsoleIT {
 	@BeforeAll
 	static void start() throws Exception {
 		cloud = RealCloud.fromEnvironment();
+		target = LaunchTarget.discover(cloud);
 		CompletableFuture<Gateway> second = CompletableFuture.supplyAsync(() -> Gateway.start(PATIENT,
 				"stackgate.auth.mode=service", "stackgate.auth.api-keys[0].name=console-it",
 				"stackgate.auth.api-keys[0].sha256=" + sha256(API_KEY), "stackgate.auth.api-keys[0].role=operator"));
@@ -107,15 +113,18 @@ class ConsoleIT {
 		report(opened, interactive, loaded);
 		browser.script("window.consoleItNoReload = true;");
 
-		this.page.fillLaunch(name, "m1.nano", "cirros-fake-raw", List.of("private"), null).doubleClickLaunch();
+		this.page.fillLaunch(name, target.flavor().name(), target.image().name(), List.of(target.network().name()), null)
+			.doubleClickLaunch();
 		this.page.awaitRow(name);
-		this.page.awaitStatus(name, "ACTIVE", "private: 10.0.0.");
+		this.page.awaitStatus(name, "ACTIVE", target.network().name() + ": ");
+		String address = this.page.cell(name, "Addresses").substring(target.network().name().length() + 2).split("[ ,]")[0];
+		assertThat(target.network().contains(address)).as(address).isTrue();
 
 		assertThat(browser.script("return window.consoleItNoReload === true;")).as("the page was not reloaded")
 			.isEqualTo(true);
 		assertThat(cloud.serverIds(name)).as("a double click makes one server").hasSize(1);
-		assertThat(this.page.cell(name, "Flavor")).isEqualTo("m1.nano");
-		assertThat(this.page.cell(name, "Image")).isEqualTo("cirros-fake-raw");
+		assertThat(this.page.cell(name, "Flavor")).isEqualTo(target.flavor().name());
+		assertThat(this.page.cell(name, "Image")).isEqualTo(target.image().name());
 		assertThat(this.page.cell(name, "Age")).matches("\\d+ (s|min)");
 		assertThat(this.page.text("launch-status")).isEqualTo("Launched " + name);
 		browser.screenshot(SHOTS.resolve("console-desktop.png"), 1280);
@@ -131,7 +140,7 @@ class ConsoleIT {
 		String name = PREFIX + "bad";
 		this.page.open(keystone.baseUrl()).logIn(cloud.username(), cloud.password(), cloud.projectName());
 
-		this.page.fillLaunch(name, "m1.nano", "cirros-fake-raw", List.of(), "50").clickLaunch();
+		this.page.fillLaunch(name, target.flavor().name(), target.image().name(), List.of(), "50").clickLaunch();
 		browser.waiting(Duration.ofSeconds(30)).until((d) -> !this.page.fieldError("count").isEmpty());
 
 		assertThat(this.page.fieldError("count")).isEqualTo("must be between 1 and 10");
@@ -148,7 +157,8 @@ class ConsoleIT {
 		String name = PREFIX + "<img src=x onerror=alert(1)>";
 		this.page.open(keystone.baseUrl()).logIn(cloud.username(), cloud.password(), cloud.projectName());
 
-		this.page.fillLaunch(name, "m1.nano", "cirros-fake-raw", List.of("private"), null).clickLaunch();
+		this.page.fillLaunch(name, target.flavor().name(), target.image().name(), List.of(target.network().name()), null)
+			.clickLaunch();
 		this.page.awaitRow(name);
 
 		assertThat(this.page.cell(name, "Name")).isEqualTo(name);
@@ -186,7 +196,7 @@ class ConsoleIT {
 
 		this.page.logInWithKey(API_KEY).awaitWorkspace();
 		assertThat(this.page.text("who")).isEqualTo("API key");
-		assertThat(browser.driver().findElement(By.id("launch-flavor")).getText()).contains("m1.nano");
+		assertThat(browser.driver().findElement(By.id("launch-flavor")).getText()).contains(target.flavor().name());
 	}
 
 	private static void report(long opened, long interactive, long loaded) {

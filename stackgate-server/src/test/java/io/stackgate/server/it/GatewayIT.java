@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,12 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.stackgate.itsupport.LaunchTarget;
+import io.stackgate.itsupport.RealCloud;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway against the real cloud (devcloud, with vm1..vm3 from {@code devcloud/up --with-servers}): every
- * endpoint, checked against what the OpenStack APIs say directly. Requests carry the cloud user's own token
- * (mode keystone, the default).
+ * The gateway against the real cloud: every endpoint, checked against what the OpenStack APIs say directly, with
+ * three servers this run launches in Nova itself from what {@link LaunchTarget} found (and deletes afterwards).
+ * Requests carry the cloud user's own token (mode keystone, the default).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "stackgate.listen.address=127.0.0.1", "stackgate.listen.port=0" })
@@ -32,7 +37,14 @@ class GatewayIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Names of this run's servers start with it, so that runs never see each other's servers. */
+	private static final String PREFIX = "it-gw-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+
+	private static final List<String> SERVERS = List.of(PREFIX + "1", PREFIX + "2", PREFIX + "3");
+
 	private static RealCloud cloud;
+
+	private static LaunchTarget target;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -42,6 +54,19 @@ class GatewayIT {
 	@BeforeAll
 	static void realCloud() throws Exception {
 		cloud = RealCloud.fromEnvironment();
+		target = LaunchTarget.discover(cloud);
+		for (String name : SERVERS) {
+			cloud.createServer(name, target);
+		}
+	}
+
+	@AfterAll
+	static void cleanUp() throws Exception {
+		if (cloud != null) {
+			for (String id : cloud.serverIds(PREFIX)) {
+				cloud.deleteServer(id);
+			}
+		}
 	}
 
 	@Test
@@ -59,29 +84,37 @@ class GatewayIT {
 	@Test
 	void listsTheFlavorsNovaHas() throws Exception {
 		JsonNode flavors = json("/api/v1/flavors");
-		JsonNode tiny = find(flavors, "name", "m1.tiny");
-		assertThat(tiny.path("vcpus").asInt()).isEqualTo(1);
-		assertThat(tiny.path("ram").asInt()).isEqualTo(512);
-		assertThat(tiny.path("disk").asInt()).isEqualTo(1);
+		JsonNode flavor = find(flavors, "name", target.flavor().name());
+		assertThat(flavor.path("id").asString()).isEqualTo(target.flavor().id());
+		assertThat(flavor.path("vcpus").asInt()).isEqualTo(target.flavor().vcpus());
+		assertThat(flavor.path("ram").asInt()).isEqualTo(target.flavor().ram());
+		assertThat(flavor.path("disk").asInt()).isEqualTo(target.flavor().disk());
 		assertThat(names(flavors)).isEqualTo(names(cloud.get("compute", "/flavors/detail").path("flavors")));
 	}
 
 	@Test
 	void listsTheActiveImagesGlanceHas() throws Exception {
 		JsonNode images = json("/api/v1/images");
-		JsonNode raw = find(images, "name", "cirros-fake-raw");
-		assertThat(raw.path("status").asString()).isEqualTo("active");
-		assertThat(raw.path("size").asLong()).isPositive();
+		JsonNode image = find(images, "name", target.image().name());
+		assertThat(image.path("id").asString()).isEqualTo(target.image().id());
+		assertThat(image.path("status").asString()).isEqualTo("active");
+		assertThat(image.path("size").asLong()).isPositive();
 		assertThat(names(images)).isEqualTo(names(cloud.get("image", "/v2/images?status=active").path("images")));
 	}
 
 	@Test
 	void listsTheNetworksTheProjectCanAttachTo() throws Exception {
 		JsonNode networks = json("/api/v1/networks");
-		JsonNode privateNetwork = find(networks, "name", "private");
-		assertThat(privateNetwork.path("external").asBoolean()).isFalse();
-		assertThat(privateNetwork.path("subnets").get(0).path("cidr").asString()).isEqualTo("10.0.0.0/24");
-		assertThat(names(networks)).doesNotContain("public");
+		JsonNode network = find(networks, "name", target.network().name());
+		assertThat(network.path("external").asBoolean()).isFalse();
+		List<String> cidrs = new ArrayList<>();
+		network.path("subnets").forEach((subnet) -> cidrs.add(subnet.path("cidr").asString()));
+		assertThat(cidrs).containsExactlyInAnyOrderElementsOf(target.network().cidrs());
+		Set<String> external = new TreeSet<>();
+		cloud.get("network", "/v2.0/networks?router:external=true")
+			.path("networks")
+			.forEach((n) -> external.add(n.path("name").asString()));
+		assertThat(names(networks)).doesNotContainAnyElementsOf(external);
 	}
 
 	@Test
@@ -109,23 +142,25 @@ class GatewayIT {
 		Set<String> gatewayIds = new TreeSet<>();
 		servers.forEach((s) -> gatewayIds.add(s.path("id").asString()));
 		assertThat(gatewayIds).isEqualTo(novaIds);
-		for (String name : List.of("vm1", "vm2", "vm3")) {
+		for (String name : SERVERS) {
 			JsonNode server = find(servers, "name", name);
 			assertThat(server.path("status").asString()).isEqualTo("ACTIVE");
 			JsonNode address = server.path("addresses").get(0);
-			assertThat(address.path("network").asString()).isEqualTo("private");
-			assertThat(address.path("ip").asString()).startsWith("10.0.0.");
-			assertThat(address.path("version").asInt()).isEqualTo(4);
+			assertThat(address.path("network").asString()).isEqualTo(target.network().name());
+			assertThat(target.network().contains(address.path("ip").asString())).as(address.toString()).isTrue();
+			assertThat(address.path("version").asInt()).isIn(4, 6);
 			assertThat(address.path("type").asString()).isEqualTo("fixed");
-			assertThat(server.path("flavor").path("name").asString()).startsWith("m1.");
-			assertThat(server.path("image").path("name").asString()).startsWith("cirros-fake");
+			assertThat(server.path("flavor").path("id").asString()).isEqualTo(target.flavor().id());
+			assertThat(server.path("flavor").path("name").asString()).isEqualTo(target.flavor().name());
+			assertThat(server.path("image").path("id").asString()).isEqualTo(target.image().id());
+			assertThat(server.path("image").path("name").asString()).isEqualTo(target.image().name());
 		}
 	}
 
 	@Test
 	void pagesThroughServersWithLinks() throws Exception {
 		List<String> seeded = new ArrayList<>();
-		json("/api/v1/servers?name=%5Evm%5B123%5D%24").forEach((s) -> seeded.add(s.path("id").asString()));
+		json("/api/v1/servers?name=%5E" + PREFIX).forEach((s) -> seeded.add(s.path("id").asString()));
 		List<String> paged = new ArrayList<>();
 		int pages = 0;
 		String next = "/api/v1/servers?limit=1";
@@ -144,11 +179,11 @@ class GatewayIT {
 
 	@Test
 	void filtersServersByNameAndShowsOne() throws Exception {
-		JsonNode matches = json("/api/v1/servers?name=%5Evm2%24&status=ACTIVE");
+		JsonNode matches = json("/api/v1/servers?name=%5E" + SERVERS.get(1) + "%24&status=ACTIVE");
 		assertThat(matches).hasSize(1);
 		String id = matches.get(0).path("id").asString();
 		JsonNode server = json("/api/v1/servers/" + id);
-		assertThat(server.path("name").asString()).isEqualTo("vm2");
+		assertThat(server.path("name").asString()).isEqualTo(SERVERS.get(1));
 	}
 
 	@Test

@@ -22,6 +22,9 @@ import io.stackgate.testing.hostile.HostileRun;
 import io.stackgate.testing.hostile.RawHttp;
 import io.stackgate.testing.hostile.RequestGenerator;
 
+import io.stackgate.itsupport.LaunchTarget;
+import io.stackgate.itsupport.RealCloud;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,11 +39,14 @@ class HostileInputIT {
 
 	private static RealCloud cloud;
 
+	private static LaunchTarget target;
+
 	private static Gateway gateway;
 
 	@BeforeAll
 	static void start() throws Exception {
 		cloud = RealCloud.fromEnvironment();
+		target = LaunchTarget.discover(cloud);
 		// The hostile client reads each answer to its end: a generated watch=true stream ends after 1 s.
 		gateway = Gateway.start("stackgate.auth.rate-limit.requests=0", "stackgate.auth.rate-limit.creates=0",
 				"stackgate.live.max-watch=1s");
@@ -102,8 +108,9 @@ class HostileInputIT {
 				: ids.get((int) (System.nanoTime() % ids.size()));
 		String json = "\"%s\"";
 		return new Fixtures("X-Auth-Token", cloud.token(), PREFIX, Map.of("name",
-				() -> json.formatted(PREFIX + (++counter[0])), "flavor", () -> "\"m1.nano\"", "image",
-				() -> "\"cirros-fake-raw\"", "networks", () -> "[\"private\"]", "username",
+				() -> json.formatted(PREFIX + (++counter[0])), "flavor",
+				() -> json.formatted(target.flavor().name()), "image", () -> json.formatted(target.image().name()),
+				"networks", () -> "[" + json.formatted(target.network().name()) + "]", "username",
 				() -> json.formatted(cloud.username()), "password", () -> json.formatted(cloud.password()), "project",
 				() -> json.formatted(cloud.projectName()), "id", id, "timeout", () -> "1", "limit", () -> "5"));
 	}

@@ -20,6 +20,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import io.stackgate.itsupport.LaunchTarget;
+import io.stackgate.itsupport.RealCloud;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,15 +35,20 @@ class LaunchIT {
 
 	private static RealCloud cloud;
 
+	/** What this run launches from. */
+	private static LaunchTarget target;
+
 	private static Gateway gateway;
 
-	/** Objects made for the bad-request table: an image too big for m1.nano, two networks with one name. */
+	/** Objects made for the bad-request table: an image too big for the flavor, two networks with one name. */
 	private static final List<String[]> fixtures = new ArrayList<>();
 
 	@BeforeAll
 	static void start() throws Exception {
 		cloud = RealCloud.fromEnvironment();
-		fixtures.add(new String[] { "image", "/v2/images/" + cloud.createImage(PREFIX + "needs-2g", 2048) });
+		target = LaunchTarget.discover(cloud);
+		fixtures.add(new String[] { "image",
+				"/v2/images/" + cloud.createImage(PREFIX + "needs-more", target.flavor().ram() + 1) });
 		for (int i = 0; i < 2; i++) {
 			fixtures.add(new String[] { "network", "/v2.0/networks/" + cloud.createNetwork(PREFIX + "twin") });
 		}
@@ -65,19 +73,17 @@ class LaunchIT {
 	@Test
 	void launchesByNameWaitsUntilActiveListsItWithItsAddressAndDeletesIt() throws Exception {
 		String name = PREFIX + "by-name";
-		HttpResponse<String> created = gateway.post("/api/v1/servers?wait=true&timeout=120", """
-				{"name": "%s", "flavor": "m1.nano", "image": "cirros-fake-raw", "networks": ["private"]}"""
-			.formatted(name), Map.of());
+		HttpResponse<String> created = gateway.post("/api/v1/servers?wait=true&timeout=120", byNames(name), Map.of());
 
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
 		JsonNode server = Gateway.json(created).get(0);
 		String id = server.path("id").asString();
 		assertThat(created.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith(id));
 		assertThat(server.path("status").asString()).isEqualTo("ACTIVE");
-		assertThat(server.path("flavor").path("name").asString()).isEqualTo("m1.nano");
+		assertThat(server.path("flavor").path("name").asString()).isEqualTo(target.flavor().name());
 		JsonNode listed = find(Gateway.json(gateway.get("/api/v1/servers")), id);
-		assertThat(listed.path("addresses").get(0).path("network").asString()).isEqualTo("private");
-		assertThat(listed.path("addresses").get(0).path("ip").asString()).startsWith("10.0.0.");
+		assertThat(listed.path("addresses").get(0).path("network").asString()).isEqualTo(target.network().name());
+		assertThat(target.network().contains(listed.path("addresses").get(0).path("ip").asString())).isTrue();
 		assertThat(cloud.serverIds(name)).containsExactly(id);
 
 		assertThat(gateway.delete("/api/v1/servers/" + id + "?wait=true&timeout=120").statusCode()).isEqualTo(204);
@@ -89,9 +95,9 @@ class LaunchIT {
 	@Test
 	void launchesByIdsAndAnswers202WithTheServerBuilding() throws Exception {
 		JsonNode options = Gateway.json(gateway.get("/api/v1/launch-options"));
-		String flavor = idOf(options.path("flavors"), "m1.tiny");
-		String image = idOf(options.path("images"), "cirros-fake-qcow2");
-		String network = idOf(options.path("networks"), "private");
+		String flavor = idOf(options.path("flavors"), target.flavor().name());
+		String image = idOf(options.path("images"), target.image().name());
+		String network = idOf(options.path("networks"), target.network().name());
 
 		HttpResponse<String> created = gateway.post("/api/v1/servers", """
 				{"name": "%s", "flavor": "%s", "image": "%s", "networks": ["%s"], "metadata": {"owner": "it"}}"""
@@ -109,9 +115,8 @@ class LaunchIT {
 	@Test
 	void countThreeLaunchesExactlyThreeServersWithDistinctNames() throws Exception {
 		String name = PREFIX + "trio";
-		HttpResponse<String> created = gateway.post("/api/v1/servers", """
-				{"name": "%s", "flavor": "m1.nano", "image": "cirros-fake-raw", "networks": ["private"], "count": 3}"""
-			.formatted(name), Map.of());
+		HttpResponse<String> created = gateway.post("/api/v1/servers",
+				byNames(name).replaceFirst("}$", ", \"count\": 3}"), Map.of());
 
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
 		List<String> names = new ArrayList<>();
@@ -127,9 +132,7 @@ class LaunchIT {
 	@Test
 	void oneIdempotencyKeyLaunchesOneServerAcrossConcurrentRetriesRestartsAndInstances() throws Exception {
 		String name = PREFIX + "once";
-		String body = """
-				{"name": "%s", "flavor": "m1.nano", "image": "cirros-fake-raw", "networks": ["private"]}"""
-			.formatted(name);
+		String body = byNames(name);
 		Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
 		Set<String> answered = new HashSet<>();
 		ExecutorService clients = Executors.newFixedThreadPool(5);
@@ -155,7 +158,7 @@ class LaunchIT {
 			assertThat(retry.statusCode()).isEqualTo(202);
 			assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 			assertThat(Gateway.json(retry).get(0).path("id").asString()).isEqualTo(answered.iterator().next());
-			HttpResponse<String> other = restarted.post("/api/v1/servers", body.replace("m1.nano", "m1.tiny"), key);
+			HttpResponse<String> other = restarted.post("/api/v1/servers", body.replace("\"" + name + "\"", "\"" + name + "-other\""), key);
 			assertThat(other.statusCode()).isEqualTo(422);
 		}
 		assertThat(cloud.serverIds(name)).containsExactlyElementsOf(answered);
@@ -180,12 +183,16 @@ class LaunchIT {
 		assertThat(cloud.serverIds(PREFIX)).hasSize(before);
 	}
 
+	/** Called after {@code start()}, which found the target: JUnit expands the table once the class has started. */
 	static Stream<Arguments> badRequests() {
-		String ok = "\"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", \"networks\": [\"private\"]";
+		String flavor = "\"flavor\": \"" + target.flavor().name() + "\"";
+		String image = "\"image\": \"" + target.image().name() + "\"";
+		String network = "\"networks\": [\"" + target.network().name() + "\"]";
+		String ok = flavor + ", " + image + ", " + network;
 		// Bodies that a bug would accept still name the server so that clean-up finds it.
 		String n = PREFIX + "bad";
 		String big = "x".repeat(50_000);
-		return Stream.of(
+		Stream<Arguments> table = Stream.of(
 				bad("malformed JSON", "{\"name\": ", 400, null),
 				bad("not an object", "[1, 2]", 400, null),
 				bad("empty body", "", 400, null),
@@ -195,16 +202,16 @@ class LaunchIT {
 				bad("name a number", "{\"name\": 42, " + ok + "}", 400, "name"),
 				bad("name too long", "{\"name\": \"" + "n".repeat(256) + "\", " + ok + "}", 400, "name"),
 				bad("name with leading space", "{\"name\": \" lead\", " + ok + "}", 400, "name"),
-				bad("flavor missing", "{\"name\": \"" + n + "\", \"image\": \"cirros-fake-raw\", \"networks\": [\"private\"]}", 400,
+				bad("flavor missing", "{\"name\": \"" + n + "\", " + image + ", " + network + "}", 400,
 						"flavor"),
-				bad("image missing", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"networks\": [\"private\"]}", 400, "image"),
-				bad("networks missing", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\"}", 400,
+				bad("image missing", "{\"name\": \"" + n + "\", " + flavor + ", " + network + "}", 400, "image"),
+				bad("networks missing", "{\"name\": \"" + n + "\", " + flavor + ", " + image + "}", 400,
 						"networks"),
-				bad("networks empty", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("networks empty", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
 						+ "\"networks\": []}", 400, "networks"),
-				bad("networks a string", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
-						+ "\"networks\": \"private\"}", 400, null),
-				bad("network blank", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("networks a string", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
+						+ "\"networks\": \"" + target.network().name() + "\"}", 400, null),
+				bad("network blank", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
 						+ "\"networks\": [\"\"]}", 400, "networks[0]"),
 				bad("count zero", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 0}", 400, "count"),
 				bad("count negative", "{\"name\": \"" + n + "\", " + ok + ", \"count\": -1}", 400, "count"),
@@ -219,20 +226,31 @@ class LaunchIT {
 						"metadata.stackgate:x"),
 				bad("security group blank", "{\"name\": \"" + n + "\", " + ok + ", \"security_groups\": [\" \"]}", 400,
 						"security_groups[0]"),
-				bad("unknown flavor", "{\"name\": \"" + n + "\", \"flavor\": \"m1.huge\", \"image\": \"cirros-fake-raw\", "
-						+ "\"networks\": [\"private\"]}", 404, "flavor"),
-				bad("unknown image", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"windows\", "
-						+ "\"networks\": [\"private\"]}", 404, "image"),
-				bad("unknown network", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
-						+ "\"networks\": [\"private\", \"nowhere\"]}", 404, "networks[1]"),
-				bad("unknown network id", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("unknown flavor", "{\"name\": \"" + n + "\", \"flavor\": \"" + PREFIX + "no-such-flavor\", "
+						+ image + ", " + network + "}", 404, "flavor"),
+				bad("unknown image", "{\"name\": \"" + n + "\", " + flavor + ", \"image\": \"" + PREFIX + "no-such-image\", "
+						+ network + "}", 404, "image"),
+				bad("unknown network", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
+						+ "\"networks\": [\"" + target.network().name() + "\", \"" + PREFIX + "nowhere\"]}", 404, "networks[1]"),
+				bad("unknown network id", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
 						+ "\"networks\": [\"00000000-0000-0000-0000-000000000000\"]}", 404, "networks[0]"),
-				bad("external network", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
-						+ "\"networks\": [\"public\"]}", 422, "networks[0]"),
-				bad("flavor too small for the image", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", "
-						+ "\"image\": \"" + PREFIX + "needs-2g\", \"networks\": [\"private\"]}", 422, "flavor"),
-				bad("ambiguous network name", "{\"name\": \"" + n + "\", \"flavor\": \"m1.nano\", \"image\": \"cirros-fake-raw\", "
+				bad("flavor too small for the image", "{\"name\": \"" + n + "\", " + flavor + ", "
+						+ "\"image\": \"" + PREFIX + "needs-more\", " + network + "}", 422, "flavor"),
+				bad("ambiguous network name", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
 						+ "\"networks\": [\"" + PREFIX + "twin\"]}", 409, "networks[0]"));
+		// A cloud without an external network has no such row: nothing to refuse there.
+		Stream<Arguments> external = target.externalNetwork()
+			.map((name) -> bad("external network", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
+					+ "\"networks\": [\"" + name + "\"]}", 422, "networks[0]"))
+			.stream();
+		return Stream.concat(table, external);
+	}
+
+	/** @return a launch of one server by the names of what the run launches from */
+	private static String byNames(String name) {
+		return """
+				{"name": "%s", "flavor": "%s", "image": "%s", "networks": ["%s"]}"""
+			.formatted(name, target.flavor().name(), target.image().name(), target.network().name());
 	}
 
 	private static Arguments bad(String why, String body, int status, String field) {

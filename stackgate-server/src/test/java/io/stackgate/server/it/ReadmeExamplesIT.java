@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,13 +20,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import io.stackgate.itsupport.LaunchTarget;
+import io.stackgate.itsupport.RealCloud;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the README's curl examples true: runs each one, in order, with curl against a gateway on the real cloud,
  * and checks the status and that the answer has the shape of the example answer (the same fields, recursively,
  * with values of the same JSON types). The answers of this run are written to
- * {@code target/readme-examples.md}, to refresh the README from.
+ * {@code target/readme-examples.md}, to refresh the README from. The examples name devcloud's user, flavor, image
+ * and network; on any cloud the commands are run with the cloud's user and what {@link LaunchTarget} found
+ * instead, and the server they launch gets this run's prefix.
  */
 class ReadmeExamplesIT {
 
@@ -37,15 +44,28 @@ class ReadmeExamplesIT {
 	private static final Pattern EXAMPLE = Pattern.compile(
 			"<!-- example: (\\d{3}) -->\\s*```sh\\n(.*?)```(?:\\s*```json\\n(.*?)```)?", Pattern.DOTALL);
 
+	private static final String PREFIX = "it-readme-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+
 	private static RealCloud cloud;
 
 	private static Gateway gateway;
+
+	/** What the README's commands say on devcloud, and what this run says instead. */
+	private static final Map<String, String> substitutions = new LinkedHashMap<>();
 
 	private final List<String> createdServers = new ArrayList<>();
 
 	@BeforeAll
 	static void start() throws Exception {
 		cloud = RealCloud.fromEnvironment();
+		LaunchTarget target = LaunchTarget.discover(cloud);
+		substitutions.put("\"username\": \"demo\", \"password\": \"demo\", \"project\": \"demo\"",
+				"\"username\": \"%s\", \"password\": \"%s\", \"project\": \"%s\", \"domain\": \"%s\""
+					.formatted(cloud.username(), cloud.password(), cloud.projectName(), cloud.userDomainName()));
+		substitutions.put("\"name\": \"web\"", "\"name\": \"" + PREFIX + "web\"");
+		substitutions.put("\"flavor\": \"m1.nano\"", "\"flavor\": \"" + target.flavor().name() + "\"");
+		substitutions.put("\"image\": \"cirros-fake-raw\"", "\"image\": \"" + target.image().name() + "\"");
+		substitutions.put("\"networks\": [\"private\"]", "\"networks\": [\"" + target.network().name() + "\"]");
 		gateway = Gateway.start();
 	}
 
@@ -117,6 +137,9 @@ class ReadmeExamplesIT {
 
 	private static Answer run(String command, Map<String, String> env) throws IOException, InterruptedException {
 		String local = command.replace("http://localhost:8080", gateway.baseUrl());
+		for (Map.Entry<String, String> substitution : substitutions.entrySet()) {
+			local = local.replace(substitution.getKey(), substitution.getValue());
+		}
 		ProcessBuilder process = new ProcessBuilder("bash", "-c", local + " -w '\\n%{http_code}'");
 		process.environment().putAll(env);
 		process.redirectErrorStream(true);

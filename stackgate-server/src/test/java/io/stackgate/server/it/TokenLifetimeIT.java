@@ -1,5 +1,6 @@
 package io.stackgate.server.it;
 
+import io.stackgate.itsupport.RealCloud;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -35,6 +35,7 @@ import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.servers.view.LiveViewConfiguration;
 import io.stackgate.testing.WebTestConfiguration;
 
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -90,6 +91,22 @@ class ServerControllerTests {
 			.andExpect(jsonPath("$[0].flavor.name").value("m1.nano"))
 			.andExpect(jsonPath("$[0].image.name").value("cirros"))
 			.andExpect(jsonPath("$[0].created").value("2026-11-27T04:40:12Z"));
+	}
+
+	@Test
+	void aFlavorNovaNamesOnlyByNameGetsTheIdOfTheProjectsFlavorOfThatNameOrNone() throws Exception {
+		givenFlavorsAndImages();
+		ServerDto byName = VM1.withFlavor(new ResourceRefDto(null, "m1.nano"));
+		ServerDto goneFlavor = VM1.withFlavor(new ResourceRefDto(null, "m1.retired"));
+		given(this.compute.listServers(any(), eq(new ServerQuery(null, null, null, null))))
+			.willReturn(new ServerPage(List.of(byName, goneFlavor), null));
+
+		this.mvc.perform(get("/api/v1/servers"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].flavor.id").value("42"))
+			.andExpect(jsonPath("$[0].flavor.name").value("m1.nano"))
+			.andExpect(jsonPath("$[1].flavor.id").value(nullValue()))
+			.andExpect(jsonPath("$[1].flavor.name").value("m1.retired"));
 	}
 
 	@Test

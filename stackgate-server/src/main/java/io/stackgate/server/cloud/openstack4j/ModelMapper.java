@@ -51,12 +51,16 @@ final class ModelMapper {
 		return new SubnetDto(subnet.getId(), subnet.getName(), subnet.getCidr(), ipVersion);
 	}
 
-	static ServerDto server(Server server) {
+	/**
+	 * @return the server, with its flavor by id (before microversion 2.47) or by name (from 2.47, without an id:
+	 * {@code ServerService} finds it in the project's flavors)
+	 */
+	static ServerDto server(NovaServerDetail server) {
 		ServerStatus status = (server.getStatus() != null) ? ServerStatus.fromNova(server.getStatus().name())
 				: ServerStatus.UNKNOWN;
 		String fault = (server.getFault() != null) ? server.getFault().getMessage() : null;
 		return new ServerDto(server.getId(), server.getName(), status, addresses(server),
-				new ResourceRefDto(server.getFlavorId(), null), imageRef(server.getImageId()),
+				new ResourceRefDto(server.getFlavorId(), server.flavorName()), imageRef(server.getImageId()),
 				(server.getCreated() != null) ? server.getCreated().toInstant() : null, fault,
 				(server.getMetadata() != null) ? Map.copyOf(server.getMetadata()) : Map.of());
 	}

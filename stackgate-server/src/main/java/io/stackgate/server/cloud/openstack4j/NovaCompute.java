@@ -46,19 +46,19 @@ class NovaCompute implements ComputeClient {
 	@Override
 	public ServerPage listServers(CallContext context, ServerQuery query) {
 		return this.calls.read(context, OpenStackService.COMPUTE, (os) -> {
-			Function<Map<String, String>, List<? extends Server>> fetch = (params) -> {
+			Function<Map<String, String>, List<? extends NovaServerDetail>> fetch = (params) -> {
 				if (query.name() != null) {
 					params.put("name", query.name());
 				}
 				if (query.status() != null) {
 					params.put("status", query.status().name());
 				}
-				return os.compute().servers().list(params);
+				return new NovaServerReads().list(params);
 			};
 			if (query.limit() == null) {
-				return new ServerPage(servers(Pages.walk(fetch, Server::getId, query.marker())), null);
+				return new ServerPage(servers(Pages.walk(fetch, NovaServerDetail::getId, query.marker())), null);
 			}
-			List<? extends Server> page = fetch.apply(Pages.query(query.limit(), query.marker()));
+			List<? extends NovaServerDetail> page = fetch.apply(Pages.query(query.limit(), query.marker()));
 			String next = (page.size() == query.limit()) ? page.get(page.size() - 1).getId() : null;
 			return new ServerPage(servers(page), next);
 		});
@@ -69,14 +69,15 @@ class NovaCompute implements ComputeClient {
 		String changesSince = since.truncatedTo(ChronoUnit.SECONDS).toString();
 		return this.calls.read(context, OpenStackService.COMPUTE, (os) -> servers(Pages.walk((params) -> {
 			params.put("changes-since", changesSince);
-			return os.compute().servers().list(params);
-		}, Server::getId)));
+			return new NovaServerReads().list(params);
+		}, NovaServerDetail::getId)));
 	}
 
 	@Override
 	public Optional<ServerDto> findServer(CallContext context, String serverId) {
 		String id = UpstreamPaths.segment(serverId);
-		Server server = this.calls.read(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().get(id));
+		NovaServerDetail server = this.calls.read(context, OpenStackService.COMPUTE,
+				(os) -> new NovaServerReads().get(id));
 		return Optional.ofNullable(server).map(ModelMapper::server);
 	}
 
@@ -115,7 +116,7 @@ class NovaCompute implements ComputeClient {
 		});
 	}
 
-	private static List<ServerDto> servers(List<? extends Server> servers) {
+	private static List<ServerDto> servers(List<? extends NovaServerDetail> servers) {
 		return servers.stream().map(ModelMapper::server).toList();
 	}
 

@@ -1,6 +1,7 @@
 package io.stackgate.server.cloud.openstack4j;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -59,7 +60,7 @@ class OpenStackClients {
 	 * @return a client bound to the calling thread, with the configured timeouts
 	 */
 	OSClientV3 forToken(Token token, String requestId) {
-		return forToken(token, requestId, this.config);
+		return forToken(token, requestId, this.config, Map.of());
 	}
 
 	/**
@@ -92,15 +93,20 @@ class OpenStackClients {
 	/**
 	 * @param token the token to call with
 	 * @param requestId the gateway request id, sent as OpenStack's global request id
-	 * @param config the timeouts to call with ({@link #within})
+	 * @param config the timeouts to call with ({@link #within}, or {@link #config()})
+	 * @param headers more headers for every request of the client: openstack4j adds its session's headers to each
+	 * request it builds, and a client is built per call
 	 * @return a client bound to the calling thread
 	 */
-	OSClientV3 forToken(Token token, String requestId, Config config) {
+	OSClientV3 forToken(Token token, String requestId, Config config, Map<String, String> headers) {
 		OSClientV3 client = OSFactory.clientFromToken(token, this.facing, config);
 		if (this.region != null) {
 			client.useRegion(this.region);
 		}
-		client.headers(Map.ofEntries(NO_IMPLICIT_REAUTHENTICATION, Map.entry(GLOBAL_REQUEST_ID, requestId)));
+		Map<String, String> all = new HashMap<>(headers);
+		all.put(NO_IMPLICIT_REAUTHENTICATION.getKey(), NO_IMPLICIT_REAUTHENTICATION.getValue());
+		all.put(GLOBAL_REQUEST_ID, requestId);
+		client.headers(all);
 		return client;
 	}
 
@@ -114,6 +120,7 @@ class OpenStackClients {
 		return this.bulkheads.call(service, call);
 	}
 
+	/** @return the configured timeouts: for a call that gets the whole read timeout, and for Keystone's */
 	Config config() {
 		return this.config;
 	}

@@ -1,5 +1,6 @@
 package io.stackgate.server.cloud.openstack4j;
 
+import java.util.Map;
 import java.util.function.Function;
 
 import org.openstack4j.api.OSClient.OSClientV3;
@@ -12,12 +13,15 @@ import io.stackgate.server.cloud.OpenStackService;
 
 /**
  * The one way the adapters call OpenStack: with the caller's session's token, through the service's bulkhead,
- * with failures translated ({@link OpenStackClients#call}). It knows the difference between a call that changes
+ * with failures translated ({@link OpenStackClients#call}), and to Nova at the negotiated microversion
+ * ({@link NovaMicroversion}). It knows the difference between a call that changes
  * nothing, which may run again with a renewed token, and one that changes the cloud, which never does.
  */
 class UpstreamCalls {
 
 	private final OpenStackClients clients;
+
+	private final NovaMicroversion microversion = new NovaMicroversion();
 
 	UpstreamCalls(OpenStackClients clients) {
 		this.clients = clients;
@@ -51,8 +55,7 @@ class UpstreamCalls {
 		TokenSession session = session(context);
 		Token token = session.token();
 		try {
-			return this.clients.call(service,
-					() -> call.apply(this.clients.forToken(token, context.requestId())));
+			return call(context, service, token, this.clients.config(), call);
 		}
 		catch (CloudException ex) {
 			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
@@ -68,9 +71,21 @@ class UpstreamCalls {
 	private <T> T read(CallContext context, OpenStackService service, Token token, Function<OSClientV3, T> call) {
 		// The request's time budget is checked before the call: a request that used it up says nothing about the
 		// service, whose circuit it must not open.
-		Config within = this.clients.within(context, service);
-		return this.clients.call(service,
-				() -> call.apply(this.clients.forToken(token, context.requestId(), within)));
+		return call(context, service, token, this.clients.within(context, service), call);
+	}
+
+	/** A compute call sends the negotiated Nova microversion; the first one reads Nova's version document. */
+	private <T> T call(CallContext context, OpenStackService service, Token token, Config config,
+			Function<OSClientV3, T> call) {
+		return this.clients.call(service, () -> {
+			OSClientV3 client = this.clients.forToken(token, context.requestId(), config, Map.of());
+			if (service != OpenStackService.COMPUTE) {
+				return call.apply(client);
+			}
+			String microversion = this.microversion.choose(() -> new NovaServerReads().maximumMicroversion());
+			return call.apply(this.clients.forToken(token, context.requestId(), config,
+					Map.of(NovaMicroversion.HEADER, microversion)));
+		});
 	}
 
 	private static TokenSession session(CallContext context) {
