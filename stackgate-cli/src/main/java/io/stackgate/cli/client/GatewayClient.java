@@ -114,6 +114,34 @@ public class GatewayClient {
 	}
 
 	/**
+	 * {@code GET /api/v1/servers?watch=true}: the current list, then each change, until the gateway ends the stream.
+	 * @param query the filters (no paging: a watch sees every server that matches)
+	 * @param lastEventId the id of the last event received, to resume after it, or {@code null} for a fresh start
+	 * @param idle how long the stream may stay silent before it counts as lost
+	 * @param events receives each event as it arrives
+	 * @throws GatewayUnreachableException when the stream cannot be opened or is lost
+	 */
+	public void watchServers(ServerQuery query, String lastEventId, Duration idle, Consumer<ServerEvent> events) {
+		StringJoiner params = new StringJoiner("&", "?", "");
+		params.add("watch=true");
+		addParam(params, "name", query.name());
+		addParam(params, "status", (query.status() != null) ? query.status().name() : null);
+		URI uri = resolve("api/v1/servers" + params);
+		Map<String, String> headers = (lastEventId != null) ? Map.of("Last-Event-ID", lastEventId) : Map.of();
+		this.transport.stream(uri, headers, idle, new EventStreamReader((event) -> {
+			try {
+				List<ServerDto> servers = ServerEvent.LIST.equals(event.name())
+						? Json.readList(event.data(), ServerDto.class)
+						: List.of(Json.read(event.data(), ServerDto.class));
+				events.accept(new ServerEvent(event.id(), event.name(), servers));
+			}
+			catch (JsonException ex) {
+				throw new UnexpectedResponseException("GET", uri, 200, ex.getMessage(), ex);
+			}
+		}));
+	}
+
+	/**
 	 * {@code GET /api/v1/servers/{id}}.
 	 * @param id the server id
 	 * @return the server

@@ -1,7 +1,9 @@
 package io.stackgate.cli.client;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -57,20 +59,8 @@ final class HttpTransport {
 	 */
 	HttpResponse send(String method, URI uri, String jsonBody, Map<String, String> headers) {
 		long start = System.nanoTime();
-		this.trace.accept("> " + method + " " + uri);
-		HttpURLConnection connection = null;
 		try {
-			connection = (HttpURLConnection) uri.toURL().openConnection();
-			connection.setRequestMethod(method);
-			connection.setConnectTimeout((int) this.timeout.toMillis());
-			connection.setReadTimeout((int) this.timeout.toMillis());
-			connection.setUseCaches(false);
-			connection.setRequestProperty("Accept", "application/json, application/problem+json");
-			connection.setRequestProperty("User-Agent", this.userAgent);
-			if (this.credentials.headerName() != null) {
-				connection.setRequestProperty(this.credentials.headerName(), this.credentials.headerValue());
-			}
-			headers.forEach(connection::setRequestProperty);
+			HttpURLConnection connection = open(method, uri, "application/json, application/problem+json", this.timeout, headers);
 			if (jsonBody != null) {
 				byte[] bytes = jsonBody.getBytes(StandardCharsets.UTF_8);
 				// Not in streaming mode: HttpURLConnection drops the body of a 401 to a streamed request.
@@ -81,19 +71,72 @@ final class HttpTransport {
 				}
 			}
 			int status = connection.getResponseCode();
-			String reason = connection.getResponseMessage();
 			String body = readBody(connection, status);
-			this.trace.accept("< " + status + " " + reason + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
-			HttpResponse response = new HttpResponse(status, connection.getHeaderFields(), body);
-			if (status >= 400) {
-				throw ProblemException.of(method, uri, problem(method, uri, response, reason));
-			}
-			return response;
+			return answer(method, uri, connection, status, body, start);
 		}
 		catch (IOException ex) {
 			this.trace.accept("< " + ex);
 			throw new GatewayUnreachableException(method, uri, ex);
 		}
+	}
+
+	/**
+	 * Sends a {@code GET} for an event stream and hands its lines over as they arrive, until the gateway ends it.
+	 * @param uri the URL
+	 * @param headers extra request headers
+	 * @param idle how long the stream may stay silent (the gateway sends heartbeats) before it counts as lost
+	 * @param lines receives each line of the stream, without its line end
+	 * @throws ProblemException for an error status
+	 * @throws GatewayUnreachableException when the gateway cannot be reached, or the stream is lost
+	 */
+	void stream(URI uri, Map<String, String> headers, Duration idle, Consumer<String> lines) {
+		long start = System.nanoTime();
+		try {
+			HttpURLConnection connection = open("GET", uri, "text/event-stream, application/problem+json", idle, headers);
+			int status = connection.getResponseCode();
+			if (status >= 300) {
+				answer("GET", uri, connection, status, readBody(connection, status), start);
+			}
+			this.trace.accept("< " + status + " " + connection.getResponseMessage() + " (stream)");
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					lines.accept(line);
+				}
+			}
+		}
+		catch (IOException ex) {
+			this.trace.accept("< " + ex);
+			throw new GatewayUnreachableException("GET", uri, ex);
+		}
+	}
+
+	private HttpURLConnection open(String method, URI uri, String accept, Duration readTimeout,
+			Map<String, String> headers) throws IOException {
+		this.trace.accept("> " + method + " " + uri);
+		HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+		connection.setRequestMethod(method);
+		connection.setConnectTimeout((int) this.timeout.toMillis());
+		connection.setReadTimeout((int) readTimeout.toMillis());
+		connection.setUseCaches(false);
+		connection.setRequestProperty("Accept", accept);
+		connection.setRequestProperty("User-Agent", this.userAgent);
+		if (this.credentials.headerName() != null) {
+			connection.setRequestProperty(this.credentials.headerName(), this.credentials.headerValue());
+		}
+		headers.forEach(connection::setRequestProperty);
+		return connection;
+	}
+
+	private HttpResponse answer(String method, URI uri, HttpURLConnection connection, int status, String body,
+			long start) throws IOException {
+		String reason = connection.getResponseMessage();
+		this.trace.accept("< " + status + " " + reason + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
+		HttpResponse response = new HttpResponse(status, connection.getHeaderFields(), body);
+		if (status >= 400) {
+			throw ProblemException.of(method, uri, problem(method, uri, response, reason));
+		}
+		return response;
 	}
 
 	private static String readBody(HttpURLConnection connection, int status) throws IOException {

@@ -1,10 +1,7 @@
 package io.stackgate.cli.json;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -29,8 +25,6 @@ import io.stackgate.api.ServerStatus;
  * {@link ServerStatus#UNKNOWN}.
  */
 final class RecordBinder {
-
-	private static final Map<Class<?>, RecordShape> SHAPES = new ConcurrentHashMap<>();
 
 	private RecordBinder() {
 	}
@@ -67,7 +61,7 @@ final class RecordBinder {
 			if (!(tree instanceof Map<?, ?> map)) {
 				return fail(tree, cls);
 			}
-			return shape(cls).create(map);
+			return RecordShape.of(cls).create(map);
 		}
 		if (List.class.isAssignableFrom(cls) || Map.class.isAssignableFrom(cls)) {
 			return tree;
@@ -183,7 +177,7 @@ final class RecordBinder {
 			return instant.toString();
 		}
 		if (value instanceof Record record) {
-			return shape(record.getClass()).toTree(record);
+			return RecordShape.of(record.getClass()).toTree(record);
 		}
 		if (value instanceof Map<?, ?> map) {
 			Map<String, Object> tree = new LinkedHashMap<>();
@@ -236,91 +230,6 @@ final class RecordBinder {
 
 	private static String simpleName(Type type) {
 		return (type instanceof Class<?> cls) ? cls.getSimpleName().toLowerCase(Locale.ROOT) : type.getTypeName();
-	}
-
-	private static RecordShape shape(Class<?> cls) {
-		return SHAPES.computeIfAbsent(cls, RecordShape::new);
-	}
-
-	/** The components, JSON names and canonical constructor of one record class. */
-	private static final class RecordShape {
-
-		private final RecordComponent[] components;
-
-		private final String[] names;
-
-		private final Constructor<?> constructor;
-
-		RecordShape(Class<?> cls) {
-			this.components = cls.getRecordComponents();
-			this.names = new String[this.components.length];
-			Class<?>[] types = new Class<?>[this.components.length];
-			for (int i = 0; i < this.components.length; i++) {
-				this.names[i] = jsonName(this.components[i]);
-				types[i] = this.components[i].getType();
-			}
-			try {
-				this.constructor = cls.getDeclaredConstructor(types);
-				this.constructor.setAccessible(true);
-				for (RecordComponent component : this.components) {
-					component.getAccessor().setAccessible(true);
-				}
-			}
-			catch (NoSuchMethodException ex) {
-				throw new JsonException("no canonical constructor in " + cls.getName(), ex);
-			}
-		}
-
-		/** {@code @JsonProperty} (it reaches the accessor from the record component), else snake_case. */
-		private static String jsonName(RecordComponent component) {
-			JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
-			if (property != null && !property.value().isEmpty()) {
-				return property.value();
-			}
-			return snakeCase(component.getName());
-		}
-
-		Object create(Map<?, ?> tree) {
-			Object[] args = new Object[this.components.length];
-			for (int i = 0; i < args.length; i++) {
-				Object value = tree.get(this.names[i]);
-				if (value == null) {
-					value = tree.get(this.components[i].getName());
-				}
-				try {
-					args[i] = bind(value, this.components[i].getGenericType());
-				}
-				catch (JsonException ex) {
-					throw new JsonException(this.names[i] + ": " + ex.getMessage(), ex);
-				}
-			}
-			try {
-				return this.constructor.newInstance(args);
-			}
-			catch (InvocationTargetException ex) {
-				throw new JsonException("cannot create " + this.constructor.getName(), ex.getCause());
-			}
-			catch (ReflectiveOperationException ex) {
-				throw new JsonException("cannot create " + this.constructor.getName(), ex);
-			}
-		}
-
-		Map<String, Object> toTree(Record record) {
-			Map<String, Object> tree = new LinkedHashMap<>();
-			for (int i = 0; i < this.components.length; i++) {
-				try {
-					Object value = this.components[i].getAccessor().invoke(record);
-					if (value != null) {
-						tree.put(this.names[i], RecordBinder.toTree(value));
-					}
-				}
-				catch (ReflectiveOperationException ex) {
-					throw new JsonException("cannot read " + this.components[i], ex);
-				}
-			}
-			return tree;
-		}
-
 	}
 
 }

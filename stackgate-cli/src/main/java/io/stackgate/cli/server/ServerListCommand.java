@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "list", description = "List servers, like 'openstack server list'.",
 		footerHeading = "%nExamples:%n",
 		footer = { "  stackgate server list", "  stackgate server list --status ERROR -f value -c ID",
-				"  stackgate server list --name web --limit 20 --all -f json" })
+				"  stackgate server list --name web --limit 20 --all -f json",
+				"  stackgate server list --watch --status BUILD" })
 class ServerListCommand extends GatewayCommand {
 
 	@Option(names = "--name", paramLabel = "REGEX",
@@ -43,13 +44,24 @@ class ServerListCommand extends GatewayCommand {
 	@Option(names = "--all", description = "Follow the pages to the end (with --limit: N per request).")
 	private boolean all;
 
+	@Option(names = "--watch", description = "Keep the list on screen, redrawn as servers change (with -f json: one "
+			+ "event per line), until interrupted.")
+	private boolean watch;
+
 	@Mixin
 	private OutputOptions output;
 
 	@Override
-	public Integer call() {
+	public Integer call() throws InterruptedException {
 		if (this.limit != null && this.limit < 1) {
 			throw usage("--limit must be at least 1");
+		}
+		if (this.watch) {
+			if (this.limit != null || this.marker != null || this.all) {
+				throw usage("--watch shows every matching server: it takes no --limit, --marker or --all");
+			}
+			new ServerWatch(context(), this.output).run(gateway(), new ServerQuery(this.name, this.status, null, null));
+			return ExitCode.OK;
 		}
 		ServerPage page = gateway().listServers(new ServerQuery(this.name, this.status, this.limit, this.marker));
 		List<ServerDto> servers = new ArrayList<>(page.servers());
