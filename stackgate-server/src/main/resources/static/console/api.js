@@ -81,6 +81,78 @@ export async function call(method, path, options = {}) {
   throw problem;
 }
 
+/**
+ * Follows a Server-Sent Events stream of the API (`text/event-stream`) until the gateway ends it, the signal
+ * aborts it, or it is lost. EventSource cannot send the credential header, so this reads the stream with fetch.
+ * @param {string} path the path, from /api/v1
+ * @param {object} options `onEvent` ({id, event, data} with data parsed as JSON), `lastEventId` (to resume after
+ *   it), `signal` (an AbortSignal)
+ * @returns {Promise<void>} settled when the stream ends
+ * @throws {Problem} when the gateway refuses the stream or cannot be reached
+ */
+export async function stream(path, options) {
+  const headers = { Accept: 'text/event-stream, application/problem+json' };
+  if (options.lastEventId) headers['Last-Event-ID'] = options.lastEventId;
+  const sending = credential;
+  if (sending) headers[sending.header] = sending.value;
+  let response;
+  try {
+    response = await fetch(path.replace(/^\//, ''), { headers, cache: 'no-store', credentials: 'omit', signal: options.signal });
+  } catch (failure) {
+    if (failure.name === 'AbortError') return;
+    throw new Problem(0, { title: 'Gateway unreachable', detail: failure.message });
+  }
+  if (!response.ok) {
+    const data = await readJson(response);
+    const problem = new Problem(response.status, isObject(data) ? data : { title: response.statusText },
+      Number(response.headers.get('Retry-After')) || 0);
+    if (response.status === 401 && sending && sending === credential) {
+      credential = null;
+      onSessionEnd(problem);
+    }
+    throw problem;
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const parser = eventParser(options.onEvent);
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      parser(value);
+    }
+  } catch (failure) {
+    if (failure.name === 'AbortError') return;
+    throw new Problem(0, { title: 'Watch stream lost', detail: failure.message });
+  }
+}
+
+/** @returns a function that takes the stream's text in chunks and calls onEvent at the end of each event */
+function eventParser(onEvent) {
+  let pending = '';
+  let id = null;
+  let event = 'message';
+  let data = null;
+  return (chunk) => {
+    const lines = (pending + chunk).split(/\r\n|\r|\n/);
+    pending = lines.pop();
+    for (const line of lines) {
+      if (line === '') {
+        if (data !== null) onEvent({ id, event, data: JSON.parse(data) });
+        event = 'message';
+        data = null;
+        continue;
+      }
+      if (line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'id') id = value;
+      else if (field === 'event') event = value;
+      else if (field === 'data') data = data === null ? value : `${data}\n${value}`;
+    }
+  };
+}
+
 /** @returns a one-line text for any failure: a problem's description, or an error's message */
 export function describe(failure) {
   return failure instanceof Problem ? failure.describe() : String(failure?.message ?? failure);

@@ -1,14 +1,15 @@
 // The live server list.
 //
-// The gateway has no watch stream yet and GET /api/v1/servers carries no ETag, so the list is polled plainly:
-// one request every 2 seconds while the tab is visible, none while it is hidden, and after a 429 only once its
-// Retry-After has passed. Rows are updated in place, keyed by server id, so the keyboard focus and the reading
-// position survive each refresh.
+// The list follows the gateway's watch stream (GET /api/v1/servers?watch=true): the whole list first, then one
+// event per server added, changed or deleted, as the gateway's live view sees them (within about 2 seconds of
+// the change in OpenStack, at once for the user's own launches and deletes). When the stream ends or is lost it
+// resumes after the last event it saw (Last-Event-ID), after a 429 only once its Retry-After has passed. Rows are
+// updated in place, keyed by server id, so the keyboard focus and the reading position survive each change.
 
-import { call, describe } from './api.js';
+import { call, describe, stream } from './api.js';
 import { byId, el, setText, show } from './dom.js';
 
-const INTERVAL_MS = 2000;
+const RESUME_MS = 2000;
 
 /** Statuses that change without a new request: every other one shows a spinner. */
 const SETTLED = new Set(['ACTIVE', 'ERROR', 'SHUTOFF', 'DELETED', 'SHELVED_OFFLOADED', 'PAUSED', 'SUSPENDED']);
@@ -31,23 +32,26 @@ const deleting = new Set();
 let servers = [];
 let running = false;
 let timer = null;
-let polling = false;
-let again = false;
+let watching = null;
+let lastEventId = null;
 let session = 0;
 let asked = null;
 
-/** Starts polling, for a freshly logged-in user. */
+/** Starts watching, for a freshly logged-in user. */
 export function start() {
   running = true;
   session += 1;
+  lastEventId = null;
   refresh();
 }
 
-/** Stops polling and forgets every server shown, when the user logs out. */
+/** Stops watching and forgets every server shown, when the user logs out. */
 export function stop() {
   running = false;
   session += 1;
   clearTimeout(timer);
+  watching?.abort();
+  watching = null;
   servers = [];
   deleting.clear();
   rows.clear();
@@ -57,48 +61,43 @@ export function stop() {
   if (dialog.open) dialog.close();
 }
 
-/** Polls now instead of at the next tick, after a launch or a delete. */
+/** Resumes the watch now if it is waiting to, after a launch or a delete; a running watch shows them by itself. */
 export function refresh() {
+  if (watching || !running) return;
   clearTimeout(timer);
-  if (polling) {
-    again = true;
-    return;
-  }
-  poll();
+  watch();
 }
 
-async function poll() {
-  if (!running) return;
+async function watch() {
   const mine = session;
-  polling = true;
-  let wait = INTERVAL_MS;
+  watching = new AbortController();
+  let wait = RESUME_MS;
   try {
-    const answer = await call('GET', '/api/v1/servers');
-    if (mine !== session) return;
-    servers = answer.data;
-    setText(failure, '');
-    render();
+    await stream('/api/v1/servers?watch=true', { lastEventId, signal: watching.signal, onEvent: (event) => {
+      if (mine !== session) return;
+      lastEventId = event.id;
+      apply(event);
+      setText(failure, '');
+      render();
+    } });
   } catch (problem) {
-    if (mine !== session || problem.status === 401) return;
-    setText(failure, `The list is not up to date: ${describe(problem)}`);
+    // A 401 ends the session: the login form comes back and stop() forgets everything.
+    if (problem.status === 401) wait = null;
+    else if (mine === session) setText(failure, `The list is not up to date: ${describe(problem)}`);
     if (problem.retryAfter) wait = problem.retryAfter * 1000;
-  } finally {
-    polling = false;
   }
-  if (again) {
-    again = false;
-    wait = 0;
-  }
-  schedule(wait);
+  if (mine !== session) return;
+  watching = null;
+  if (wait !== null) timer = setTimeout(refresh, wait);
 }
 
-function schedule(wait) {
-  if (!running) return;
-  if (document.hidden) {
-    document.addEventListener('visibilitychange', () => schedule(0), { once: true });
+function apply(event) {
+  if (event.event === 'list') {
+    servers = event.data;
     return;
   }
-  timer = setTimeout(poll, wait);
+  const others = servers.filter((server) => server.id !== event.data.id);
+  servers = event.event === 'deleted' ? others : [...others, event.data];
 }
 
 function render() {
