@@ -18,10 +18,11 @@ import io.stackgate.server.servers.view.ServerFilter;
 import io.stackgate.server.servers.view.Watch;
 
 /**
- * {@code GET /api/v1/servers?watch=true}: the project's live view as Server-Sent Events. A stream lasts at most
- * {@code stackgate.live.max-watch}, and in {@code keystone} mode never past the caller's token nor past
- * {@code stackgate.auth.token-cache-ttl}, so that a revoked token stops being served as soon as it would on any other
- * route: the client then reconnects (the gateway validating its token again) and resumes with
+ * {@code GET /api/v1/servers?watch=true}: the project's live view as Server-Sent Events.
+ * A stream lasts at most {@code stackgate.live.max-watch}, and in {@code keystone} mode
+ * never past the caller's token nor past {@code stackgate.auth.token-cache-ttl}, so that
+ * a revoked token stops being served as soon as it would on any other route: the client
+ * then reconnects (the gateway validating its token again) and resumes with
  * {@code Last-Event-ID}.
  */
 @Component
@@ -35,7 +36,10 @@ class ServerWatches {
 
 	private final Duration maxWatch;
 
-	/** A caller's watch lasts no longer than its token's validation is reused, so that a revoked token ends it. */
+	/**
+	 * A caller's watch lasts no longer than its token's validation is reused, so that a
+	 * revoked token ends it.
+	 */
 	private final Duration revalidateEvery;
 
 	ServerWatches(LiveViews views, ServerService servers, Executor applicationTaskExecutor,
@@ -63,14 +67,20 @@ class ServerWatches {
 			watch.cancel();
 		};
 		emitter.onCompletion(end);
-		emitter.onTimeout(end);
+		// A stream that reaches its lifetime ends as a stream (200), not as Spring's
+		// async timeout (503).
+		emitter.onTimeout(() -> {
+			end.run();
+			emitter.complete();
+		});
 		emitter.onError((ex) -> end.run());
 		return emitter;
 	}
 
 	/**
-	 * @return how long the stream may last: never past the caller's token nor past the reuse of its validation
-	 * ({@code stackgate.auth.token-cache-ttl}), and never 0, which is no limit
+	 * @return how long the stream may last: never past the caller's token nor past the
+	 * reuse of its validation ({@code stackgate.auth.token-cache-ttl}), and never 0,
+	 * which is no limit
 	 */
 	private Duration lifetime(CallContext context) {
 		if (context.session() instanceof CallerSession caller) {

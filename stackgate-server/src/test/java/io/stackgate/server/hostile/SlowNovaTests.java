@@ -25,13 +25,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Nova that stalls (every answer delayed past the read timeout), in front of the whole gateway: calls to it
- * end as 504 problems at the read timeout, calls past its bulkhead as 503 problems at once, and meanwhile the
- * cached launch options answer in milliseconds, and the Keystone-only routes (login, readiness) answer: one
- * stalled service holds only its own bulkhead's request threads.
+ * A Nova that stalls (every answer delayed past the read timeout), in front of the whole
+ * gateway: calls to it end as 504 problems at the read timeout, calls past its bulkhead
+ * as 503 problems at once, and meanwhile the cached launch options answer in
+ * milliseconds, and the Keystone-only routes (login, readiness) answer: one stalled
+ * service holds only its own bulkhead's request threads.
  */
+// Lists go to Nova here (no live view), so that the test counts its own calls in Nova's
+// bulkhead, not a view's.
 @TestPropertySource(properties = { "stackgate.upstream.read-timeout=4s", "stackgate.upstream.max-concurrent-calls=3",
-		"stackgate.upstream.bulkhead-max-wait=200ms" })
+		"stackgate.upstream.bulkhead-max-wait=200ms", "stackgate.live.enabled=false" })
 class SlowNovaTests extends WireMockGateway {
 
 	private static final Duration READ_TIMEOUT = Duration.ofSeconds(4);
@@ -45,8 +48,7 @@ class SlowNovaTests extends WireMockGateway {
 	@Test
 	void aStalledNovaIsA504AtTheReadTimeoutAndStarvesNoOtherRoute() throws Exception {
 		assertThat(send("GET", "/api/v1/launch-options", null).response().statusCode()).isEqualTo(200);
-		openstack.stubFor(any(urlPathMatching("/compute/.*"))
-			.atPriority(1)
+		openstack.stubFor(any(urlPathMatching("/compute/.*")).atPriority(1)
 			.willReturn(okJson("{\"servers\": []}").withFixedDelay(NOVA_STALL_MILLIS)));
 
 		ExecutorService callers = Executors.newFixedThreadPool(5);
@@ -76,7 +78,8 @@ class SlowNovaTests extends WireMockGateway {
 			if (answer.response().statusCode() == 504) {
 				timeouts++;
 				assertThat(answer.took()).as("a timeout at the read timeout").isGreaterThanOrEqualTo(READ_TIMEOUT);
-				assertThat(problem.path("type").asString()).isEqualTo("https://stackgate.dev/problems/upstream-timeout");
+				assertThat(problem.path("type").asString())
+					.isEqualTo("https://stackgate.dev/problems/upstream-timeout");
 				assertThat(problem.path("detail").asString()).isEqualTo("Nova did not answer in time");
 			}
 			else {
