@@ -20,15 +20,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code stackgate server list}.
  */
-@Command(name = "list", description = "List servers, like 'openstack server list'.",
-		footerHeading = "%nExamples:%n",
+@Command(name = "list", description = "List servers, like 'openstack server list'.", footerHeading = "%nExamples:%n",
 		footer = { "  stackgate server list", "  stackgate server list --status ERROR -f value -c ID",
 				"  stackgate server list --name web --limit 20 --all -f json",
 				"  stackgate server list --watch --status BUILD" })
 class ServerListCommand extends GatewayCommand {
 
-	@Option(names = "--name", paramLabel = "REGEX",
-			description = "Only servers whose name matches this regular expression (anywhere in the name).")
+	@Option(names = "--name", paramLabel = "TEXT",
+			description = "Only servers whose name contains this text (literally, ignoring case).")
 	private String name;
 
 	@Option(names = "--status", paramLabel = "STATUS",

@@ -48,7 +48,7 @@ class NovaCompute implements ComputeClient {
 		return this.calls.read(context, OpenStackService.COMPUTE, (os) -> {
 			Function<Map<String, String>, List<? extends NovaServerDetail>> fetch = (params) -> {
 				if (query.name() != null) {
-					params.put("name", query.name());
+					params.put("name", literal(query.name()));
 				}
 				if (query.status() != null) {
 					params.put("status", query.status().name());
@@ -100,7 +100,8 @@ class NovaCompute implements ComputeClient {
 			builder.userData(Base64.getEncoder().encodeToString(spec.userData().getBytes(StandardCharsets.UTF_8)));
 		}
 		ServerCreate create = builder.build();
-		Server created = this.calls.write(context, OpenStackService.COMPUTE, (os) -> os.compute().servers().boot(create));
+		Server created = this.calls.write(context, OpenStackService.COMPUTE,
+				(os) -> os.compute().servers().boot(create));
 		if (created == null) {
 			// openstack4j answers a 404 with null.
 			throw Upstream.failure(OpenStackService.COMPUTE, 404, "no server was created");
@@ -118,6 +119,23 @@ class NovaCompute implements ComputeClient {
 
 	private static List<ServerDto> servers(List<? extends NovaServerDetail> servers) {
 		return servers.stream().map(ModelMapper::server).toList();
+	}
+
+	/**
+	 * Nova reads its {@code name} filter as a regular expression (MariaDB's
+	 * {@code REGEXP}, case-insensitive); the gateway's filter is literal text, as the
+	 * live view applies it: every ASCII character that is not a letter or a digit is
+	 * escaped, which both PCRE and ICU read as that character.
+	 */
+	static String literal(String text) {
+		StringBuilder escaped = new StringBuilder(text.length() * 2);
+		text.chars().forEach((c) -> {
+			if (c < 128 && !Character.isLetterOrDigit(c)) {
+				escaped.append('\\');
+			}
+			escaped.append((char) c);
+		});
+		return escaped.toString();
 	}
 
 }

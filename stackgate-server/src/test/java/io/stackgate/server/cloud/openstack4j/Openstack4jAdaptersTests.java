@@ -40,7 +40,9 @@ class Openstack4jAdaptersTests {
 	private static final String REQUEST_ID = "req-1b4e28ba-2fa1-11d2-883f-0016d3cca427";
 
 	@RegisterExtension
-	static WireMockExtension openstack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension openstack = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	private OpenStackStubs stubs;
 
@@ -76,8 +78,7 @@ class Openstack4jAdaptersTests {
 		assertThat(vm1.id()).isEqualTo("9e1a4b0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
 		assertThat(vm1.name()).isEqualTo("vm1");
 		assertThat(vm1.status()).isEqualTo(ServerStatus.ACTIVE);
-		assertThat(vm1.addresses()).containsExactly(
-				new AddressDto("private", "10.0.0.12", 4, AddressDto.Type.FIXED),
+		assertThat(vm1.addresses()).containsExactly(new AddressDto("private", "10.0.0.12", 4, AddressDto.Type.FIXED),
 				new AddressDto("private", "172.24.4.20", 4, AddressDto.Type.FLOATING));
 		assertThat(vm1.flavor()).isEqualTo(new ResourceRefDto("42", null));
 		assertThat(vm1.image()).isEqualTo(new ResourceRefDto("img-raw", null));
@@ -95,6 +96,13 @@ class Openstack4jAdaptersTests {
 	}
 
 	@Test
+	void aNameFilterReachesNovaAsLiteralText() {
+		assertThat(NovaCompute.literal("web-1.a")).isEqualTo("web\\-1\\.a");
+		assertThat(NovaCompute.literal("(.*)|x")).isEqualTo("\\(\\.\\*\\)\\|x");
+		assertThat(NovaCompute.literal("héllo wörld")).isEqualTo("héllo\\ wörld");
+	}
+
+	@Test
 	void passesFiltersAndReturnsTheNextMarkerOfAFullPage() {
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/servers/detail"))
 			.willReturn(okJson(OpenStackStubs.resource("servers-detail.json"))));
@@ -103,11 +111,11 @@ class Openstack4jAdaptersTests {
 				new ServerQuery("vm", ServerStatus.ACTIVE, 2, "previous-id"));
 
 		assertThat(page.nextMarker()).isEqualTo("0b7d8c9a-2e3f-4a5b-9c8d-1e2f3a4b5c6d");
-		openstack.verify(getRequestedFor(urlPathEqualTo("/compute/v2.1/servers/detail"))
-			.withQueryParam("name", equalTo("vm"))
-			.withQueryParam("status", equalTo("ACTIVE"))
-			.withQueryParam("limit", equalTo("2"))
-			.withQueryParam("marker", equalTo("previous-id")));
+		openstack.verify(
+				getRequestedFor(urlPathEqualTo("/compute/v2.1/servers/detail")).withQueryParam("name", equalTo("vm"))
+					.withQueryParam("status", equalTo("ACTIVE"))
+					.withQueryParam("limit", equalTo("2"))
+					.withQueryParam("marker", equalTo("previous-id")));
 	}
 
 	@Test
@@ -122,24 +130,25 @@ class Openstack4jAdaptersTests {
 		assertThat(images).hasSize(1003);
 		assertThat(images.get(1002).id()).isEqualTo("image-1002");
 		assertThat(images.get(0)).isEqualTo(new ImageDto("image-0", "image 0", "active", 65536L, 1, 64));
-		openstack.verify(2, getRequestedFor(urlPathEqualTo("/image/v2/images")).withQueryParam("status",
-				equalTo("active")));
+		openstack.verify(2,
+				getRequestedFor(urlPathEqualTo("/image/v2/images")).withQueryParam("status", equalTo("active")));
 	}
 
 	@Test
 	void findsNothingWhenNovaAnswers404() {
-		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/servers/missing"))
-			.willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-				.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance missing could not be found.\"}}")));
+		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/servers/missing")).willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance missing could not be found.\"}}")));
 
 		assertThat(this.nova.findServer(this.context, "missing")).isEmpty();
 	}
 
 	@Test
 	void anIdGoesIntoTheNovaUrlEncodedAsOnePathSegment() {
-		openstack.stubFor(get(urlEqualTo("/compute/v2.1/servers/a%3Fall_tenants%3D1%2F..")).willReturn(aResponse()
-			.withStatus(404).withHeader("Content-Type", "application/json")
-			.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"not found\"}}")));
+		openstack.stubFor(
+				get(urlEqualTo("/compute/v2.1/servers/a%3Fall_tenants%3D1%2F..")).willReturn(aResponse().withStatus(404)
+					.withHeader("Content-Type", "application/json")
+					.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"not found\"}}")));
 
 		assertThat(this.nova.findServer(this.context, "a?all_tenants=1/..")).isEmpty();
 		openstack.verify(getRequestedFor(urlEqualTo("/compute/v2.1/servers/a%3Fall_tenants%3D1%2F..")));
