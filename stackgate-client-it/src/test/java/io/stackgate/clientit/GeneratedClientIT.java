@@ -30,11 +30,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The Java client openapi-generator made from docs/openapi.json, and nothing else, against the real gateway
- * and cloud: what a client developer gets from the document works. Logs in as the cloud's user, lists what a
- * server is launched from, launches one by names (what {@link LaunchTarget} found) with an Idempotency-Key and
- * wait=true, replays the key, reads the problem of a bad launch, and deletes the server. Never skipped: without a
- * cloud it fails.
+ * The Java client openapi-generator made from docs/openapi.json, and nothing else,
+ * against the real gateway and cloud: what a client developer gets from the document
+ * works. Logs in as the cloud's user, lists what a server is launched from, launches one
+ * by names (what {@link LaunchTarget} found) with an Idempotency-Key and wait=true,
+ * replays the key, reads the problem of a bad launch, and deletes the server. Never
+ * skipped: without a cloud it fails.
  */
 class GeneratedClientIT {
 
@@ -120,7 +121,7 @@ class GeneratedClientIT {
 			assertThat(replayed.getStatusCode()).isEqualTo(202);
 			assertThat(replayed.getHeaders().get("idempotent-replayed")).containsExactly("true");
 			assertThat(replayed.getData()).extracting(ServerDto::getId).containsExactly(id);
-			assertThat(servers.listServers(NAME, null, null, null, null)).extracting(ServerDto::getId)
+			assertThat(servers.listServers(NAME, null, null, null, null, null, null, null)).extracting(ServerDto::getId)
 				.containsExactly(id);
 
 			ApiResponse<Void> deleted = servers.deleteServerWithHttpInfo(id, true, 300, null);
