@@ -9,7 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param network the name of the network the address belongs to
  * @param ip the address
  * @param version 4 or 6
- * @param type whether the address is fixed (from a subnet) or floating (NATed from an external network)
+ * @param type whether the address is fixed (from a subnet) or floating (NATed from an
+ * external network)
  */
 @Schema(description = "One IP address of a server", requiredProperties = { "network", "ip", "version", "type" })
 public record AddressDto(

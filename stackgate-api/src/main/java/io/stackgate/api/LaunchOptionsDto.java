@@ -3,6 +3,7 @@ package io.stackgate.api;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Everything needed to choose how to launch a server, in one response.
  *

@@ -3,6 +3,7 @@ package io.stackgate.api;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A Neutron network a server can be attached to.
  *

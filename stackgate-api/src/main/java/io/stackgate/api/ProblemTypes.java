@@ -21,7 +21,10 @@ public final class ProblemTypes {
 	/** The route or the object does not exist (404). */
 	public static final URI NOT_FOUND = URI.create(PREFIX + "not-found");
 
-	/** The request conflicts with the state of the cloud: quota, ambiguous name, ... (409). */
+	/**
+	 * The request conflicts with the state of the cloud: quota, ambiguous name, ...
+	 * (409).
+	 */
 	public static final URI CONFLICT = URI.create(PREFIX + "conflict");
 
 	/** Too many requests from this caller (429). */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The status of a Nova server, as Nova names it. {@link #UNKNOWN} stands for any status this version of
- * Stackgate does not know.
+ * The status of a Nova server, as Nova names it. {@link #UNKNOWN} stands for any status
+ * this version of Stackgate does not know.
  */
 @Schema(description = "The status of a Nova server, as Nova names it; UNKNOWN stands for any status this "
 		+ "gateway does not know")
@@ -14,13 +14,18 @@ public enum ServerStatus {
 	ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PASSWORD, PAUSED, REBOOT, REBUILD, RESCUE, RESIZE,
 	REVERT_RESIZE, SHELVED, SHELVED_OFFLOADED, SHUTOFF, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE,
 
-	/** Any status this version does not know; clients reading a newer gateway's answers get it too. */
+	/**
+	 * Any status this version does not know; clients reading a newer gateway's answers
+	 * get it too.
+	 */
 	@JsonEnumDefaultValue
 	UNKNOWN;
 
 	/**
-	 * Whether a server in this status will not change without a new request: a launch waits until one.
-	 * @return {@code true} for {@link #ACTIVE}, {@link #ERROR}, {@link #SHUTOFF} and {@link #DELETED}
+	 * Whether a server in this status will not change without a new request: a launch
+	 * waits until one.
+	 * @return {@code true} for {@link #ACTIVE}, {@link #ERROR}, {@link #SHUTOFF} and
+	 * {@link #DELETED}
 	 */
 	public boolean isSettled() {
 		return this == ACTIVE || this == ERROR || this == SHUTOFF || this == DELETED;

@@ -1,8 +1,8 @@
 package io.stackgate.api;
 
 /**
- * Formats of the wire model's strings, as regular expressions (ECMA 262, for the OpenAPI document) that the
- * gateway enforces.
+ * Formats of the wire model's strings, as regular expressions (ECMA 262, for the OpenAPI
+ * document) that the gateway enforces.
  */
 public final class WireFormats {
 

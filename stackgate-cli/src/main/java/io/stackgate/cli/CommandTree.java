@@ -18,9 +18,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The commands under {@code stackgate}, added lazily. picocli builds the model of every command it is given up
- * front, by reflection, which costs a cold JVM about 10 ms per command; so a run adds only the commands on its
- * path ({@code server}, then {@code list}), and all of them only for help, completion or a mistyped command.
+ * The commands under {@code stackgate}, added lazily. picocli builds the model of every
+ * command it is given up front, by reflection, which costs a cold JVM about 10 ms per
+ * command; so a run adds only the commands on its path ({@code server}, then
+ * {@code list}), and all of them only for help, completion or a mistyped command.
  */
 final class CommandTree {
 
@@ -29,15 +30,18 @@ final class CommandTree {
 			FlavorCommand.class, ImageCommand.class, NetworkCommand.class, LaunchOptionsCommand.class,
 			ServerCommand.class, CompletionCommand.class);
 
-	/** The global options that take a value, as a separate argument unless written {@code --url=URL}. */
+	/**
+	 * The global options that take a value, as a separate argument unless written
+	 * {@code --url=URL}.
+	 */
 	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--url", "--token");
 
 	private CommandTree() {
 	}
 
 	/**
-	 * Adds to the top-level command what these arguments need: the one top-level command they name (with its
-	 * subcommands), or every command; none for {@code --version}.
+	 * Adds to the top-level command what these arguments need: the one top-level command
+	 * they name (with its subcommands), or every command; none for {@code --version}.
 	 */
 	static void addFor(CommandLine root, String[] args) {
 		List<String> path = commandPath(args);
@@ -48,8 +52,8 @@ final class CommandTree {
 	}
 
 	/**
-	 * Adds the commands the path names, or all of them when it names none of them (help, a typo); and the same
-	 * one level down for a {@link CommandGroup}.
+	 * Adds the commands the path names, or all of them when it names none of them (help,
+	 * a typo); and the same one level down for a {@link CommandGroup}.
 	 */
 	private static void addSubcommands(CommandLine parent, Map<String, Class<?>> commands, List<String> path) {
 		String named = path.isEmpty() ? null : path.get(0);
@@ -66,7 +70,10 @@ final class CommandTree {
 		});
 	}
 
-	/** The first two words that are not options: the command path, such as {@code server list}. */
+	/**
+	 * The first two words that are not options: the command path, such as
+	 * {@code server list}.
+	 */
 	private static List<String> commandPath(String[] args) {
 		List<String> path = new ArrayList<>(2);
 		for (int i = 0; i < args.length && path.size() < 2; i++) {

@@ -12,10 +12,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stackgate completion bash|zsh}: the completion script, generated from the command model by picocli.
+ * {@code stackgate completion bash|zsh}: the completion script, generated from the
+ * command model by picocli.
  */
-@Command(name = "completion", description = { "Print the shell completion script for bash or zsh.",
-		"Generated from the command model, so it always knows every command, option and format." },
+@Command(name = "completion",
+		description = { "Print the shell completion script for bash or zsh.",
+				"Generated from the command model, so it always knows every command, option and format." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  stackgate completion bash > /etc/bash_completion.d/stackgate",
 				"  source <(stackgate completion bash)        # this bash session only",

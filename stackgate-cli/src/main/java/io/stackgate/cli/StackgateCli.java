@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code stackgate}: the command-line client of the Stackgate gateway, in python-openstackclient's grammar.
- * This is the top-level command (global options) and the process entry point.
+ * {@code stackgate}: the command-line client of the Stackgate gateway, in
+ * python-openstackclient's grammar. This is the top-level command (global options) and
+ * the process entry point.
  */
 @Command(name = "stackgate", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
 		versionProvider = StackgateCli.Version.class, sortOptions = false, usageHelpAutoWidth = false,
@@ -34,8 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 		footerHeading = "%nExamples:%n",
 		footer = { "  stackgate login", "  stackgate launch-options",
 				"  stackgate server create vm1 --flavor m1.nano --image cirros-fake-raw \\",
-				"      --network private --wait",
-				"  stackgate server list", "  stackgate server delete vm1 --wait", "",
+				"      --network private --wait", "  stackgate server list", "  stackgate server delete vm1 --wait", "",
 				"Exit codes: 0 ok, 1 failed, 2 usage or invalid request, 3 auth, 4 not found,",
 				"5 conflict or rate limited, 6 gateway or OpenStack error, 7 --wait timed out." })
 public class StackgateCli implements Callable<Integer>, GlobalOptions {
@@ -97,7 +97,8 @@ public class StackgateCli implements Callable<Integer>, GlobalOptions {
 	}
 
 	/**
-	 * The picocli command line of {@code stackgate} with every command, and its error handling.
+	 * The picocli command line of {@code stackgate} with every command, and its error
+	 * handling.
 	 * @param context the process context
 	 * @return the command line, ready to {@code execute}
 	 */
@@ -106,8 +107,8 @@ public class StackgateCli implements Callable<Integer>, GlobalOptions {
 	}
 
 	/**
-	 * The picocli command line of {@code stackgate} with what these arguments need: the one top-level command
-	 * they name (with its subcommands), or every command.
+	 * The picocli command line of {@code stackgate} with what these arguments need: the
+	 * one top-level command they name (with its subcommands), or every command.
 	 * @param context the process context
 	 * @param args the command line to run
 	 * @return the command line, ready to {@code execute(args)}
@@ -153,14 +154,13 @@ public class StackgateCli implements Callable<Integer>, GlobalOptions {
 
 	@Override
 	public GatewayClient anonymousGateway() {
-		return client(new Connection(Connection.url(this.url, this.context.env(), Optional.empty()),
-				new Credentials.None()));
+		return client(
+				new Connection(Connection.url(this.url, this.context.env(), Optional.empty()), new Credentials.None()));
 	}
 
 	@Override
 	public String gatewayUrl() {
-		return Connection.url(this.url, this.context.env(), new TokenStore(this.context.configDir()).load())
-			.toString();
+		return Connection.url(this.url, this.context.env(), new TokenStore(this.context.configDir()).load()).toString();
 	}
 
 	private GatewayClient client(Connection connection) {

@@ -18,8 +18,8 @@ import io.stackgate.cli.support.StubGateway.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every class of error: its exit code (docs/cli.md "Exit codes") and what stderr says. No stack trace unless
- * {@code --debug}.
+ * Every class of error: its exit code (docs/cli.md "Exit codes") and what stderr says. No
+ * stack trace unless {@code --debug}.
  */
 class ErrorHandlingTests {
 
@@ -41,7 +41,8 @@ class ErrorHandlingTests {
 	@ParameterizedTest(name = "HTTP {0} -> exit {1}")
 	@CsvSource({ "400, 2, Bad Request", "422, 2, Invalid request", "401, 3, Unauthorized", "403, 3, Forbidden",
 			"404, 4, Not Found", "409, 5, Conflict", "429, 5, Too Many Requests", "500, 6, Internal Server Error",
-			"502, 6, Bad Gateway", "503, 6, Service Unavailable", "504, 6, Gateway Timeout", "405, 1, Method Not Allowed" })
+			"502, 6, Bad Gateway", "503, 6, Service Unavailable", "504, 6, Gateway Timeout",
+			"405, 1, Method Not Allowed" })
 	void problemStatusMapsToAnExitCode(int status, int exitCode, String title) {
 		this.gateway.on("GET", "/api/v1/flavors", Response.problem(status, title, "It went wrong."));
 		Result result = this.cli.run("flavor", "list");
@@ -78,8 +79,8 @@ class ErrorHandlingTests {
 
 	@Test
 	void errorPageThatIsNotAProblemStillReadsWell() {
-		this.gateway.on("GET", "/api/v1/flavors",
-				new Response(503, "<html><body>upstream down</body></html>", java.util.Map.of("Content-Type", "text/html")));
+		this.gateway.on("GET", "/api/v1/flavors", new Response(503, "<html><body>upstream down</body></html>",
+				java.util.Map.of("Content-Type", "text/html")));
 		Result result = this.cli.run("flavor", "list");
 		assertThat(result.exitCode()).isEqualTo(6);
 		assertThat(result.err()).isEqualTo("stackgate: Service Unavailable: GET /api/v1/flavors answered HTTP 503 "
@@ -162,8 +163,8 @@ class ErrorHandlingTests {
 	@Test
 	void globalOptionsWorkAfterTheSubcommand() {
 		this.gateway.on("GET", "/api/v1/flavors", Response.json(200, "[]"));
-		Result result = new CliRun(Path.of("/nonexistent")).run("flavor", "list", "--url", this.gateway.url(), "--token",
-				"t2");
+		Result result = new CliRun(Path.of("/nonexistent")).run("flavor", "list", "--url", this.gateway.url(),
+				"--token", "t2");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(this.gateway.lastRequest().header("X-Auth-Token")).isEqualTo("t2");
 	}

@@ -37,7 +37,8 @@ class HelpAndCompletionTests {
 				.startsWith("Usage: " + command.getCommandSpec().qualifiedName())
 				.contains("Examples:\n  stackgate ");
 			for (String line : result.out().split("\n")) {
-				assertThat(line.length()).as("line width in " + String.join(" ", args) + ": " + line).isLessThanOrEqualTo(80);
+				assertThat(line.length()).as("line width in " + String.join(" ", args) + ": " + line)
+					.isLessThanOrEqualTo(80);
 			}
 		}
 	}
@@ -61,9 +62,11 @@ class HelpAndCompletionTests {
 			.get("server")
 			.getSubcommands()).containsOnlyKeys("list", "show", "create", "delete");
 		assertThat(StackgateCli.commandLine(run.context(), new String[] { "--version" }).getSubcommands()).isEmpty();
-		assertThat(StackgateCli.commandLine(run.context(), new String[] { "--help" }).getSubcommands()).containsOnlyKeys(
-				"login", "logout", "flavor", "image", "network", "launch-options", "server", "completion");
-		assertThat(StackgateCli.commandLine(run.context(), new String[] { "sever", "list" }).getSubcommands()).hasSize(8);
+		assertThat(StackgateCli.commandLine(run.context(), new String[] { "--help" }).getSubcommands())
+			.containsOnlyKeys("login", "logout", "flavor", "image", "network", "launch-options", "server",
+					"completion");
+		assertThat(StackgateCli.commandLine(run.context(), new String[] { "sever", "list" }).getSubcommands())
+			.hasSize(8);
 	}
 
 	@Test

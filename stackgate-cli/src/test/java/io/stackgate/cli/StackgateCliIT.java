@@ -38,10 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The CLI against a real gateway on a real cloud: starts {@code stackgate-server.jar} on a free port (with this
- * process's environment, so {@code OS_CLOUD}/{@code OS_CLIENT_CONFIG_FILE} from {@code eval "$(devcloud/env)"}),
- * then logs in as the cloud's user and lists, creates (with --wait, from what {@link LaunchTarget} found), shows
- * and deletes (with --wait) a server. Never skipped: without a cloud it fails and says how to get one.
+ * The CLI against a real gateway on a real cloud: starts {@code stackgate-server.jar} on
+ * a free port (with this process's environment, so
+ * {@code OS_CLOUD}/{@code OS_CLIENT_CONFIG_FILE} from {@code eval "$(devcloud/env)"}),
+ * then logs in as the cloud's user and lists, creates (with --wait, from what
+ * {@link LaunchTarget} found), shows and deletes (with --wait) a server. Never skipped:
+ * without a cloud it fails and says how to get one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackgateCliIT {
@@ -73,7 +75,8 @@ class StackgateCliIT {
 		target = LaunchTarget.discover(cloud);
 		Path jar = Path.of(envOr("STACKGATE_SERVER_JAR", "../stackgate-server/target/stackgate-server.jar"));
 		if (!Files.isRegularFile(jar)) {
-			fail("No gateway jar at " + jar.toAbsolutePath() + ": build it with ./mvnw -pl stackgate-server -am package");
+			fail("No gateway jar at " + jar.toAbsolutePath()
+					+ ": build it with ./mvnw -pl stackgate-server -am package");
 		}
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -108,8 +111,8 @@ class StackgateCliIT {
 		Run login = cli(cloud.password() + "\n", "--url", url, "login", "-u", cloud.username(), "-p",
 				cloud.projectName(), "-d", cloud.userDomainName(), "--password-stdin");
 		assertThat(login.exitCode()).as(login.toString()).isZero();
-		assertThat(login.out()).startsWith(
-				"Logged in to " + url + " as " + cloud.username() + " (project " + cloud.projectName() + ")");
+		assertThat(login.out())
+			.startsWith("Logged in to " + url + " as " + cloud.username() + " (project " + cloud.projectName() + ")");
 		assertThat(configDir.resolve("token.json")).exists();
 	}
 
@@ -222,7 +225,8 @@ class StackgateCliIT {
 			}
 			Thread.sleep(500);
 		}
-		fail("The gateway was not ready within " + READY_TIMEOUT.toSeconds() + " s at " + readiness + ":\n" + logTail());
+		fail("The gateway was not ready within " + READY_TIMEOUT.toSeconds() + " s at " + readiness + ":\n"
+				+ logTail());
 	}
 
 	private static String logTail() throws IOException {

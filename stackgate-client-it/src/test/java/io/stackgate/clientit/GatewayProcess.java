@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The built gateway jar, run as its own process on a free loopback port with this process's environment (so
- * {@code OS_CLOUD} / {@code OS_CLIENT_CONFIG_FILE} from {@code eval "$(devcloud/env)"}), as an operator runs it.
+ * The built gateway jar, run as its own process on a free loopback port with this
+ * process's environment (so {@code OS_CLOUD} / {@code OS_CLIENT_CONFIG_FILE} from
+ * {@code eval "$(devcloud/env)"}), as an operator runs it.
  */
 final class GatewayProcess implements AutoCloseable {
 
@@ -32,10 +33,12 @@ final class GatewayProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** @return a started gateway, ready (its readiness probe is up) */
+	/**
+	 * @return a started gateway, ready (its readiness probe is up)
+	 */
 	static GatewayProcess start() throws IOException, InterruptedException {
-		Path jar = Path.of(System.getenv().getOrDefault("STACKGATE_SERVER_JAR",
-				"../stackgate-server/target/stackgate-server.jar"));
+		Path jar = Path.of(System.getenv()
+			.getOrDefault("STACKGATE_SERVER_JAR", "../stackgate-server/target/stackgate-server.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No gateway jar at " + jar.toAbsolutePath()
 					+ ": build it with ./mvnw -pl stackgate-server -am package");
@@ -58,7 +61,9 @@ final class GatewayProcess implements AutoCloseable {
 		return gateway;
 	}
 
-	/** @return the gateway's base URL, for the generated client */
+	/**
+	 * @return the gateway's base URL, for the generated client
+	 */
 	String baseUrl() {
 		return this.baseUrl;
 	}
@@ -71,8 +76,8 @@ final class GatewayProcess implements AutoCloseable {
 		Instant giveUp = Instant.now().plus(READY_TIMEOUT);
 		while (Instant.now().isBefore(giveUp)) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The gateway exited with " + this.process.exitValue() + "; see "
-						+ this.log);
+				throw new IllegalStateException(
+						"The gateway exited with " + this.process.exitValue() + "; see " + this.log);
 			}
 			try {
 				if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

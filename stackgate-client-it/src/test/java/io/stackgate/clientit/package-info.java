@@ -1,4 +1,5 @@
 /**
- * The client openapi-generator makes from docs/openapi.json, driven against the real gateway and cloud.
+ * The client openapi-generator makes from docs/openapi.json, driven against the real
+ * gateway and cloud.
  */
 package io.stackgate.clientit;

@@ -3,10 +3,11 @@ package io.stackgate.cloudconfig;
 import java.nio.file.Path;
 
 /**
- * Where the OpenStack cloud is and who the gateway is there: the {@code auth} section of a clouds.yaml entry,
- * or the equivalent {@code OS_*} variables.
+ * Where the OpenStack cloud is and who the gateway is there: the {@code auth} section of
+ * a clouds.yaml entry, or the equivalent {@code OS_*} variables.
  *
- * @param source where this configuration came from, for messages ({@code clouds.yaml cloud 'devcloud'})
+ * @param source where this configuration came from, for messages
+ * ({@code clouds.yaml cloud 'devcloud'})
  * @param authUrl the Keystone v3 endpoint
  * @param username the user name
  * @param password the password
@@ -15,7 +16,8 @@ import java.nio.file.Path;
  * @param projectId the project id to scope tokens to
  * @param projectDomain the project's domain
  * @param regionName the region to pick endpoints from, {@code null} for any
- * @param endpointInterface the catalog interface: {@code public}, {@code internal} or {@code admin}
+ * @param endpointInterface the catalog interface: {@code public}, {@code internal} or
+ * {@code admin}
  * @param caCert a PEM file of CA certificates to trust, {@code null} for the JDK's
  * @param verify whether TLS certificates are verified
  */

@@ -19,12 +19,14 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Reads the cloud to talk to the way python-openstackclient does.
  * <ol>
- * <li>{@code OS_CLOUD} set: that entry of the first {@code clouds.yaml} found at {@code OS_CLIENT_CONFIG_FILE},
- * {@code ./clouds.yaml}, {@code ~/.config/openstack/clouds.yaml} or {@code /etc/openstack/clouds.yaml}, merged
- * with the same entry of the first {@code secure.yaml} found at {@code OS_CLIENT_SECURE_FILE} or in the same
- * directories. {@code OS_*} variables are ignored then.</li>
- * <li>Otherwise the {@code OS_AUTH_URL}, {@code OS_USERNAME}, {@code OS_PASSWORD}, {@code OS_PROJECT_NAME} /
- * {@code OS_PROJECT_ID}, ... variables of an openrc file.</li>
+ * <li>{@code OS_CLOUD} set: that entry of the first {@code clouds.yaml} found at
+ * {@code OS_CLIENT_CONFIG_FILE}, {@code ./clouds.yaml},
+ * {@code ~/.config/openstack/clouds.yaml} or {@code /etc/openstack/clouds.yaml}, merged
+ * with the same entry of the first {@code secure.yaml} found at
+ * {@code OS_CLIENT_SECURE_FILE} or in the same directories. {@code OS_*} variables are
+ * ignored then.</li>
+ * <li>Otherwise the {@code OS_AUTH_URL}, {@code OS_USERNAME}, {@code OS_PASSWORD},
+ * {@code OS_PROJECT_NAME} / {@code OS_PROJECT_ID}, ... variables of an openrc file.</li>
  * </ol>
  */
 public final class CloudConfigLoader {
@@ -40,10 +42,13 @@ public final class CloudConfigLoader {
 	 */
 	public CloudConfigLoader(Map<String, String> env, Path workingDirectory, Path home) {
 		this.env = env;
-		this.searchDirectories = List.of(workingDirectory, home.resolve(".config/openstack"), Path.of("/etc/openstack"));
+		this.searchDirectories = List.of(workingDirectory, home.resolve(".config/openstack"),
+				Path.of("/etc/openstack"));
 	}
 
-	/** A loader for this process: its environment, working directory and home directory. */
+	/**
+	 * A loader for this process: its environment, working directory and home directory.
+	 */
 	public static CloudConfigLoader forThisProcess() {
 		return new CloudConfigLoader(System.getenv(), Path.of("").toAbsolutePath(),
 				Path.of(System.getProperty("user.home")));
@@ -51,7 +56,8 @@ public final class CloudConfigLoader {
 
 	/**
 	 * @return the configured cloud
-	 * @throws CloudConfigException when no cloud is configured or its configuration is incomplete
+	 * @throws CloudConfigException when no cloud is configured or its configuration is
+	 * incomplete
 	 */
 	public CloudConfig load() {
 		String cloud = this.env.get("OS_CLOUD");
@@ -66,11 +72,12 @@ public final class CloudConfigLoader {
 	}
 
 	/**
-	 * Another entry of the same clouds.yaml (and secure.yaml), whatever {@code OS_CLOUD} says: for example
-	 * {@code devcloud-admin} beside {@code devcloud}.
+	 * Another entry of the same clouds.yaml (and secure.yaml), whatever {@code OS_CLOUD}
+	 * says: for example {@code devcloud-admin} beside {@code devcloud}.
 	 * @param cloud the entry's name
 	 * @return that cloud
-	 * @throws CloudConfigException when there is no such entry or its configuration is incomplete
+	 * @throws CloudConfigException when there is no such entry or its configuration is
+	 * incomplete
 	 */
 	public CloudConfig loadCloud(String cloud) {
 		return fromCloudsYaml(cloud);
@@ -131,8 +138,8 @@ public final class CloudConfigLoader {
 			missing.add("project_name or project_id");
 		}
 		if (!missing.isEmpty()) {
-			throw new CloudConfigException("Incomplete OpenStack credentials in " + source + ": missing "
-					+ String.join(", ", missing));
+			throw new CloudConfigException(
+					"Incomplete OpenStack credentials in " + source + ": missing " + String.join(", ", missing));
 		}
 		DomainRef anyDomain = DomainRef.of(settings.auth("domain_id"), settings.auth("domain_name"));
 		DomainRef userDomain = Objects.requireNonNullElse(
@@ -183,15 +190,16 @@ public final class CloudConfigLoader {
 			return (document instanceof Map) ? copy(document) : new LinkedHashMap<>();
 		}
 		catch (IOException | YAMLException ex) {
-			throw new CloudConfigException("Cannot read " + file + ": " + ex.getMessage().lines().findFirst().orElse(""));
+			throw new CloudConfigException(
+					"Cannot read " + file + ": " + ex.getMessage().lines().findFirst().orElse(""));
 		}
 	}
 
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> copy(Object map) {
 		Map<String, Object> copy = new LinkedHashMap<>();
-		((Map<Object, Object>) map).forEach((key, value) -> copy.put(String.valueOf(key),
-				(value instanceof Map) ? copy(value) : value));
+		((Map<Object, Object>) map)
+			.forEach((key, value) -> copy.put(String.valueOf(key), (value instanceof Map) ? copy(value) : value));
 		return copy;
 	}
 

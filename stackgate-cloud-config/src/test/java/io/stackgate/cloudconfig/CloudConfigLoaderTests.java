@@ -113,8 +113,8 @@ class CloudConfigLoaderTests {
 
 	@Test
 	void neverShowsThePasswordInToString() {
-		CloudConfig config = load(Map.of("OS_AUTH_URL", "http://k/v3", "OS_USERNAME", "u", "OS_PASSWORD",
-				"very-secret", "OS_PROJECT_ID", "p"));
+		CloudConfig config = load(Map.of("OS_AUTH_URL", "http://k/v3", "OS_USERNAME", "u", "OS_PASSWORD", "very-secret",
+				"OS_PROJECT_ID", "p"));
 		assertThat(config.toString()).doesNotContain("very-secret");
 	}
 
@@ -140,8 +140,9 @@ class CloudConfigLoaderTests {
 				  devcloud: {auth: {auth_url: http://k/v3, username: demo, password: d, project_name: demo}}
 				  devcloud-admin: {auth: {auth_url: http://k/v3, username: admin, password: a, project_name: admin}}
 				""");
-		CloudConfig admin = new CloudConfigLoader(Map.of("OS_CLOUD", "devcloud", "OS_CLIENT_CONFIG_FILE",
-				file.toString()), this.workingDirectory, this.home)
+		CloudConfig admin = new CloudConfigLoader(
+				Map.of("OS_CLOUD", "devcloud", "OS_CLIENT_CONFIG_FILE", file.toString()), this.workingDirectory,
+				this.home)
 			.loadCloud("devcloud-admin");
 		assertThat(admin.username()).isEqualTo("admin");
 		assertThat(admin.source()).contains("devcloud-admin");

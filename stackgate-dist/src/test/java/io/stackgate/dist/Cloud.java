@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The cloud the ITs run against: OS_CLIENT_CONFIG_FILE + OS_CLOUD (eval "$(devcloud/env)"), read by the gateway's own
- * loader. Talks to Keystone and Nova directly, to get tokens for the gateway and to check what the gateway did.
+ * The cloud the ITs run against: OS_CLIENT_CONFIG_FILE + OS_CLOUD (eval
+ * "$(devcloud/env)"), read by the gateway's own loader. Talks to Keystone and Nova
+ * directly, to get tokens for the gateway and to check what the gateway did.
  *
  * @param cloudsYaml the clouds.yaml
  * @param name the cloud in it
@@ -49,7 +50,9 @@ record Cloud(Path cloudsYaml, String name, CloudConfig config) {
 	/** A project-scoped Keystone token and the service catalog that came with it. */
 	record Token(String id, JsonNode catalog, String endpointInterface) {
 
-		/** The endpoint of a service type, for example compute, on the cloud's interface. */
+		/**
+		 * The endpoint of a service type, for example compute, on the cloud's interface.
+		 */
 		String endpoint(String type) {
 			for (JsonNode service : catalog) {
 				if (type.equals(service.path("type").asString())) {

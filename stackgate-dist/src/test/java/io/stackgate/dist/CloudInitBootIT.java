@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * deploy/cloud-init.yaml doing its job on a fresh Debian 12 booted with systemd as PID 1 and cloud-init (a privileged
- * podman container stands in for the VM; user data through the NoCloud datasource): the package comes from an HTTP
- * URL, stackgate.service runs under a real systemd with its whole sandbox, is ready and lists the cloud's flavors.
+ * deploy/cloud-init.yaml doing its job on a fresh Debian 12 booted with systemd as PID 1
+ * and cloud-init (a privileged podman container stands in for the VM; user data through
+ * the NoCloud datasource): the package comes from an HTTP URL, stackgate.service runs
+ * under a real systemd with its whole sandbox, is ready and lists the cloud's flavors.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudInitBootIT {
@@ -47,12 +48,13 @@ class CloudInitBootIT {
 		Needs.root();
 		Needs.need(Files.isRegularFile(Dist.baseImageTar()), "no base image tarball at " + Dist.baseImageTar());
 
-		// the "VM": the image's Debian base plus systemd and cloud-init (podman caches the layer)
+		// the "VM": the image's Debian base plus systemd and cloud-init (podman caches
+		// the layer)
 		String base = Sh.run("podman", "load", "-q", "-i", Dist.baseImageTar().toString()).ok().out();
 		Path containerfile = Path.of(getClass().getResource("/boot/Containerfile").toURI());
 		String vmImage = "localhost/stackgate-boot-it:latest";
-		Sh.run(List.of("podman", "build", "-q", "--runtime", "runc", "--network", "host", "--pull=never",
-				"--build-arg", "BASE_IMAGE=" + base.substring(base.indexOf(':') + 1).trim(), "-t", vmImage, "-f",
+		Sh.run(List.of("podman", "build", "-q", "--runtime", "runc", "--network", "host", "--pull=never", "--build-arg",
+				"BASE_IMAGE=" + base.substring(base.indexOf(':') + 1).trim(), "-t", vmImage, "-f",
 				containerfile.toString(), containerfile.getParent().toString()), Map.of(), Duration.ofMinutes(10))
 			.ok();
 
@@ -76,18 +78,19 @@ class CloudInitBootIT {
 			.ok();
 		Path metaData = Files.writeString(tmp.resolve("meta-data"), "instance-id: " + name + "\nlocal-hostname: gw1\n");
 
-		// boot it: systemd as PID 1 (privileged: the unit's sandbox needs mount namespaces), host network
-		List<String> create = new ArrayList<>(List.of("podman", "create", "--name", name, "--privileged",
-				"--systemd=always", "--runtime", "runc", "--network", "host", "--ulimit", "nofile=4096:4096",
-				"--ulimit", "nproc=4096:4096", vmImage));
+		// boot it: systemd as PID 1 (privileged: the unit's sandbox needs mount
+		// namespaces), host network
+		List<String> create = new ArrayList<>(
+				List.of("podman", "create", "--name", name, "--privileged", "--systemd=always", "--runtime", "runc",
+						"--network", "host", "--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096", vmImage));
 		Sh.run(create, Map.of(), Duration.ofMinutes(2)).ok();
 		Sh.run("podman", "cp", userData.toString(), name + ":/var/lib/cloud/seed/nocloud/user-data").ok();
 		Sh.run("podman", "cp", metaData.toString(), name + ":/var/lib/cloud/seed/nocloud/meta-data").ok();
 		Sh.run("podman", "start", name).ok();
 		awaitSystemd();
 
-		Sh.Result status = Sh.run(List.of("podman", "exec", name, "cloud-init", "status", "--wait", "--long"),
-				Map.of(), Duration.ofMinutes(10));
+		Sh.Result status = Sh.run(List.of("podman", "exec", name, "cloud-init", "status", "--wait", "--long"), Map.of(),
+				Duration.ofMinutes(10));
 		String output = exec("tail", "-n", "40", "/var/log/cloud-init-output.log").out();
 		assertThat(status.exit()).as("cloud-init status\n%s\n%s", status.describe(), output).isZero();
 		assertThat(status.out()).contains("status: done");
@@ -109,7 +112,8 @@ class CloudInitBootIT {
 		Map<String, String> proc = properties(
 				exec("cat", "/proc/" + show.get("MainPID") + "/status").out().replace(":\t", "="));
 		assertThat(proc).containsEntry("NoNewPrivs", "1")
-			.as("seccomp filter mode").containsEntry("Seccomp", "2")
+			.as("seccomp filter mode")
+			.containsEntry("Seccomp", "2")
 			.containsEntry("CapEff", "0000000000000000");
 		assertThat(exec("stat", "-c", "%U:%G %a", "/etc/stackgate/clouds.yaml").out().trim())
 			.isEqualTo("root:stackgate 640");

@@ -15,7 +15,10 @@ import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** deploy/cloud-init.yaml rendered by deploy/render-cloud-init, checked by Debian's cloud-init schema. */
+/**
+ * deploy/cloud-init.yaml rendered by deploy/render-cloud-init, checked by Debian's
+ * cloud-init schema.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudInitIT {
 
@@ -32,9 +35,9 @@ class CloudInitIT {
 	@Test
 	void renderedTemplateIsValidCloudConfigWithEveryValueInPlace(@TempDir Path tmp) throws IOException {
 		Path out = tmp.resolve("user-data.yaml");
-		render("--deb-url", "https://repo.example.org/stackgate_0.1.0_all.deb", "--deb-sha256", SHA,
-				"--clouds-yaml", fixture.toString(), "--os-cloud", "prod", "--listen-port", "8443", "--env",
-				"JAVA_OPTS=-Xmx512m", "-o", out.toString())
+		render("--deb-url", "https://repo.example.org/stackgate_0.1.0_all.deb", "--deb-sha256", SHA, "--clouds-yaml",
+				fixture.toString(), "--os-cloud", "prod", "--listen-port", "8443", "--env", "JAVA_OPTS=-Xmx512m", "-o",
+				out.toString())
 			.ok();
 		String text = Files.readString(out);
 		assertThat(text).startsWith("#cloud-config\n").doesNotContainPattern("\\$\\{[A-Z0-9_]+\\}");
@@ -76,8 +79,8 @@ class CloudInitIT {
 	@Test
 	void schemaCheckRejectsABrokenConfig(@TempDir Path tmp) throws IOException {
 		Path out = tmp.resolve("user-data.yaml");
-		render("--deb-url", "https://repo.example.org/s.deb", "--deb-sha256", SHA, "--clouds-yaml",
-				fixture.toString(), "--os-cloud", "prod", "-o", out.toString())
+		render("--deb-url", "https://repo.example.org/s.deb", "--deb-sha256", SHA, "--clouds-yaml", fixture.toString(),
+				"--os-cloud", "prod", "-o", out.toString())
 			.ok();
 		// the validator must be able to fail: an unquoted octal mode is a schema error
 		Path broken = write(tmp.resolve("broken.yaml"),
@@ -90,14 +93,18 @@ class CloudInitIT {
 		String deb = "https://repo.example.org/s.deb";
 		String clouds = fixture.toString();
 		assertThat(render("--deb-url", deb, "--deb-sha256", SHA, "--os-cloud", "prod").exit()).isNotZero();
-		assertThat(render("--deb-url", deb, "--deb-sha256", "abc", "--clouds-yaml", clouds, "--os-cloud", "prod")
+		assertThat(
+				render("--deb-url", deb, "--deb-sha256", "abc", "--clouds-yaml", clouds, "--os-cloud", "prod").exit())
+			.isEqualTo(2);
+		assertThat(render("--deb-url", "https://x/a'b.deb", "--deb-sha256", SHA, "--clouds-yaml", clouds, "--os-cloud",
+				"prod")
 			.exit()).isEqualTo(2);
-		assertThat(render("--deb-url", "https://x/a'b.deb", "--deb-sha256", SHA, "--clouds-yaml", clouds,
-				"--os-cloud", "prod").exit()).isEqualTo(2);
-		assertThat(render("--deb-url", "file:///etc/passwd", "--deb-sha256", SHA, "--clouds-yaml", clouds,
-				"--os-cloud", "prod").exit()).isEqualTo(2);
-		assertThat(render("--deb-url", deb, "--deb-sha256", SHA, "--clouds-yaml", clouds, "--os-cloud", "prod",
-				"--env", "NOT AN ASSIGNMENT").exit()).isEqualTo(2);
+		assertThat(render("--deb-url", "file:///etc/passwd", "--deb-sha256", SHA, "--clouds-yaml", clouds, "--os-cloud",
+				"prod")
+			.exit()).isEqualTo(2);
+		assertThat(render("--deb-url", deb, "--deb-sha256", SHA, "--clouds-yaml", clouds, "--os-cloud", "prod", "--env",
+				"NOT AN ASSIGNMENT")
+			.exit()).isEqualTo(2);
 	}
 
 	private static Sh.Result render(String... args) {

@@ -17,19 +17,23 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The commented /etc/stackgate/stackgate.yaml the package and the image ship names exactly the stackgate.* options the
- * server declares (its spring-configuration-metadata.json): no option undocumented, no stale one; docs/deploy.md
- * tables each with its environment variable.
+ * The commented /etc/stackgate/stackgate.yaml the package and the image ship names
+ * exactly the stackgate.* options the server declares (its
+ * spring-configuration-metadata.json): no option undocumented, no stale one;
+ * docs/deploy.md tables each with its environment variable.
  */
 class ConfigSampleIT {
 
-	/** "#" directly followed by YAML: the top key, or an indented key. "# " starts prose. */
+	/**
+	 * "#" directly followed by YAML: the top key, or an indented key. "# " starts prose.
+	 */
 	private static final Pattern SETTING = Pattern.compile("^#([a-z][\\w.-]*:.*|\\s{2,}(- )?[a-z][\\w.-]*:.*)$");
 
 	@Test
 	void sampleConfigListsEveryServerOptionAndNoOther() throws IOException {
 		Path sample = Dist.repo().resolve("deploy/etc/stackgate.yaml");
-		String yaml = Files.readAllLines(sample).stream()
+		String yaml = Files.readAllLines(sample)
+			.stream()
 			.filter((l) -> SETTING.matcher(l).matches())
 			.map((l) -> l.substring(1))
 			.collect(Collectors.joining("\n"));
@@ -70,7 +74,8 @@ class ConfigSampleIT {
 	private static JsonNode metadata() throws IOException {
 		Path jar = Dist.repo().resolve("stackgate-server/target/stackgate-server.jar");
 		try (JarFile file = new JarFile(jar.toFile())) {
-			// Boot's repackaged jar keeps it at the top (META-INF/); older layouts under BOOT-INF/classes/
+			// Boot's repackaged jar keeps it at the top (META-INF/); older layouts under
+			// BOOT-INF/classes/
 			var entry = file.getJarEntry("META-INF/spring-configuration-metadata.json");
 			if (entry == null) {
 				entry = file.getJarEntry("BOOT-INF/classes/META-INF/spring-configuration-metadata.json");

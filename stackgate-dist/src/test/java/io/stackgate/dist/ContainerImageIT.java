@@ -19,18 +19,25 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OCI image Jib built without a daemon: its configuration, a run with podman (runc, host network) against the cloud
- * of OS_CLOUD configured only by env, a mounted clouds.yaml and a mounted config file, and the plain Dockerfile built
- * with podman giving the same layout.
+ * The OCI image Jib built without a daemon: its configuration, a run with podman (runc,
+ * host network) against the cloud of OS_CLOUD configured only by env, a mounted
+ * clouds.yaml and a mounted config file, and the plain Dockerfile built with podman
+ * giving the same layout.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerImageIT {
 
-	/** podman's defaults fail here (crun: cgroups hybrid mode); these work on this machine and in CI. */
+	/**
+	 * podman's defaults fail here (crun: cgroups hybrid mode); these work on this machine
+	 * and in CI.
+	 */
 	static final List<String> RUN = List.of("podman", "run", "--runtime", "runc", "--ulimit", "nofile=4096:4096",
 			"--ulimit", "nproc=4096:4096");
 
-	/** The health check for the image's users (docs/deploy.md); the Dockerfile's HEALTHCHECK runs the same. */
+	/**
+	 * The health check for the image's users (docs/deploy.md); the Dockerfile's
+	 * HEALTHCHECK runs the same.
+	 */
 	static final String HEALTH_CMD = "curl -fsS -o /dev/null "
 			+ "\"http://127.0.0.1:${STACKGATE_LISTEN_PORT:-8080}/actuator/health/readiness\" || exit 1";
 
@@ -49,7 +56,8 @@ class ContainerImageIT {
 		assertThat(loaded).contains(Dist.imageName());
 		String current = Sh.run("podman", "image", "inspect", "--format", "{{.Id}}", Dist.imageName()).out().trim();
 		if (!previous.isEmpty() && !previous.equals(current)) {
-			Sh.run("podman", "rmi", previous); // the last run's image, untagged now; kept if still in use
+			Sh.run("podman", "rmi", previous); // the last run's image, untagged now; kept
+												// if still in use
 		}
 	}
 
@@ -81,7 +89,8 @@ class ContainerImageIT {
 	void runsAgainstTheCloudConfiguredByEnvMountedCloudsYamlAndConfigFile(@TempDir Path tmp) throws IOException {
 		Cloud c = Needs.cloud();
 		int port = Dist.freePort();
-		// the port and the cloud's name come from env, the cloud from the mounted clouds.yaml, and the
+		// the port and the cloud's name come from env, the cloud from the mounted
+		// clouds.yaml, and the
 		// mounted config file turns on health details (seen in the readiness answer)
 		Path config = tmp.resolve("stackgate.yaml");
 		Files.writeString(config, "management:\n  endpoint:\n    health:\n      show-details: always\n");
@@ -94,9 +103,9 @@ class ContainerImageIT {
 
 		String name = "stackgate-it-" + suffix;
 		List<String> run = new ArrayList<>(RUN);
-		run.addAll(List.of("-d", "--name", name, "--network", "host", "--read-only", "--tmpfs", "/tmp",
-				"-v", clouds + ":/etc/openstack/clouds.yaml:ro", "-v", config + ":/etc/stackgate/stackgate.yaml:ro",
-				"-e", "OS_CLOUD=" + c.name(), "-e", "STACKGATE_LISTEN_ADDRESS=127.0.0.1", "-e",
+		run.addAll(List.of("-d", "--name", name, "--network", "host", "--read-only", "--tmpfs", "/tmp", "-v",
+				clouds + ":/etc/openstack/clouds.yaml:ro", "-v", config + ":/etc/stackgate/stackgate.yaml:ro", "-e",
+				"OS_CLOUD=" + c.name(), "-e", "STACKGATE_LISTEN_ADDRESS=127.0.0.1", "-e",
 				"STACKGATE_LISTEN_PORT=" + port, "--health-cmd", HEALTH_CMD, Dist.imageName()));
 		containers.add(name);
 		Sh.run(run, Map.of(), Duration.ofMinutes(2)).ok();
@@ -107,7 +116,8 @@ class ContainerImageIT {
 		Sh.Result health = Sh.run("podman", "exec", name, "sh", "-c", HEALTH_CMD);
 		assertThat(health.exit()).as(health.describe()).isZero();
 		assertThat(gateway.readiness().path("components").has("keystone"))
-			.as("the mounted /etc/stackgate/stackgate.yaml was read").isTrue();
+			.as("the mounted /etc/stackgate/stackgate.yaml was read")
+			.isTrue();
 		assertThat(gateway.flavorNames(c.token().id())).contains("m1.tiny");
 	}
 
@@ -115,7 +125,8 @@ class ContainerImageIT {
 	void dockerfileBuildsTheSameLayoutAsJib() {
 		Needs.need(Files.isRegularFile(Dist.baseImageTar()), "no base image tarball at " + Dist.baseImageTar());
 		assertThat(Dist.repo().resolve("stackgate-server/target/stackgate-server.jar")).isRegularFile();
-		// the Debian base of the Jib image stands in for docker.io's debian:bookworm-slim (no registry here);
+		// the Debian base of the Jib image stands in for docker.io's debian:bookworm-slim
+		// (no registry here);
 		// the Dockerfile's RUN still installs from Debian's archive
 		String base = Sh.run("podman", "load", "-q", "-i", Dist.baseImageTar().toString()).ok().out();
 		String baseName = base.substring(base.indexOf(':') + 1).trim();
@@ -124,9 +135,9 @@ class ContainerImageIT {
 		Path image = Dist.repo().resolve("deploy/image");
 		Sh.run(List.of("podman", "build", "--runtime", "runc", "--network", "host", "--pull=never", "--format",
 				"docker", "-f", image.resolve("Dockerfile").toString(), "--ignorefile",
-				image.resolve("Dockerfile.dockerignore").toString(),
-				"--build-arg", "BASE_IMAGE=" + baseName, "--build-arg", "VERSION=" + Dist.version(), "--build-arg",
-				"REVISION=" + Dist.revision(), "-t", tag, Dist.repo().toString()), Map.of(), Duration.ofMinutes(15))
+				image.resolve("Dockerfile.dockerignore").toString(), "--build-arg", "BASE_IMAGE=" + baseName,
+				"--build-arg", "VERSION=" + Dist.version(), "--build-arg", "REVISION=" + Dist.revision(), "-t", tag,
+				Dist.repo().toString()), Map.of(), Duration.ofMinutes(15))
 			.ok();
 
 		JsonNode jib = inspect(Dist.imageName()).path("Config");
@@ -136,7 +147,8 @@ class ContainerImageIT {
 		}
 		assertThat(labels(docker)).as("labels (but buildah's own)").isEqualTo(labels(jib));
 		assertThat(strings(docker.path("Env"))).containsExactlyInAnyOrderElementsOf(strings(jib.path("Env")));
-		// podman shows a Docker-format image's HEALTHCHECK at the top level; it runs the documented command
+		// podman shows a Docker-format image's HEALTHCHECK at the top level; it runs the
+		// documented command
 		assertThat(inspect(tag).path("Healthcheck").path("Test").get(1).asString()).isEqualTo(HEALTH_CMD);
 
 		String layout = "for p in /usr/share/stackgate /usr/share/stackgate/stackgate-server.jar /etc/stackgate "

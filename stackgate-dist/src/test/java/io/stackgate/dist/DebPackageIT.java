@@ -30,11 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Debian package, from its metadata to purge: inspect it, install it on this machine with dpkg, start the service
- * exactly as its unit's ExecStart with the unit's environment and user (systemd is not PID 1 here) against the cloud of
- * OS_CLOUD, then remove and purge it. Needs root and a cloud (skipped without them, except in CI where that fails).
- * The tests run in the order of a package's life, but none depends on an earlier one: each installs the package or
- * starts the service itself when it is not there, so one failure does not turn the others into skips.
+ * The Debian package, from its metadata to purge: inspect it, install it on this machine
+ * with dpkg, start the service exactly as its unit's ExecStart with the unit's
+ * environment and user (systemd is not PID 1 here) against the cloud of OS_CLOUD, then
+ * remove and purge it. Needs root and a cloud (skipped without them, except in CI where
+ * that fails). The tests run in the order of a package's life, but none depends on an
+ * earlier one: each installs the package or starts the service itself when it is not
+ * there, so one failure does not turn the others into skips.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -87,8 +89,7 @@ class DebPackageIT {
 		assertThat(field(deb, "Depends")).contains("openjdk-17-jre-headless | java17-runtime-headless");
 		assertThat(field(deb, "Homepage")).as("no Homepage borrowed from the Maven parent").isEmpty();
 		// 0.1.0~snapshot sorts before 0.1.0, so the release upgrades the snapshot
-		Sh.run("dpkg", "--compare-versions", Dist.debianVersion(), "lt", Dist.version().replace("-SNAPSHOT", ""))
-			.ok();
+		Sh.run("dpkg", "--compare-versions", Dist.debianVersion(), "lt", Dist.version().replace("-SNAPSHOT", "")).ok();
 		// the first alternative of Depends is in Debian 12's archive
 		assertThat(Sh.run("apt-cache", "policy", "openjdk-17-jre-headless").ok().out()).doesNotContain("(none)")
 			.contains("Candidate:");
@@ -120,8 +121,8 @@ class DebPackageIT {
 
 		Path control = tmp.resolve("control");
 		Sh.run("dpkg-deb", "-e", deb.toString(), control.toString()).ok();
-		assertThat(Files.readAllLines(control.resolve("conffiles"))).containsExactlyInAnyOrder(
-				"/etc/stackgate/stackgate.yaml", "/etc/default/stackgate");
+		assertThat(Files.readAllLines(control.resolve("conffiles")))
+			.containsExactlyInAnyOrder("/etc/stackgate/stackgate.yaml", "/etc/default/stackgate");
 		for (String script : List.of("postinst", "prerm", "postrm")) {
 			assertThat(control.resolve(script)).isExecutable();
 			Sh.run("sh", "-n", control.resolve(script).toString()).ok();
@@ -147,7 +148,10 @@ class DebPackageIT {
 		assertThat(unit.execStart(unit.environment())).contains("-XX:+ExitOnOutOfMemoryError");
 
 		Sh.Result security = Sh.run("systemd-analyze", "security", "--offline=true", unitFile.toString());
-		String overall = security.out().lines().filter((l) -> l.contains("Overall exposure level")).findFirst()
+		String overall = security.out()
+			.lines()
+			.filter((l) -> l.contains("Overall exposure level"))
+			.findFirst()
 			.orElseThrow(() -> new AssertionError(security.describe()));
 		double exposure = Double.parseDouble(overall.replaceAll(".*: ([0-9.]+) .*", "$1"));
 		assertThat(exposure).as(overall).isLessThanOrEqualTo(2.0);
@@ -159,7 +163,8 @@ class DebPackageIT {
 		Needs.root();
 		stopService();
 		if (Sh.run("dpkg-query", "-W", "stackgate").exit() == 0) {
-			Sh.run("dpkg", "--purge", "stackgate").ok(); // left over by an interrupted run or another test
+			Sh.run("dpkg", "--purge", "stackgate").ok(); // left over by an interrupted
+															// run or another test
 		}
 		install();
 
@@ -184,7 +189,8 @@ class DebPackageIT {
 	@Order(5)
 	void serviceStartedAsItsExecStartIsReadyAndServesTheApi() throws Exception {
 		Cloud c = startService();
-		// setpriv and sh exec into the JVM: one process, running as the unit's user and group
+		// setpriv and sh exec into the JVM: one process, running as the unit's user and
+		// group
 		Path proc = Path.of("/proc/" + service.pid());
 		assertThat(Files.readString(proc.resolve("comm")).trim()).isEqualTo("java");
 		assertThat(Sh.run("stat", "-c", "%U:%G", proc.toString()).ok().out().trim()).isEqualTo("stackgate:stackgate");
@@ -201,9 +207,10 @@ class DebPackageIT {
 
 		Path userData = tmp.resolve("gw.yaml");
 		Sh.run(Dist.repo().resolve("deploy/render-cloud-init").toString(), "--deb-url",
-				"http://127.0.0.1:8000/" + Dist.deb().getFileName(), "--deb-sha256", "0".repeat(64),
-				"--clouds-yaml", Dist.repo().resolve("deploy/examples/clouds.yaml").toString(), "--os-cloud",
-				"openstack", "-o", userData.toString()).ok();
+				"http://127.0.0.1:8000/" + Dist.deb().getFileName(), "--deb-sha256", "0".repeat(64), "--clouds-yaml",
+				Dist.repo().resolve("deploy/examples/clouds.yaml").toString(), "--os-cloud", "openstack", "-o",
+				userData.toString())
+			.ok();
 		String text = Files.readString(userData);
 
 		Cloud.Token token = c.token();
@@ -244,9 +251,12 @@ class DebPackageIT {
 		ensureInstalled();
 		String defaults = Files.readString(DEFAULTS);
 		String uid = Sh.run("id", "-u", "stackgate").ok().out();
-		// what an upgrade runs: preinst/postinst with the old version; no conffile prompt for an unchanged one
-		Sh.Result again = Sh.run(List.of("dpkg", "-i", Dist.deb().toString()), Map.of("DEBIAN_FRONTEND",
-				"noninteractive"), Duration.ofMinutes(5)).ok();
+		// what an upgrade runs: preinst/postinst with the old version; no conffile prompt
+		// for an unchanged one
+		Sh.Result again = Sh
+			.run(List.of("dpkg", "-i", Dist.deb().toString()), Map.of("DEBIAN_FRONTEND", "noninteractive"),
+					Duration.ofMinutes(5))
+			.ok();
 		assertThat(again.out() + again.err()).doesNotContain("Configuration file");
 		assertThat(Files.readString(DEFAULTS)).isEqualTo(defaults);
 		assertThat(Sh.run("id", "-u", "stackgate").ok().out()).isEqualTo(uid);
@@ -287,7 +297,8 @@ class DebPackageIT {
 		assertThat(Sh.run("dpkg-statoverride", "--list", "/etc/stackgate").exit()).isNotZero();
 		Path etc = Path.of("/etc/stackgate");
 		if (Files.exists(etc)) {
-			// dpkg keeps a directory that still holds files it does not own: the admin's clouds.yaml
+			// dpkg keeps a directory that still holds files it does not own: the admin's
+			// clouds.yaml
 			try (var left = Files.list(etc)) {
 				assertThat(left.map((p) -> p.getFileName().toString())).containsOnly("clouds.yaml");
 			}
@@ -305,12 +316,13 @@ class DebPackageIT {
 
 	private static void install() {
 		Sh.run(List.of("dpkg", "-i", Dist.deb().toString()), Map.of("DEBIAN_FRONTEND", "noninteractive"),
-				Duration.ofMinutes(5)).ok();
+				Duration.ofMinutes(5))
+			.ok();
 	}
 
 	/**
-	 * Configures the installed package for the cloud of OS_CLOUD and starts the service the way systemd would, unless
-	 * it runs already. Returns that cloud.
+	 * Configures the installed package for the cloud of OS_CLOUD and starts the service
+	 * the way systemd would, unless it runs already. Returns that cloud.
 	 */
 	private Cloud startService() throws IOException {
 		Cloud c = Needs.cloud();
@@ -329,10 +341,12 @@ class DebPackageIT {
 		Files.writeString(DEFAULTS, defaults.replaceAll("(?m)^OS_CLOUD=.*$", "OS_CLOUD=" + c.name())
 				+ "STACKGATE_LISTEN_ADDRESS=127.0.0.1\nSTACKGATE_LISTEN_PORT=" + port + "\n");
 
-		// What systemd does: StateDirectory=, then ExecStart as User=/Group= with the unit's environment.
+		// What systemd does: StateDirectory=, then ExecStart as User=/Group= with the
+		// unit's environment.
 		SystemdUnit unit = SystemdUnit.read(UNIT);
 		Sh.run("install", "-d", "-o", "stackgate", "-g", "stackgate", "-m", unit.get("StateDirectoryMode"),
-				STATE.toString()).ok();
+				STATE.toString())
+			.ok();
 		Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin",
 				"HOME", STATE.toString(), "USER", "stackgate", "LOGNAME", "stackgate", "SHELL", "/usr/sbin/nologin",
 				"STATE_DIRECTORY", STATE.toString()));

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Where the build put things, as failsafe passes them (see stackgate-dist/pom.xml, profile it). */
+/**
+ * Where the build put things, as failsafe passes them (see stackgate-dist/pom.xml,
+ * profile it).
+ */
 final class Dist {
 
 	private Dist() {
@@ -26,18 +29,19 @@ final class Dist {
 	static Path deb() {
 		Path dir = Path.of(required("stackgate.deb.dir"));
 		try (Stream<Path> files = Files.list(dir)) {
-			return files.filter((p) -> p.getFileName().toString().matches("stackgate_.+_all\\.deb"))
-				.reduce((a, b) -> {
-					throw new AssertionError("more than one .deb in " + dir + ": " + a + ", " + b);
-				})
-				.orElseThrow(() -> new AssertionError("no stackgate_*_all.deb in " + dir));
+			return files.filter((p) -> p.getFileName().toString().matches("stackgate_.+_all\\.deb")).reduce((a, b) -> {
+				throw new AssertionError("more than one .deb in " + dir + ": " + a + ", " + b);
+			}).orElseThrow(() -> new AssertionError("no stackgate_*_all.deb in " + dir));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** 0.1.0-SNAPSHOT becomes 0.1.0~snapshot: a pre-release sorts before the release in Debian. */
+	/**
+	 * 0.1.0-SNAPSHOT becomes 0.1.0~snapshot: a pre-release sorts before the release in
+	 * Debian.
+	 */
 	static String debianVersion() {
 		return version().replace("-SNAPSHOT", "~snapshot");
 	}

@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The HTTP contract the ITs check on a running gateway, wherever it runs (package, image). */
+/**
+ * The HTTP contract the ITs check on a running gateway, wherever it runs (package,
+ * image).
+ */
 final class Gateway {
 
 	private final String base;
@@ -42,9 +45,10 @@ final class Gateway {
 				throw new AssertionError("the gateway exited before it was ready; last: " + last + "\n" + log.get());
 			}
 			try {
-				HttpResponse<String> r = Cloud.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
-					.timeout(Duration.ofSeconds(5))
-					.build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> r = Cloud.HTTP
+					.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
+						.timeout(Duration.ofSeconds(5))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				if (r.statusCode() == 200) {
 					assertThat(Cloud.JSON.readTree(r.body()).path("status").asString()).isEqualTo("UP");
 					return;
@@ -68,13 +72,16 @@ final class Gateway {
 
 	/** GET /actuator/health/readiness, which must answer 200. */
 	JsonNode readiness() {
-		HttpResponse<String> r = Cloud.send(
-				HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build());
+		HttpResponse<String> r = Cloud
+			.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build());
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 		return Cloud.JSON.readTree(r.body());
 	}
 
-	/** GET /api/v1/flavors with a Keystone token: a JSON array of FlavorDto; returns the names. */
+	/**
+	 * GET /api/v1/flavors with a Keystone token: a JSON array of FlavorDto; returns the
+	 * names.
+	 */
 	List<String> flavorNames(String token) {
 		HttpResponse<String> r = Cloud.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/flavors"))
 			.header("X-Auth-Token", token)
@@ -88,7 +95,10 @@ final class Gateway {
 		return names;
 	}
 
-	/** POST /api/v1/servers (CreateServerRequest, snake_case on the wire): returns the new server's id. */
+	/**
+	 * POST /api/v1/servers (CreateServerRequest, snake_case on the wire): returns the new
+	 * server's id.
+	 */
 	String createServer(String token, String name, String flavor, String image, String network, String userData) {
 		String body = Cloud.JSON.writeValueAsString(java.util.Map.of("name", name, "flavor", flavor, "image", image,
 				"networks", List.of(network), "user_data", userData));

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A lock over the whole machine for tests that change it (install the package system-wide): other checkouts of the
- * project run the same ITs on the same machine.
+ * A lock over the whole machine for tests that change it (install the package
+ * system-wide): other checkouts of the project run the same ITs on the same machine.
  */
 final class MachineLock implements AutoCloseable {
 

@@ -3,9 +3,10 @@ package io.stackgate.dist;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What a packaging test needs from the machine (a tool, root, a cloud). In CI ({@code CI=true}) a missing need
- * fails the test: CI installs everything (deploy/install-build-deps), so a skip there would hide a broken setup.
- * Elsewhere the test is skipped, and the reason is printed.
+ * What a packaging test needs from the machine (a tool, root, a cloud). In CI
+ * ({@code CI=true}) a missing need fails the test: CI installs everything
+ * (deploy/install-build-deps), so a skip there would hide a broken setup. Elsewhere the
+ * test is skipped, and the reason is printed.
  */
 final class Needs {
 

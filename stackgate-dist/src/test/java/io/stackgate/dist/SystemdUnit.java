@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a systemd unit the way systemd does for what the ITs need to start a service by hand (PID 1 here is not
- * systemd): the [Service] settings, the environment of Environment= and EnvironmentFile=, and ExecStart with
- * {@code $VAR} and {@code ${VAR}} expanded (systemd.service(5) "Command lines", systemd.exec(5) "Environment").
+ * Reads a systemd unit the way systemd does for what the ITs need to start a service by
+ * hand (PID 1 here is not systemd): the [Service] settings, the environment of
+ * Environment= and EnvironmentFile=, and ExecStart with {@code $VAR} and {@code ${VAR}}
+ * expanded (systemd.service(5) "Command lines", systemd.exec(5) "Environment").
  */
 final class SystemdUnit {
 
@@ -58,7 +59,10 @@ final class SystemdUnit {
 		return service.getOrDefault(key, List.of());
 	}
 
-	/** The last value of a [Service] setting (the one that counts for single-valued settings). */
+	/**
+	 * The last value of a [Service] setting (the one that counts for single-valued
+	 * settings).
+	 */
 	String get(String key) {
 		List<String> values = all(key);
 		if (values.isEmpty()) {
@@ -67,7 +71,10 @@ final class SystemdUnit {
 		return values.get(values.size() - 1);
 	}
 
-	/** Environment= then every EnvironmentFile= (which override it), as systemd merges them. */
+	/**
+	 * Environment= then every EnvironmentFile= (which override it), as systemd merges
+	 * them.
+	 */
 	Map<String, String> environment() {
 		Map<String, String> env = new LinkedHashMap<>();
 		for (String value : all("Environment")) {
@@ -134,7 +141,10 @@ final class SystemdUnit {
 		return env;
 	}
 
-	/** Splits on blanks, keeping "double" and 'single' quoted parts together (quotes removed). */
+	/**
+	 * Splits on blanks, keeping "double" and 'single' quoted parts together (quotes
+	 * removed).
+	 */
 	static List<String> words(String value) {
 		List<String> words = new ArrayList<>();
 		StringBuilder word = new StringBuilder();

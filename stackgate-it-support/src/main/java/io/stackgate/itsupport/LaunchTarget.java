@@ -17,17 +17,19 @@ import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the integration tests launch servers from, found on the cloud they run against, so that the suite runs
- * on any cloud, not only on devcloud's seed: the smallest flavor (with a disk, as Nova lets only admins boot an
- * image on a zero-disk flavor) that an active image fits, the longest-lived such image, and the project's
- * longest-lived network with a subnet (else a shared one). Only objects whose name is unique are chosen, as the
- * tests name them. {@code STACKGATE_IT_FLAVOR}, {@code STACKGATE_IT_IMAGE} and {@code STACKGATE_IT_NETWORK} (a
- * name or an id each) choose instead.
+ * What the integration tests launch servers from, found on the cloud they run against, so
+ * that the suite runs on any cloud, not only on devcloud's seed: the smallest flavor
+ * (with a disk, as Nova lets only admins boot an image on a zero-disk flavor) that an
+ * active image fits, the longest-lived such image, and the project's longest-lived
+ * network with a subnet (else a shared one). Only objects whose name is unique are
+ * chosen, as the tests name them. {@code STACKGATE_IT_FLAVOR}, {@code STACKGATE_IT_IMAGE}
+ * and {@code STACKGATE_IT_NETWORK} (a name or an id each) choose instead.
  *
  * @param flavor the flavor to launch with
  * @param image the image to boot
  * @param network the network to attach to
- * @param externalNetwork an external network the project sees, which servers cannot attach to, if there is one
+ * @param externalNetwork an external network the project sees, which servers cannot
+ * attach to, if there is one
  */
 public record LaunchTarget(Flavor flavor, Image image, Network network, Optional<String> externalNetwork) {
 
@@ -70,7 +72,8 @@ public record LaunchTarget(Flavor flavor, Image image, Network network, Optional
 	/**
 	 * @param cloud the cloud, logged in as the project the tests act in
 	 * @return what to launch from there
-	 * @throws IllegalStateException when the cloud offers nothing to launch from, or an override names nothing
+	 * @throws IllegalStateException when the cloud offers nothing to launch from, or an
+	 * override names nothing
 	 */
 	public static LaunchTarget discover(RealCloud cloud) throws IOException, InterruptedException {
 		LaunchTarget target = discover(cloud, System.getenv());
@@ -86,8 +89,8 @@ public record LaunchTarget(Flavor flavor, Image image, Network network, Optional
 	}
 
 	/** The choice itself, from the lists Nova, Glance and Neutron answered. */
-	static LaunchTarget choose(JsonNode flavors, JsonNode images, JsonNode networks, JsonNode subnets,
-			String projectId, Map<String, String> env) {
+	static LaunchTarget choose(JsonNode flavors, JsonNode images, JsonNode networks, JsonNode subnets, String projectId,
+			Map<String, String> env) {
 		List<JsonNode> flavorChoices = named(flavors, env.get("STACKGATE_IT_FLAVOR"), "STACKGATE_IT_FLAVOR");
 		List<JsonNode> imageChoices = named(images, env.get("STACKGATE_IT_IMAGE"), "STACKGATE_IT_IMAGE").stream()
 			.sorted(Comparator.comparing((JsonNode image) -> image.path("created_at").asString()))
@@ -114,8 +117,9 @@ public record LaunchTarget(Flavor flavor, Image image, Network network, Optional
 					+ " images: set STACKGATE_IT_FLAVOR and STACKGATE_IT_IMAGE");
 		}
 		Map<String, List<String>> cidrs = new HashMap<>();
-		subnets.forEach((subnet) -> cidrs.computeIfAbsent(subnet.path("network_id").asString(), (k) -> new ArrayList<>())
-			.add(subnet.path("cidr").asString()));
+		subnets
+			.forEach((subnet) -> cidrs.computeIfAbsent(subnet.path("network_id").asString(), (k) -> new ArrayList<>())
+				.add(subnet.path("cidr").asString()));
 		List<JsonNode> attachable = named(networks, env.get("STACKGATE_IT_NETWORK"), "STACKGATE_IT_NETWORK").stream()
 			.filter((n) -> !n.path("router:external").asBoolean() && cidrs.containsKey(n.path("id").asString())
 					&& n.path("status").asString().equals("ACTIVE"))
@@ -138,7 +142,10 @@ public record LaunchTarget(Flavor flavor, Image image, Network network, Optional
 		return new LaunchTarget(flavor, image, network, external);
 	}
 
-	/** Whether a flavor can boot the image: its memory and disk are at least what the image asks for. */
+	/**
+	 * Whether a flavor can boot the image: its memory and disk are at least what the
+	 * image asks for.
+	 */
 	private static boolean fits(JsonNode image, JsonNode flavor) {
 		long disk = flavor.path("disk").asLong() * GIB;
 		long size = Math.max(image.path("size").asLong(0), image.path("virtual_size").asLong(0));
@@ -147,14 +154,16 @@ public record LaunchTarget(Flavor flavor, Image image, Network network, Optional
 	}
 
 	/**
-	 * @return the items named by the override (by id or by name), or else those whose name no other item has
+	 * @return the items named by the override (by id or by name), or else those whose
+	 * name no other item has
 	 */
 	private static List<JsonNode> named(JsonNode items, String override, String variable) {
 		if (override == null || override.isBlank()) {
 			return unique(items);
 		}
 		List<JsonNode> matching = StreamSupport.stream(items.spliterator(), false)
-			.filter((item) -> item.path("id").asString().equals(override) || item.path("name").asString().equals(override))
+			.filter((item) -> item.path("id").asString().equals(override)
+					|| item.path("name").asString().equals(override))
 			.toList();
 		if (matching.size() != 1) {
 			throw new IllegalStateException(variable + "=" + override + " names " + matching.size()
@@ -181,7 +190,8 @@ public record LaunchTarget(Flavor flavor, Image image, Network network, Optional
 				return false;
 			}
 			int hostBits = address.length * 8 - Integer.parseInt(parts[1]);
-			return new BigInteger(1, address).shiftRight(hostBits).equals(new BigInteger(1, network).shiftRight(hostBits));
+			return new BigInteger(1, address).shiftRight(hostBits)
+				.equals(new BigInteger(1, network).shiftRight(hostBits));
 		}
 		catch (UnknownHostException ex) {
 			return false;

@@ -21,9 +21,9 @@ import io.stackgate.cloudconfig.CloudConfigLoader;
 import io.stackgate.cloudconfig.DomainRef;
 
 /**
- * The real cloud the integration tests run against, reached with plain HTTP: the tests check the gateway's
- * answers against what the OpenStack APIs themselves say. Integration tests never skip: without a configured
- * cloud they fail, saying how to configure one.
+ * The real cloud the integration tests run against, reached with plain HTTP: the tests
+ * check the gateway's answers against what the OpenStack APIs themselves say. Integration
+ * tests never skip: without a configured cloud they fail, saying how to configure one.
  */
 public final class RealCloud {
 
@@ -49,14 +49,13 @@ public final class RealCloud {
 				: "\"name\": \"" + config.projectName() + "\", \"domain\": {" + domain(config.projectDomain()) + "}";
 		String body = """
 				{"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s",
-				"domain": {%s}, "password": "%s"}}}, "scope": {"project": {%s}}}}"""
-			.formatted(config.username(), domain(config.userDomain()), config.password(), project);
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(config.authUrl() + "/auth/tokens"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+				"domain": {%s}, "password": "%s"}}}, "scope": {"project": {%s}}}}""".formatted(config.username(),
+				domain(config.userDomain()), config.password(), project);
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(config.authUrl() + "/auth/tokens"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 201) {
 			throw new IllegalStateException("Keystone answered " + response.statusCode() + " to " + config.source());
 		}
@@ -100,9 +99,9 @@ public final class RealCloud {
 	}
 
 	/**
-	 * The second project the multi-project tests need: the clouds.yaml entry {@code STACKGATE_IT_ALT_CLOUD}, by
-	 * default {@code OS_CLOUD} with {@code -alt} appended ({@code devcloud-alt}, or devstack's
-	 * {@code devstack-alt}).
+	 * The second project the multi-project tests need: the clouds.yaml entry
+	 * {@code STACKGATE_IT_ALT_CLOUD}, by default {@code OS_CLOUD} with {@code -alt}
+	 * appended ({@code devcloud-alt}, or devstack's {@code devstack-alt}).
 	 * @return that cloud, logged in
 	 */
 	public static RealCloud alternate() throws IOException, InterruptedException {
@@ -116,42 +115,59 @@ public final class RealCloud {
 		}
 		Map<String, String> env = new HashMap<>(System.getenv());
 		env.put("OS_CLOUD", name);
-		return new RealCloud(new CloudConfigLoader(env, Path.of("").toAbsolutePath(),
-				Path.of(System.getProperty("user.home"))).load());
+		return new RealCloud(
+				new CloudConfigLoader(env, Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")))
+					.load());
 	}
 
-	/** @return the Keystone token the tests act with, to send to the gateway in {@code X-Auth-Token} */
+	/**
+	 * @return the Keystone token the tests act with, to send to the gateway in
+	 * {@code X-Auth-Token}
+	 */
 	public String token() {
 		return this.token;
 	}
 
-	/** @return the Keystone v3 endpoint */
+	/**
+	 * @return the Keystone v3 endpoint
+	 */
 	public String authUrl() {
 		return this.config.authUrl();
 	}
 
-	/** @return the user the tests act as */
+	/**
+	 * @return the user the tests act as
+	 */
 	public String username() {
 		return this.config.username();
 	}
 
-	/** @return that user's password */
+	/**
+	 * @return that user's password
+	 */
 	public String password() {
 		return this.config.password();
 	}
 
-	/** @return the name of that user's domain ({@code Default} when clouds.yaml gives only its id) */
+	/**
+	 * @return the name of that user's domain ({@code Default} when clouds.yaml gives only
+	 * its id)
+	 */
 	public String userDomainName() {
 		String name = this.config.userDomain().name();
 		return (name != null) ? name : "Default";
 	}
 
-	/** @return the project the tests act in */
+	/**
+	 * @return the project the tests act in
+	 */
 	public String projectName() {
 		return this.projectName;
 	}
 
-	/** @return that project's id, as Keystone gave it with the token */
+	/**
+	 * @return that project's id, as Keystone gave it with the token
+	 */
 	public String projectId() {
 		return this.projectId;
 	}
@@ -172,7 +188,8 @@ public final class RealCloud {
 	}
 
 	/**
-	 * Has Keystone validate a token ({@code GET /v3/auth/tokens}), as the gateway does with a caller's token.
+	 * Has Keystone validate a token ({@code GET /v3/auth/tokens}), as the gateway does
+	 * with a caller's token.
 	 * @param token the token to validate, with itself
 	 * @throws IllegalStateException when Keystone does not answer 200
 	 */
@@ -193,12 +210,10 @@ public final class RealCloud {
 	 * @return the parsed JSON answer
 	 */
 	public JsonNode get(String serviceType, String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(endpoint(serviceType) + path))
-					.header("X-Auth-Token", this.token)
-					.timeout(Duration.ofSeconds(60))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(endpoint(serviceType) + path))
+			.header("X-Auth-Token", this.token)
+			.timeout(Duration.ofSeconds(60))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(serviceType + path + " answered " + response.statusCode());
 		}
@@ -206,12 +221,13 @@ public final class RealCloud {
 	}
 
 	/**
-	 * The version document of a service, as a client negotiating versions reads it: Nova's and Keystone's at
-	 * their catalog endpoint ({@code /v2.1/}, {@code /v3/}), Glance's at {@code /versions}, Neutron's and
-	 * Placement's at their root.
-	 * @param serviceType a catalog type: {@code compute}, {@code identity}, {@code image}, {@code network} or
-	 * {@code placement}
-	 * @return the parsed document, which services answer with 200 or 300 (Multiple Choices)
+	 * The version document of a service, as a client negotiating versions reads it:
+	 * Nova's and Keystone's at their catalog endpoint ({@code /v2.1/}, {@code /v3/}),
+	 * Glance's at {@code /versions}, Neutron's and Placement's at their root.
+	 * @param serviceType a catalog type: {@code compute}, {@code identity},
+	 * {@code image}, {@code network} or {@code placement}
+	 * @return the parsed document, which services answer with 200 or 300 (Multiple
+	 * Choices)
 	 */
 	public JsonNode versionDocument(String serviceType) throws IOException, InterruptedException {
 		String url = switch (serviceType) {
@@ -230,8 +246,8 @@ public final class RealCloud {
 
 	/**
 	 * @param namePrefix the start of the server names
-	 * @return the ids of the project's servers whose names start with it, as Nova lists them (deleted servers
-	 * are not listed)
+	 * @return the ids of the project's servers whose names start with it, as Nova lists
+	 * them (deleted servers are not listed)
 	 */
 	public List<String> serverIds(String namePrefix) throws IOException, InterruptedException {
 		List<String> ids = new ArrayList<>();
@@ -244,16 +260,19 @@ public final class RealCloud {
 	}
 
 	/**
-	 * Creates a server directly in Nova and waits until it is {@code ACTIVE} with an address.
+	 * Creates a server directly in Nova and waits until it is {@code ACTIVE} with an
+	 * address.
 	 * @param name its name, which should start with the run's prefix
 	 * @param target what to launch it from
 	 * @return its id
-	 * @throws IllegalStateException when it goes to {@code ERROR} or is not active within 5 minutes
+	 * @throws IllegalStateException when it goes to {@code ERROR} or is not active within
+	 * 5 minutes
 	 */
 	public String createServer(String name, LaunchTarget target) throws IOException, InterruptedException {
-		String id = send("compute", "/servers", "POST", "application/json", """
-				{"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s", "networks": [{"uuid": "%s"}]}}"""
-			.formatted(name, target.flavor().id(), target.image().id(), target.network().id()))
+		String id = send("compute", "/servers", "POST", "application/json",
+				"""
+						{"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s", "networks": [{"uuid": "%s"}]}}"""
+					.formatted(name, target.flavor().id(), target.image().id(), target.network().id()))
 			.path("server")
 			.path("id")
 			.asString();
@@ -262,7 +281,8 @@ public final class RealCloud {
 			JsonNode server = get("compute", "/servers/" + id).path("server");
 			String status = server.path("status").asString();
 			if (status.equals("ERROR")) {
-				throw new IllegalStateException("Server " + name + " (" + id + ") went to ERROR: " + server.path("fault"));
+				throw new IllegalStateException(
+						"Server " + name + " (" + id + ") went to ERROR: " + server.path("fault"));
 			}
 			if (status.equals("ACTIVE") && !server.path("addresses").isEmpty()) {
 				return id;
@@ -295,15 +315,16 @@ public final class RealCloud {
 	 */
 	public String createImage(String name, int minRamMb) throws IOException, InterruptedException {
 		JsonNode created = send("image", "/v2/images", "POST", "application/json", """
-				{"name": "%s", "disk_format": "raw", "container_format": "bare", "min_ram": %d}"""
-			.formatted(name, minRamMb));
+				{"name": "%s", "disk_format": "raw", "container_format": "bare", "min_ram": %d}""".formatted(name,
+				minRamMb));
 		String id = created.path("id").asString();
 		send("image", "/v2/images/" + id + "/file", "PUT", "application/octet-stream", "fake image data");
 		return id;
 	}
 
 	/**
-	 * Sends a JSON request directly to a service, for changes the gateway must notice by itself.
+	 * Sends a JSON request directly to a service, for changes the gateway must notice by
+	 * itself.
 	 * @param method {@code POST} or {@code PUT}
 	 * @return the parsed JSON answer, a JSON null when it has no body
 	 * @throws IllegalStateException when the service refused it
@@ -323,21 +344,22 @@ public final class RealCloud {
 
 	private JsonNode send(String serviceType, String path, String method, String contentType, String body)
 			throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(endpoint(serviceType) + path))
-					.header("X-Auth-Token", this.token)
-					.header("Content-Type", contentType)
-					.method(method, HttpRequest.BodyPublishers.ofString(body))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(endpoint(serviceType) + path))
+			.header("X-Auth-Token", this.token)
+			.header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() >= 300) {
-			throw new IllegalStateException(method + " " + serviceType + path + " answered " + response.statusCode()
-					+ ": " + response.body());
+			throw new IllegalStateException(
+					method + " " + serviceType + path + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
 	}
 
-	/** The endpoint of the configured interface (and region, when one is configured), as the gateway picks it. */
+	/**
+	 * The endpoint of the configured interface (and region, when one is configured), as
+	 * the gateway picks it.
+	 */
 	private String endpoint(String serviceType) {
 		String region = this.config.regionName();
 		for (JsonNode service : this.catalog) {

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The choice of what the integration tests launch from, on lists shaped like Nova's, Glance's and Neutron's.
+ * The choice of what the integration tests launch from, on lists shaped like Nova's,
+ * Glance's and Neutron's.
  */
 class LaunchTargetTests {
 
@@ -24,12 +25,13 @@ class LaunchTargetTests {
 			 {"id": "6", "name": "twin", "vcpus": 1, "ram": 96, "disk": 1},
 			 {"id": "3", "name": "m1.medium", "vcpus": 2, "ram": 4096, "disk": 40}]""");
 
-	private static final JsonNode IMAGES = JSON.readTree("""
-			[{"id": "big", "name": "needs-2g", "min_ram": 2048, "min_disk": 0, "size": 15, "created_at": "2020-01-01T00:00:00Z"},
-			 {"id": "raw", "name": "cirros-fake-raw", "min_ram": 0, "min_disk": 0, "size": 65536, "created_at": "2026-01-02T00:00:00Z"},
-			 {"id": "new", "name": "uploaded-later", "min_ram": 0, "min_disk": 0, "size": 10, "created_at": "2026-03-01T00:00:00Z"},
-			 {"id": "q2", "name": "huge-qcow2", "min_ram": 0, "min_disk": 0, "size": 65536, "virtual_size": 10737418240,
-			  "created_at": "2019-01-01T00:00:00Z"}]""");
+	private static final JsonNode IMAGES = JSON.readTree(
+			"""
+					[{"id": "big", "name": "needs-2g", "min_ram": 2048, "min_disk": 0, "size": 15, "created_at": "2020-01-01T00:00:00Z"},
+					 {"id": "raw", "name": "cirros-fake-raw", "min_ram": 0, "min_disk": 0, "size": 65536, "created_at": "2026-01-02T00:00:00Z"},
+					 {"id": "new", "name": "uploaded-later", "min_ram": 0, "min_disk": 0, "size": 10, "created_at": "2026-03-01T00:00:00Z"},
+					 {"id": "q2", "name": "huge-qcow2", "min_ram": 0, "min_disk": 0, "size": 65536, "virtual_size": 10737418240,
+					  "created_at": "2019-01-01T00:00:00Z"}]""");
 
 	private static final JsonNode NETWORKS = JSON.readTree("""
 			[{"id": "pub", "name": "public", "status": "ACTIVE", "router:external": true, "project_id": "admin",
@@ -68,8 +70,8 @@ class LaunchTargetTests {
 
 	@Test
 	void overridesNameWhatToUseByNameOrId() {
-		LaunchTarget target = LaunchTarget.choose(FLAVORS, IMAGES, NETWORKS, SUBNETS, "p1",
-				Map.of("STACKGATE_IT_FLAVOR", "m1.medium", "STACKGATE_IT_IMAGE", "q2", "STACKGATE_IT_NETWORK", "shared"));
+		LaunchTarget target = LaunchTarget.choose(FLAVORS, IMAGES, NETWORKS, SUBNETS, "p1", Map
+			.of("STACKGATE_IT_FLAVOR", "m1.medium", "STACKGATE_IT_IMAGE", "q2", "STACKGATE_IT_NETWORK", "shared"));
 
 		assertThat(target.flavor().name()).isEqualTo("m1.medium");
 		assertThat(target.image().name()).isEqualTo("huge-qcow2");
@@ -94,8 +96,8 @@ class LaunchTargetTests {
 
 	@Test
 	void tellsWhetherAnAddressLiesInTheNetworksSubnets() {
-		LaunchTarget.Network network = new LaunchTarget.Network("n", "private", java.util.List.of("10.0.0.0/24",
-				"fd00::/64"));
+		LaunchTarget.Network network = new LaunchTarget.Network("n", "private",
+				java.util.List.of("10.0.0.0/24", "fd00::/64"));
 
 		assertThat(network.contains("10.0.0.17")).isTrue();
 		assertThat(network.contains("10.0.1.17")).isFalse();

@@ -17,11 +17,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "io.stackgate.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	/** Every package is its own slice: {@code servers} and {@code servers.launch} may not need each other. */
+	/**
+	 * Every package is its own slice: {@code servers} and {@code servers.launch} may not
+	 * need each other.
+	 */
 	@ArchTest
-	static final ArchRule noPackageCycles = slices().matching("io.stackgate.server.(**)")
-		.should()
-		.beFreeOfCycles();
+	static final ArchRule noPackageCycles = slices().matching("io.stackgate.server.(**)").should().beFreeOfCycles();
 
 	@ArchTest
 	static final ArchRule openstack4jStaysInTheAdapter = noClasses().that()

@@ -12,8 +12,9 @@ import io.stackgate.server.cloud.CloudSession;
 import io.stackgate.server.web.ListenProperties;
 
 /**
- * What authentication slice tests need besides the filters: the properties, metrics and the gateway's own
- * session. Outside the gateway's packages, so that only the tests that import it get it.
+ * What authentication slice tests need besides the filters: the properties, metrics and
+ * the gateway's own session. Outside the gateway's packages, so that only the tests that
+ * import it get it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ AuthProperties.class, ListenProperties.class })

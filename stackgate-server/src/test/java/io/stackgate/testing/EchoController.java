@@ -19,9 +19,9 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 
 /**
- * Routes for authentication tests: they answer what the request looks like once it got through. Outside the
- * gateway's packages, so that only the tests that import it get it, never a gateway started by an integration
- * test.
+ * Routes for authentication tests: they answer what the request looks like once it got
+ * through. Outside the gateway's packages, so that only the tests that import it get it,
+ * never a gateway started by an integration test.
  */
 @RestController
 public class EchoController {

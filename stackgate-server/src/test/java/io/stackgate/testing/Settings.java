@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * Binds a {@code @ConfigurationProperties} record the way the gateway does, from property names and values.
+ * Binds a {@code @ConfigurationProperties} record the way the gateway does, from property
+ * names and values.
  */
 public final class Settings {
 
@@ -17,7 +18,8 @@ public final class Settings {
 
 	/**
 	 * @param type a {@code @ConfigurationProperties} record
-	 * @param keyValues property names and values, alternately, for example {@code "stackgate.auth.mode", "none"}
+	 * @param keyValues property names and values, alternately, for example
+	 * {@code "stackgate.auth.mode", "none"}
 	 * @return the record, with defaults for everything not given
 	 */
 	public static <T> T bind(Class<T> type, String... keyValues) {

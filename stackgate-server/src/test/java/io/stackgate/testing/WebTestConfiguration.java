@@ -18,9 +18,10 @@ import io.stackgate.server.servers.LaunchProperties;
 import io.stackgate.server.web.CallSessions;
 
 /**
- * What web slice tests need besides the controllers: the properties, an executor, metrics, and a session that
- * every request calls the cloud with, in place of authentication. Outside the gateway's packages, so that a
- * gateway started by an integration test never scans it.
+ * What web slice tests need besides the controllers: the properties, an executor,
+ * metrics, and a session that every request calls the cloud with, in place of
+ * authentication. Outside the gateway's packages, so that a gateway started by an
+ * integration test never scans it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ CatalogProperties.class, LaunchProperties.class })

@@ -11,7 +11,10 @@ import io.stackgate.bench.gateway.Sessions.Session;
 import io.stackgate.bench.support.BenchFailure;
 import io.stackgate.bench.support.Http;
 
-/** The OpenStack APIs called directly, with the bench's own token, as a client without the gateway would. */
+/**
+ * The OpenStack APIs called directly, with the bench's own token, as a client without the
+ * gateway would.
+ */
 final class Direct {
 
 	private final Http http;

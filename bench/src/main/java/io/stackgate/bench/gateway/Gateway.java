@@ -12,8 +12,8 @@ import static io.stackgate.bench.support.Console.log;
 import static io.stackgate.bench.support.Console.require;
 
 /**
- * The gateway. Sends no credentials until it answers 401; from then on every request carries an
- * {@code X-Auth-Token} from the bench's own Keystone session.
+ * The gateway. Sends no credentials until it answers 401; from then on every request
+ * carries an {@code X-Auth-Token} from the bench's own Keystone session.
  */
 final class Gateway {
 
@@ -21,7 +21,10 @@ final class Gateway {
 
 	private static final String VALIDATIONS = "stackgate_auth_token_validations_total";
 
-	/** Keystone round trips the gateway counted: its own password logins and caller token validations. */
+	/**
+	 * Keystone round trips the gateway counted: its own password logins and caller token
+	 * validations.
+	 */
 	record KeystoneCalls(double logins, double validations) {
 	}
 
@@ -66,7 +69,10 @@ final class Gateway {
 		return this.requests.get();
 	}
 
-	/** @return the gateway's Keystone counters, each summed over its label sets; validations are optional */
+	/**
+	 * @return the gateway's Keystone counters, each summed over its label sets;
+	 * validations are optional
+	 */
 	KeystoneCalls keystoneCalls() {
 		String metrics = get("/actuator/prometheus", "text/plain");
 		double logins = sum(metrics, LOGINS);
@@ -74,7 +80,9 @@ final class Gateway {
 		return new KeystoneCalls(logins, Math.max(0, sum(metrics, VALIDATIONS)));
 	}
 
-	/** @return the sum of a counter's samples, or -1 when the counter is not there */
+	/**
+	 * @return the sum of a counter's samples, or -1 when the counter is not there
+	 */
 	private static double sum(String metrics, String counter) {
 		double sum = 0;
 		boolean found = false;

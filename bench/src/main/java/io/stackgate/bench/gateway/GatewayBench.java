@@ -15,11 +15,12 @@ import static io.stackgate.bench.support.Console.log;
 import static io.stackgate.bench.support.Console.require;
 
 /**
- * Stackgate performance benchmark: the gateway against the OpenStack calls it replaces, side by side in one run.
+ * Stackgate performance benchmark: the gateway against the OpenStack calls it replaces,
+ * side by side in one run.
  * <p>
- * Run by {@code bench/run}, which builds the bench and starts a gateway; with {@code --url} against a running one.
- * Exit status: 0 done, 1 a request failed or the set-up is wrong, 2 bad arguments, 3 a target was missed and
- * {@code --check} was given.
+ * Run by {@code bench/run}, which builds the bench and starts a gateway; with
+ * {@code --url} against a running one. Exit status: 0 done, 1 a request failed or the
+ * set-up is wrong, 2 bad arguments, 3 a target was missed and {@code --check} was given.
  */
 public final class GatewayBench {
 
@@ -78,8 +79,8 @@ public final class GatewayBench {
 	}
 
 	/**
-	 * Runs one section. A failed request ends the section, not the run: the table shows what was measured and the
-	 * exit status says that something failed.
+	 * Runs one section. A failed request ends the section, not the run: the table shows
+	 * what was measured and the exit status says that something failed.
 	 */
 	private void section(String number, String name, Runnable body) {
 		try {
@@ -116,8 +117,9 @@ public final class GatewayBench {
 	}
 
 	/**
-	 * Checks that both sides serve the same data. Other people's tests may create servers in the project meanwhile,
-	 * so a difference is asked again and, if it stays, only warned about.
+	 * Checks that both sides serve the same data. Other people's tests may create servers
+	 * in the project meanwhile, so a difference is asked again and, if it stays, only
+	 * warned about.
 	 */
 	private static void sameCount(String what, IntSupplier viaGateway, IntSupplier direct) {
 		int gw = 0;

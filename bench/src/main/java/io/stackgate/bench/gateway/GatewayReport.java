@@ -5,7 +5,10 @@ import java.util.Locale;
 
 import io.stackgate.bench.support.Table;
 
-/** The gateway benchmark's results: a row per measure, with its target and whether it was met. */
+/**
+ * The gateway benchmark's results: a row per measure, with its target and whether it was
+ * met.
+ */
 final class GatewayReport {
 
 	private final Table table = new Table();

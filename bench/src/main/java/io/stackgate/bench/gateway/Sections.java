@@ -14,7 +14,9 @@ import io.stackgate.bench.support.Stats.Latencies;
 
 import static io.stackgate.bench.support.Console.log;
 
-/** The four measured sections of the gateway benchmark; each adds its rows to the report. */
+/**
+ * The four measured sections of the gateway benchmark; each adds its rows to the report.
+ */
 final class Sections {
 
 	private final GatewayOptions options;
@@ -32,7 +34,9 @@ final class Sections {
 		this.report = report;
 	}
 
-	/** 1. latency: gateway GET /api/v1/servers vs Nova GET /servers/detail, interleaved. */
+	/**
+	 * 1. latency: gateway GET /api/v1/servers vs Nova GET /servers/detail, interleaved.
+	 */
 	void serversLatency() {
 		int warmup = this.options.warmup;
 		int measured = this.options.requests;
@@ -59,8 +63,10 @@ final class Sections {
 		Latencies nova = Latencies.of(viaNova);
 		log("   gateway p50 %.2f ms p99 %.2f ms (min %.2f, max %.2f); nova p50 %.2f ms p99 %.2f ms (min %.2f, max %.2f)",
 				gw.p50(), gw.p99(), gw.min(), gw.max(), nova.p50(), nova.p99(), nova.min(), nova.max());
-		this.report.ratio("1", "servers p50 latency (ms)", gw.p50(), nova.p50(), "<= 1.10", gw.p50() / nova.p50() <= 1.10);
-		this.report.ratio("1", "servers p99 latency (ms)", gw.p99(), nova.p99(), "<= 1.10", gw.p99() / nova.p99() <= 1.10);
+		this.report.ratio("1", "servers p50 latency (ms)", gw.p50(), nova.p50(), "<= 1.10",
+				gw.p50() / nova.p50() <= 1.10);
+		this.report.ratio("1", "servers p99 latency (ms)", gw.p99(), nova.p99(), "<= 1.10",
+				gw.p99() / nova.p99() <= 1.10);
 	}
 
 	/** With {@code --samples FILE}: one line per measured pair, to look at the tail. */
@@ -108,8 +114,9 @@ final class Sections {
 
 	/**
 	 * 3. Keystone password logins per 1,000 gateway requests: the gateway's own logins
-	 * ({@code stackgate_keystone_authentications_total}, the target) and, once callers authenticate with Keystone
-	 * tokens, the caller token validations it asks of Keystone (its cache misses, reported beside it).
+	 * ({@code stackgate_keystone_authentications_total}, the target) and, once callers
+	 * authenticate with Keystone tokens, the caller token validations it asks of Keystone
+	 * (its cache misses, reported beside it).
 	 */
 	void keystoneAuthentications() {
 		int requests = this.options.authRequests;
@@ -128,9 +135,9 @@ final class Sections {
 	}
 
 	/**
-	 * 4. resident memory of the gateway. Every tenth request lists servers (a Nova call and the mapping of its
-	 * answer), the others get the cached launch options: a single-worker Nova could not serve 10,000 server lists
-	 * in a reasonable time.
+	 * 4. resident memory of the gateway. Every tenth request lists servers (a Nova call
+	 * and the mapping of its answer), the others get the cached launch options: a
+	 * single-worker Nova could not serve 10,000 server lists in a reasonable time.
 	 */
 	void memory(long rssAtStartKiB) {
 		int requests = this.options.rssRequests;
@@ -146,9 +153,8 @@ final class Sections {
 		long peak = Proc.statusKiB(this.options.common.gatewayPid(), "VmHWM");
 		log("   RSS %.0f MiB at start of the bench, %.0f MiB now, peak %.0f MiB; %d gateway requests sent in all",
 				Proc.mib(rssAtStartKiB), Proc.mib(rss), Proc.mib(peak), this.gateway.requestCount());
-		this.report.note("4", "gateway RSS after " + requests + " requests (MiB)",
-				String.format(Locale.ROOT, "%.0f (peak %.0f, %.0f at start)", Proc.mib(rss), Proc.mib(peak),
-						Proc.mib(rssAtStartKiB)));
+		this.report.note("4", "gateway RSS after " + requests + " requests (MiB)", String.format(Locale.ROOT,
+				"%.0f (peak %.0f, %.0f at start)", Proc.mib(rss), Proc.mib(peak), Proc.mib(rssAtStartKiB)));
 	}
 
 	long rssKiB() {

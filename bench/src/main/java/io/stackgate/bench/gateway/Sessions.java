@@ -4,7 +4,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.stackgate.bench.support.Keystone;
 
-/** The bench's own Keystone session, logged in once and shared; renewed only when a service refuses the token. */
+/**
+ * The bench's own Keystone session, logged in once and shared; renewed only when a
+ * service refuses the token.
+ */
 final class Sessions {
 
 	/** A token and the endpoints from its catalog. */
@@ -24,7 +27,10 @@ final class Sessions {
 		return (session != null) ? session : renew(null);
 	}
 
-	/** @return a new session, unless another thread already replaced the {@code rejected} one */
+	/**
+	 * @return a new session, unless another thread already replaced the {@code rejected}
+	 * one
+	 */
 	synchronized Session renew(Session rejected) {
 		Session session = this.current.get();
 		if (session != null && session != rejected) {

@@ -13,9 +13,9 @@ import static io.stackgate.bench.support.Console.log;
 import static io.stackgate.bench.support.Console.sleep;
 
 /**
- * Deletes every server whose name starts with the run's prefix (through the gateway for the ones it launched, at
- * Nova for the others) and waits until Nova no longer lists them. A delete is sent again to a server still listed a
- * minute later.
+ * Deletes every server whose name starts with the run's prefix (through the gateway for
+ * the ones it launched, at Nova for the others) and waits until Nova no longer lists
+ * them. A delete is sent again to a server still listed a minute later.
  */
 final class Cleanup {
 

@@ -39,8 +39,8 @@ final class GatewaySide extends Authenticated implements Side {
 	protected String newToken() {
 		String domain = (this.cloud.userDomain().name() != null) ? this.cloud.userDomain().name()
 				: this.cloud.userDomain().id();
-		String body = Json.write(Map.of("username", this.cloud.username(), "password", this.cloud.password(),
-				"project", this.cloud.projectName(), "domain", domain));
+		String body = Json.write(Map.of("username", this.cloud.username(), "password", this.cloud.password(), "project",
+				this.cloud.projectName(), "domain", domain));
 		HttpResponse<String> response = this.http
 			.exchange(this.http.request("POST", uri("/api/v1/auth/tokens"), body).build());
 		if (response.statusCode() == 404) {

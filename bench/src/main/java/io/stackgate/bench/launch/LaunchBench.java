@@ -11,23 +11,28 @@ import io.stackgate.bench.support.Keystone;
 import static io.stackgate.bench.support.Console.log;
 
 /**
- * Launch benchmark (issue 4): how long a server takes from launch to ACTIVE through the Stackgate gateway, compared
- * with Nova called directly, side by side in one run.
+ * Launch benchmark (issue 4): how long a server takes from launch to ACTIVE through the
+ * Stackgate gateway, compared with Nova called directly, side by side in one run.
  * <ol>
- * <li>One launch at a time: {@code POST} then {@code GET} every {@code --poll} seconds until ACTIVE, the same
- * interval on both sides; after {@code --warmup} launches per side that are not counted (a fresh gateway's first
- * launch fills its caches), {@code --rounds} rounds, gateway and direct interleaved (the side that goes first
- * alternates). Median time to ACTIVE per side and their ratio (target: gateway/direct &lt;= 1.05).</li>
- * <li>{@code --concurrent} launches at once through the gateway (one client thread per server, each POSTs one
- * server and polls it to ACTIVE), then as many directly at Nova: wall time until the last is ACTIVE, and a count in
- * Nova of the servers with the batch's name prefix, which must be exactly {@code --concurrent} (no duplicates).</li>
+ * <li>One launch at a time: {@code POST} then {@code GET} every {@code --poll} seconds
+ * until ACTIVE, the same interval on both sides; after {@code --warmup} launches per side
+ * that are not counted (a fresh gateway's first launch fills its caches),
+ * {@code --rounds} rounds, gateway and direct interleaved (the side that goes first
+ * alternates). Median time to ACTIVE per side and their ratio (target: gateway/direct
+ * &lt;= 1.05).</li>
+ * <li>{@code --concurrent} launches at once through the gateway (one client thread per
+ * server, each POSTs one server and polls it to ACTIVE), then as many directly at Nova:
+ * wall time until the last is ACTIVE, and a count in Nova of the servers with the batch's
+ * name prefix, which must be exactly {@code --concurrent} (no duplicates).</li>
  * </ol>
- * Every server of a run is named {@code bench-<random>-...}. Between the parts and at the end (also after a failure
- * or on Ctrl-C) the bench deletes every server with the run's prefix and waits until Nova no longer lists them.
+ * Every server of a run is named {@code bench-<random>-...}. Between the parts and at the
+ * end (also after a failure or on Ctrl-C) the bench deletes every server with the run's
+ * prefix and waits until Nova no longer lists them.
  * <p>
- * Run by {@code bench/launch}, which builds the bench and starts a gateway; with {@code --url} against a running
- * one. Exit status: 0 done; 1 a launch failed, the duplicates check failed, the clean-up did not finish or the set-up
- * is wrong; 2 bad arguments; 3 the ratio target was missed and {@code --check} was given.
+ * Run by {@code bench/launch}, which builds the bench and starts a gateway; with
+ * {@code --url} against a running one. Exit status: 0 done; 1 a launch failed, the
+ * duplicates check failed, the clean-up did not finish or the set-up is wrong; 2 bad
+ * arguments; 3 the ratio target was missed and {@code --check} was given.
  */
 public final class LaunchBench {
 
@@ -66,7 +71,9 @@ public final class LaunchBench {
 	/** Set on Ctrl-C / SIGTERM: no new server is launched. */
 	private volatile boolean stopping;
 
-	/** Whether the final clean-up ran to its end; the shutdown hook cleans up otherwise. */
+	/**
+	 * Whether the final clean-up ran to its end; the shutdown hook cleans up otherwise.
+	 */
 	private volatile boolean cleanedUp;
 
 	private LaunchBench(LaunchOptions options) {
@@ -115,13 +122,17 @@ public final class LaunchBench {
 		if (!launchesOk || !cleanUpOk) {
 			System.err.println("LaunchBench FAILED: "
 					+ (launchesOk ? "" : "a concurrent launch failed or the duplicates check did not match")
-					+ (launchesOk || cleanUpOk ? "" : "; ") + (cleanUpOk ? "" : "servers of the run are left, see above"));
+					+ (launchesOk || cleanUpOk ? "" : "; ")
+					+ (cleanUpOk ? "" : "servers of the run are left, see above"));
 			return 1;
 		}
 		return (this.options.common.check() && !this.report.allTargetsMet()) ? 3 : 0;
 	}
 
-	/** Ctrl-C or SIGTERM while the bench runs: launch nothing more, and delete what the run created. */
+	/**
+	 * Ctrl-C or SIGTERM while the bench runs: launch nothing more, and delete what the
+	 * run created.
+	 */
 	private void cleanUpOnExit() {
 		this.stopping = true;
 		if (this.cleanedUp) {

@@ -2,14 +2,20 @@ package io.stackgate.bench.launch;
 
 import io.stackgate.bench.support.Table;
 
-/** The launch benchmark's results: a row per measure, with its target and whether it was met. */
+/**
+ * The launch benchmark's results: a row per measure, with its target and whether it was
+ * met.
+ */
 final class LaunchReport {
 
 	private final Table table = new Table();
 
 	private boolean allMet = true;
 
-	/** A gateway and a direct figure and their ratio; {@code met} is {@code null} when there is no target. */
+	/**
+	 * A gateway and a direct figure and their ratio; {@code met} is {@code null} when
+	 * there is no target.
+	 */
 	void ratio(String part, String measure, double gateway, double direct, String target, Boolean met) {
 		add(part, measure, fmt(gateway), fmt(direct), fmt(gateway / direct), target, met);
 	}

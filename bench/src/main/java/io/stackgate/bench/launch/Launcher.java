@@ -7,12 +7,15 @@ import io.stackgate.bench.support.BenchFailure;
 
 import static io.stackgate.bench.support.Console.sleep;
 
-/** One launch on one side: POST, then sleep the poll interval and GET, until the server is ACTIVE. */
+/**
+ * One launch on one side: POST, then sleep the poll interval and GET, until the server is
+ * ACTIVE.
+ */
 final class Launcher {
 
 	/**
-	 * The result of one launch, timed from just before the POST: the POST's answer, and the GET that first showed
-	 * ACTIVE. {@code error} is set when it failed.
+	 * The result of one launch, timed from just before the POST: the POST's answer, and
+	 * the GET that first showed ACTIVE. {@code error} is set when it failed.
 	 */
 	record Launch(String name, String id, double postMillis, double activeSeconds, String error) {
 
@@ -61,9 +64,10 @@ final class Launcher {
 				}
 				boolean stopped = this.stopping.getAsBoolean();
 				if (System.nanoTime() > deadline || stopped) {
-					return new Launch(name, id, postMillis, Double.NaN, side.label() + " server " + id + " still "
-							+ state.status() + (stopped ? " when the bench was stopped"
-									: " after " + this.timeout.toSeconds() + " s (--launch-timeout)"));
+					return new Launch(name, id, postMillis, Double.NaN,
+							side.label() + " server " + id + " still " + state.status()
+									+ (stopped ? " when the bench was stopped"
+											: " after " + this.timeout.toSeconds() + " s (--launch-timeout)"));
 				}
 			}
 		}

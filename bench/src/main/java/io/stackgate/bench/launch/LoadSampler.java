@@ -7,7 +7,10 @@ import java.util.Locale;
 import io.stackgate.bench.support.Console;
 import io.stackgate.bench.support.Stats;
 
-/** Samples the 1-minute load average every 5 s: other work on the machine moves every figure. */
+/**
+ * Samples the 1-minute load average every 5 s: other work on the machine moves every
+ * figure.
+ */
 final class LoadSampler {
 
 	private final List<Double> samples = new ArrayList<>();

@@ -14,7 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 import static io.stackgate.bench.support.Console.require;
 
-/** Nova (and Glance and Neutron, to look up ids) called directly, with a Keystone token of the cloud's user. */
+/**
+ * Nova (and Glance and Neutron, to look up ids) called directly, with a Keystone token of
+ * the cloud's user.
+ */
 final class NovaSide extends Authenticated implements Side {
 
 	/** A server of the project, by id and name. */
@@ -45,7 +48,10 @@ final class NovaSide extends Authenticated implements Side {
 		return "direct";
 	}
 
-	/** Keystone v3 password authentication scoped to the project; also reads the endpoints from the catalog. */
+	/**
+	 * Keystone v3 password authentication scoped to the project; also reads the endpoints
+	 * from the catalog.
+	 */
 	@Override
 	protected String newToken() {
 		Keystone.Login login = this.keystone.login();
@@ -55,7 +61,10 @@ final class NovaSide extends Authenticated implements Side {
 		return login.token();
 	}
 
-	/** The ids the direct side puts in its requests, looked up by name as the gateway does. */
+	/**
+	 * The ids the direct side puts in its requests, looked up by name as the gateway
+	 * does.
+	 */
 	void resolveTargets(String flavor, String image, String network) {
 		this.flavorId = idOf(get(this.computeUrl + "/flavors"), "flavors", flavor, "flavor");
 		this.imageId = idOf(get(this.imageUrl + "/v2/images?name=" + encode(image)), "images", image, "image");
@@ -97,9 +106,13 @@ final class NovaSide extends Authenticated implements Side {
 		Http.expect(call("DELETE", URI.create(this.computeUrl + "/servers/" + id), null), 202, 204, 404);
 	}
 
-	/** @return the project's servers whose name starts with {@code prefix}, deleting ones included */
+	/**
+	 * @return the project's servers whose name starts with {@code prefix}, deleting ones
+	 * included
+	 */
 	List<Server> list(String prefix) {
-		// Nova's name filter is a regular expression; the run's prefixes hold only letters, digits and '-'.
+		// Nova's name filter is a regular expression; the run's prefixes hold only
+		// letters, digits and '-'.
 		JsonNode answer = get(this.computeUrl + "/servers?name=" + encode("^" + prefix));
 		return Json.list(Json.field(answer, "servers"))
 			.stream()

@@ -37,8 +37,8 @@ final class Parts {
 
 	private final LaunchReport report;
 
-	Parts(LaunchOptions options, String prefix, GatewaySide gateway, NovaSide nova, Launcher launcher,
-			Cleanup cleanup, LaunchReport report) {
+	Parts(LaunchOptions options, String prefix, GatewaySide gateway, NovaSide nova, Launcher launcher, Cleanup cleanup,
+			LaunchReport report) {
 		this.options = options;
 		this.prefix = prefix;
 		this.gateway = gateway;
@@ -48,7 +48,10 @@ final class Parts {
 		this.report = report;
 	}
 
-	/** 1. One launch at a time, gateway and direct interleaved; the side that goes first alternates. */
+	/**
+	 * 1. One launch at a time, gateway and direct interleaved; the side that goes first
+	 * alternates.
+	 */
 	void oneAtATime() {
 		int warmup = this.options.warmup;
 		log("1. one launch at a time: %d warm-up + %d measured launches per side, interleaved, polling every %s s on "
@@ -98,7 +101,10 @@ final class Parts {
 		return String.format(Locale.ROOT, "%.3g", this.options.poll.toMillis() / 1000.0);
 	}
 
-	/** 2. Many launches at once. @return whether all reached ACTIVE and Nova holds one server per launch, both sides */
+	/**
+	 * 2. Many launches at once. @return whether all reached ACTIVE and Nova holds one
+	 * server per launch, both sides
+	 */
 	boolean concurrent() {
 		int n = this.options.concurrent;
 		if (n == 0) {
@@ -135,13 +141,18 @@ final class Parts {
 		List<Launch> launches = atOnce.launches();
 		double wall = atOnce.wallSeconds();
 		launches.stream().filter((l) -> l.error() != null).forEach((l) -> log("   FAILED %s: %s", l.name(), l.error()));
-		double[] times = launches.stream().filter((l) -> l.error() == null).mapToDouble(Launch::activeSeconds).toArray();
+		double[] times = launches.stream()
+			.filter((l) -> l.error() == null)
+			.mapToDouble(Launch::activeSeconds)
+			.toArray();
 
-		// The duplicates check: Nova must hold exactly one server per launch, the one its client was given.
+		// The duplicates check: Nova must hold exactly one server per launch, the one its
+		// client was given.
 		Set<String> given = launches.stream().map(Launch::id).filter((id) -> id != null).collect(Collectors.toSet());
 		List<Server> inNova = this.nova.list(batchPrefix);
 		Set<String> found = inNova.stream().map(Server::id).collect(Collectors.toSet());
-		boolean sameIds = found.equals(given) && given.size() == launches.stream().filter((l) -> l.id() != null).count();
+		boolean sameIds = found.equals(given)
+				&& given.size() == launches.stream().filter((l) -> l.id() != null).count();
 		log("   %s: %d/%d ACTIVE, all within %.1f s (median %.1f s, slowest %.1f s); Nova lists %d server(s) named %s*%s; load %s",
 				side.label(), times.length, this.options.concurrent, wall, median(times), max(times), inNova.size(),
 				batchPrefix, sameIds ? ", the ones the clients were given"
@@ -150,7 +161,10 @@ final class Parts {
 		return new Batch(wall, median(times), max(times), times.length, inNova.size(), sameIds);
 	}
 
-	/** The launches of a batch, and the wall time from their release until the last one ended. */
+	/**
+	 * The launches of a batch, and the wall time from their release until the last one
+	 * ended.
+	 */
 	private record AtOnce(List<Launch> launches, double wallSeconds) {
 	}
 
@@ -180,7 +194,10 @@ final class Parts {
 			throw new BenchFailure("interrupted", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new BenchFailure(ex.getCause().toString(), ex.getCause()); // launch() catches its own failures
+			throw new BenchFailure(ex.getCause().toString(), ex.getCause()); // launch()
+																				// catches
+																				// its own
+																				// failures
 		}
 		finally {
 			pool.shutdownNow();

@@ -5,7 +5,9 @@ interface Side {
 
 	String label();
 
-	/** @return the id of the new server */
+	/**
+	 * @return the id of the new server
+	 */
 	String create(String name);
 
 	State state(String id);

@@ -10,7 +10,10 @@ import io.stackgate.bench.support.Json;
 import io.stackgate.bench.support.Keystone;
 import tools.jackson.databind.JsonNode;
 
-/** The gateway's {@code GET /api/v1/servers}, with an {@code X-Auth-Token} from the bench's own Keystone login. */
+/**
+ * The gateway's {@code GET /api/v1/servers}, with an {@code X-Auth-Token} from the
+ * bench's own Keystone login.
+ */
 final class GatewayServers extends Authenticated {
 
 	/** The whole list as the gateway answered it, and its size in bytes. */
@@ -32,7 +35,10 @@ final class GatewayServers extends Authenticated {
 		return this.keystone.login().token();
 	}
 
-	/** The whole list: no {@code limit}, so the gateway answers every server of the project at once. */
+	/**
+	 * The whole list: no {@code limit}, so the gateway answers every server of the
+	 * project at once.
+	 */
 	Listing list() {
 		var response = call("GET", this.list, null);
 		Console.require(response.statusCode() != 429, "the gateway rate-limits the bench (429): start it with "

@@ -18,19 +18,25 @@ import tools.jackson.databind.JsonNode;
 import static io.stackgate.bench.support.Console.log;
 
 /**
- * Server-list benchmark (issue 14): one project with {@code --servers} servers (seeded when it has fewer), and
+ * Server-list benchmark (issue 14): one project with {@code --servers} servers (seeded
+ * when it has fewer), and
  * <ol>
- * <li>the whole list, gateway against Nova {@code servers/detail}, interleaved: p50, p99, ratio (target &lt;= 0.05);
- * <li>staleness: renames made directly at Nova until the gateway's list shows them: p50, p99 (target &lt;= 2 s);
- * <li>the Nova requests per minute that {@code --clients} clients polling every {@code --interval} seconds cause,
- * through the gateway and directly, counted in nova-api's log;
+ * <li>the whole list, gateway against Nova {@code servers/detail}, interleaved: p50, p99,
+ * ratio (target &lt;= 0.05);
+ * <li>staleness: renames made directly at Nova until the gateway's list shows them: p50,
+ * p99 (target &lt;= 2 s);
+ * <li>the Nova requests per minute that {@code --clients} clients polling every
+ * {@code --interval} seconds cause, through the gateway and directly, counted in
+ * nova-api's log;
  * <li>the gateway's RSS with the whole project's list loaded.
  * </ol>
- * The seeded servers stay (seeding takes minutes); {@code --cleanup} deletes every server of the project.
+ * The seeded servers stay (seeding takes minutes); {@code --cleanup} deletes every server
+ * of the project.
  * <p>
- * Run by {@code bench/list}, which builds the bench, sets up the project and starts a gateway; with {@code --url}
- * against a running one. Exit status: 0 done, 1 a section failed or the set-up is wrong (the table is still
- * printed), 2 bad arguments, 3 a target was missed and {@code --check} was given.
+ * Run by {@code bench/list}, which builds the bench, sets up the project and starts a
+ * gateway; with {@code --url} against a running one. Exit status: 0 done, 1 a section
+ * failed or the set-up is wrong (the table is still printed), 2 bad arguments, 3 a target
+ * was missed and {@code --check} was given.
  */
 public final class ListBench {
 
@@ -84,8 +90,8 @@ public final class ListBench {
 		this.nova.login();
 		log("keystone %s, project %s (cloud user %s); nova %s", this.keystone.authUrl(), this.nova.projectId(),
 				this.options.common.cloud().username(), this.nova.computeUrl());
-		ServiceLog novaLog = (this.options.novaLog != null) ? new ServiceLog(this.options.novaLog, this.nova.projectId())
-				: null;
+		ServiceLog novaLog = (this.options.novaLog != null)
+				? new ServiceLog(this.options.novaLog, this.nova.projectId()) : null;
 		ServiceLog neutronLog = (this.options.neutronLog != null)
 				? new ServiceLog(this.options.neutronLog, this.nova.projectId()) : null;
 		List<JsonNode> servers = new Seeder(this.options, this.nova).seed();
@@ -107,7 +113,8 @@ public final class ListBench {
 		Console.require(novaLog != null, "--nova-log is needed to count Nova's requests (bench/list passes it)");
 		log("3. polling: %d clients per side, every %d s, %d s per side; requests counted in %s", this.options.clients,
 				this.options.interval.toSeconds(), this.options.duration.toSeconds(), novaLog.file());
-		// The polling clients give up after --poll-timeout, as the gateway gives up on Nova after its read timeout.
+		// The polling clients give up after --poll-timeout, as the gateway gives up on
+		// Nova after its read timeout.
 		Http polls = new Http(this.options.pollTimeout);
 		GatewayServers gatewayPolls = new GatewayServers(polls, this.keystone, this.options.common.url());
 		NovaServers novaPolls = new NovaServers(polls, this.keystone);
@@ -143,7 +150,10 @@ public final class ListBench {
 		return (window.latency() != null) ? String.format(Locale.ROOT, "%.0f", window.latency().p50()) : "n/a";
 	}
 
-	/** 4. the gateway's memory now: it has served the whole list of the project many times, and keeps any view. */
+	/**
+	 * 4. the gateway's memory now: it has served the whole list of the project many
+	 * times, and keeps any view.
+	 */
 	private void memory() {
 		long pid = this.options.common.gatewayPid();
 		if (pid <= 0) {
@@ -158,7 +168,9 @@ public final class ListBench {
 		this.report.figure("gatewayRssKiB", Map.of("rss", rss, "peak", peak));
 	}
 
-	/** A failed section ends that section, not the run: the table shows what was measured. */
+	/**
+	 * A failed section ends that section, not the run: the table shows what was measured.
+	 */
 	private void section(String number, String name, Runnable body) {
 		if (!this.options.sections.contains(number)) {
 			return;
@@ -172,7 +184,10 @@ public final class ListBench {
 		}
 	}
 
-	/** {@code --cleanup}: deletes every server of the project, 8 at a time, and waits until Nova lists none. */
+	/**
+	 * {@code --cleanup}: deletes every server of the project, 8 at a time, and waits
+	 * until Nova lists none.
+	 */
 	private void cleanup() {
 		this.nova.login();
 		List<JsonNode> servers = this.nova.detail().servers();

@@ -16,9 +16,9 @@ import io.stackgate.bench.support.Json;
 import io.stackgate.bench.support.Table;
 
 /**
- * The server-list benchmark's results: the table (a row per measure, with its target and whether it was met), the
- * figures behind it by name, and the facts of the run (machine, project, mix of servers), printed and written as
- * JSON and Markdown.
+ * The server-list benchmark's results: the table (a row per measure, with its target and
+ * whether it was met), the figures behind it by name, and the facts of the run (machine,
+ * project, mix of servers), printed and written as JSON and Markdown.
  */
 final class ListReport {
 
@@ -40,7 +40,10 @@ final class ListReport {
 		this.figures.put(name, value);
 	}
 
-	/** A gateway and a direct figure and their ratio; {@code target} {@code null} for none. */
+	/**
+	 * A gateway and a direct figure and their ratio; {@code target} {@code null} for
+	 * none.
+	 */
 	void ratio(String section, String measure, double gateway, double direct, String target, Boolean met) {
 		add(section, measure, fmt(gateway), fmt(direct), fmt(gateway / direct), target, met);
 	}
@@ -76,7 +79,8 @@ final class ListReport {
 	void print(PrintStream out) {
 		this.table.print(out);
 		this.failures.forEach((f) -> out.println("FAILED " + f));
-		out.println(hasFailures() ? "Some sections FAILED." : this.allMet ? "All targets met." : "Some targets MISSED.");
+		out.println(
+				hasFailures() ? "Some sections FAILED." : this.allMet ? "All targets met." : "Some targets MISSED.");
 		out.flush();
 	}
 

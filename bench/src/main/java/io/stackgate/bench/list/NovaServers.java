@@ -15,10 +15,15 @@ import tools.jackson.databind.JsonNode;
 
 import static io.stackgate.bench.support.Console.require;
 
-/** Nova (and Glance and Neutron, to look up ids) called directly, with a Keystone token of the cloud's user. */
+/**
+ * Nova (and Glance and Neutron, to look up ids) called directly, with a Keystone token of
+ * the cloud's user.
+ */
 final class NovaServers extends Authenticated {
 
-	/** The whole {@code servers/detail} list and what it took: pages (requests) and bytes. */
+	/**
+	 * The whole {@code servers/detail} list and what it took: pages (requests) and bytes.
+	 */
 	record Detail(List<JsonNode> servers, int pages, long bytes) {
 	}
 
@@ -55,7 +60,10 @@ final class NovaServers extends Authenticated {
 		return this.projectId;
 	}
 
-	/** Every server of the project: {@code servers/detail}, following its {@code next} links. */
+	/**
+	 * Every server of the project: {@code servers/detail}, following its {@code next}
+	 * links.
+	 */
 	Detail detail() {
 		List<JsonNode> servers = new ArrayList<>();
 		int pages = 0;
@@ -78,13 +86,15 @@ final class NovaServers extends Authenticated {
 		return new Detail(servers, pages, bytes);
 	}
 
-	/** One {@code POST /servers} for {@code count} servers, named {@code name-1} to {@code name-count} by Nova. */
+	/**
+	 * One {@code POST /servers} for {@code count} servers, named {@code name-1} to
+	 * {@code name-count} by Nova.
+	 */
 	void createMany(String name, int count, String flavorId, String imageId, String networkId,
 			Map<String, String> metadata) {
-		String body = Json.write(Map.of("server",
-				Map.of("name", name, "flavorRef", flavorId, "imageRef", imageId, "networks",
-						List.of(Map.of("uuid", networkId)), "min_count", count, "max_count", count, "metadata",
-						metadata)));
+		String body = Json
+			.write(Map.of("server", Map.of("name", name, "flavorRef", flavorId, "imageRef", imageId, "networks",
+					List.of(Map.of("uuid", networkId)), "min_count", count, "max_count", count, "metadata", metadata)));
 		Http.expect(call("POST", URI.create(this.computeUrl + "/servers"), body), 202);
 	}
 
@@ -115,8 +125,9 @@ final class NovaServers extends Authenticated {
 			.stream()
 			.filter((item) -> name.equals(item.path("name").asString()))
 			.toList();
-		require(named.size() == 1, "%d %ss named '%s' visible to the project (expected one; bench/list-project "
-				+ "makes them)", named.size(), what, name);
+		require(named.size() == 1,
+				"%d %ss named '%s' visible to the project (expected one; bench/list-project " + "makes them)",
+				named.size(), what, name);
 		return Json.string(named.get(0), "id");
 	}
 

@@ -20,15 +20,18 @@ import static io.stackgate.bench.support.Console.log;
 import static io.stackgate.bench.support.Console.sleep;
 
 /**
- * 3. Polling load: {@code --clients} clients each ask for the whole list every {@code --interval} seconds (their
- * starts spread over one interval; a poll that takes longer delays that client's next one, so a slow side is sent
- * fewer polls than wanted) for {@code --duration} seconds, first through the gateway, then at Nova directly. The Nova requests (and, with {@code --neutron-log}, the
- * Neutron ones) of the project are counted in the services' own logs over each window, so they include whatever the
- * gateway asks in the background; a minute is counted from the window's start to the last poll's answer or
- * {@code --poll-timeout}. A failed poll is counted, not fatal. Nova goes on with polls their clients gave up on; before
- * the next window the bench waits until Nova has answered no whole list for {@code --poll-timeout} (at most 6 minutes)
- * and logs how many requests came in late. The log shows what Nova answered, not what it was sent: when it is
- * saturated, the polls sent (and failed) tell the rest.
+ * 3. Polling load: {@code --clients} clients each ask for the whole list every
+ * {@code --interval} seconds (their starts spread over one interval; a poll that takes
+ * longer delays that client's next one, so a slow side is sent fewer polls than wanted)
+ * for {@code --duration} seconds, first through the gateway, then at Nova directly. The
+ * Nova requests (and, with {@code --neutron-log}, the Neutron ones) of the project are
+ * counted in the services' own logs over each window, so they include whatever the
+ * gateway asks in the background; a minute is counted from the window's start to the last
+ * poll's answer or {@code --poll-timeout}. A failed poll is counted, not fatal. Nova goes
+ * on with polls their clients gave up on; before the next window the bench waits until
+ * Nova has answered no whole list for {@code --poll-timeout} (at most 6 minutes) and logs
+ * how many requests came in late. The log shows what Nova answered, not what it was sent:
+ * when it is saturated, the polls sent (and failed) tell the rest.
  */
 final class Polling {
 
@@ -103,8 +106,7 @@ final class Polling {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Map<String, Long> late = this.novaLog.awaitQuiet(FULL_LIST, this.options.pollTimeout, LATE_WAIT);
 		Map<String, Long> nova = this.novaLog.count(novaMark, from, to);
-		Map<String, Long> neutron = (this.neutronLog != null) ? this.neutronLog.count(neutronMark, from, to)
-				: Map.of();
+		Map<String, Long> neutron = (this.neutronLog != null) ? this.neutronLog.count(neutronMark, from, to) : Map.of();
 		Latencies latency = latencies.isEmpty() ? null
 				: Latencies.of(latencies.stream().mapToLong(Long::longValue).toArray());
 		long wanted = clients * this.options.duration.toNanos() / interval;
@@ -112,17 +114,16 @@ final class Polling {
 				errors.entrySet().stream().map((e) -> e.getValue() + "x " + e.getKey()).toList());
 		log("   %s: %d polls wanted, %d sent, %d answered, %d failed; poll p50 %s ms; %.0f s until the last answer; "
 				+ "Nova requests %d (%.0f/min): %s", side, window.wanted(), window.sent(), window.answered(),
-				window.failed(),
-				(latency != null) ? String.format(Locale.ROOT, "%.0f", latency.p50()) : "n/a", seconds, ServiceLog.total(nova),
-				window.novaPerMinute(), nova);
+				window.failed(), (latency != null) ? String.format(Locale.ROOT, "%.0f", latency.p50()) : "n/a", seconds,
+				ServiceLog.total(nova), window.novaPerMinute(), nova);
 		if (this.neutronLog != null) {
 			log("   %s: Neutron requests %d (%.0f/min): %s", side, ServiceLog.total(neutron), window.neutronPerMinute(),
 					neutron);
 		}
 		window.errors().forEach((e) -> log("   %s: failed poll: %s", side, e));
 		log("   %s: then, until Nova had answered no whole list for %d s, %d more Nova requests (polls given up on "
-				+ "and answered late, and any background polling of the gateway; not counted): %s", side, this.options.pollTimeout.toSeconds(), ServiceLog.total(late),
-				late);
+				+ "and answered late, and any background polling of the gateway; not counted): %s", side,
+				this.options.pollTimeout.toSeconds(), ServiceLog.total(late), late);
 		return window;
 	}
 

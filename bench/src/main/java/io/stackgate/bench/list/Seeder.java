@@ -15,11 +15,13 @@ import static io.stackgate.bench.support.Console.require;
 import static io.stackgate.bench.support.Console.sleep;
 
 /**
- * Fills the project up to {@code --servers}: first up to {@code --active} servers that Nova builds (ACTIVE, with an
- * address on {@code --network}), then the rest with {@code --error-flavor}, which no compute node can take, so that
- * the scheduler puts them in ERROR (NoValidHost) within seconds instead of building them for hours. All come in
- * batches of {@code --batch}, one {@code POST /servers} with {@code min_count = max_count} each, with metadata
- * {@code bench=list}. Servers already there count; nothing is deleted.
+ * Fills the project up to {@code --servers}: first up to {@code --active} servers that
+ * Nova builds (ACTIVE, with an address on {@code --network}), then the rest with
+ * {@code --error-flavor}, which no compute node can take, so that the scheduler puts them
+ * in ERROR (NoValidHost) within seconds instead of building them for hours. All come in
+ * batches of {@code --batch}, one {@code POST /servers} with
+ * {@code min_count = max_count} each, with metadata {@code bench=list}. Servers already
+ * there count; nothing is deleted.
  */
 final class Seeder {
 
@@ -32,7 +34,10 @@ final class Seeder {
 		this.nova = nova;
 	}
 
-	/** @return the project's servers once none is in BUILD, at least {@code --servers} of them */
+	/**
+	 * @return the project's servers once none is in BUILD, at least {@code --servers} of
+	 * them
+	 */
 	List<JsonNode> seed() {
 		List<JsonNode> servers = this.nova.detail().servers();
 		int missing = this.options.servers - servers.size();
@@ -46,8 +51,8 @@ final class Seeder {
 			String tag = Long.toString(System.currentTimeMillis() / 1000, 36);
 			create("listbench-" + tag + "-a", active, this.nova.flavorId(this.options.flavor), imageId, networkId,
 					"active");
-			create("listbench-" + tag + "-e", missing - active, this.nova.flavorId(this.options.errorFlavor),
-					imageId, networkId, "error");
+			create("listbench-" + tag + "-e", missing - active, this.nova.flavorId(this.options.errorFlavor), imageId,
+					networkId, "error");
 		}
 		servers = awaitSettled();
 		check(servers);
@@ -65,7 +70,10 @@ final class Seeder {
 		}
 	}
 
-	/** Waits until no server is in BUILD (or another transitional state), within {@code --seed-timeout}. */
+	/**
+	 * Waits until no server is in BUILD (or another transitional state), within
+	 * {@code --seed-timeout}.
+	 */
 	private List<JsonNode> awaitSettled() {
 		long start = System.nanoTime();
 		long deadline = start + this.options.seedTimeout.toNanos();
@@ -94,7 +102,10 @@ final class Seeder {
 		return !status.equals("ACTIVE") && !status.equals("ERROR") && !status.equals("SHUTOFF");
 	}
 
-	/** Each server has what the gateway's list shows: name, status, flavor, image and metadata. */
+	/**
+	 * Each server has what the gateway's list shows: name, status, flavor, image and
+	 * metadata.
+	 */
 	private void check(List<JsonNode> servers) {
 		require(servers.size() >= this.options.servers, "the project has %d servers, %d wanted", servers.size(),
 				this.options.servers);
@@ -107,7 +118,9 @@ final class Seeder {
 		}
 	}
 
-	/** @return e.g. "960 ERROR, 40 ACTIVE (40 with addresses)" */
+	/**
+	 * @return e.g. "960 ERROR, 40 ACTIVE (40 with addresses)"
+	 */
 	static String mix(List<JsonNode> servers) {
 		Map<String, Long> byStatus = servers.stream()
 			.collect(Collectors.groupingBy((s) -> s.path("status").asString(), TreeMap::new, Collectors.counting()));

@@ -20,18 +20,20 @@ import io.stackgate.bench.support.BenchFailure;
 import io.stackgate.bench.support.Console;
 
 /**
- * The API requests an OpenStack service logged for one project, counted from its log (oslo.log, one line per
- * request, written when it is answered: {@code 2026-12-02 03:00:49.244 PID INFO ... [req-... USER PROJECT ...]
- * 127.0.0.1 "GET /v2.1/servers/detail HTTP/1.1" status: 200 ...}). A window is read from the log's size when it
- * began, and counts the lines of the project answered within it, by kind: the path with ids as {id}, and whether it
- * asked only for changes.
+ * The API requests an OpenStack service logged for one project, counted from its log
+ * (oslo.log, one line per request, written when it is answered:
+ * {@code 2026-12-02 03:00:49.244 PID INFO ... [req-... USER PROJECT ...]
+ * 127.0.0.1 "GET /v2.1/servers/detail HTTP/1.1" status: 200 ...}). A window is read from
+ * the log's size when it began, and counts the lines of the project answered within it,
+ * by kind: the path with ids as {id}, and whether it asked only for changes.
  */
 final class ServiceLog {
 
-	private static final Pattern REQUEST = Pattern
-		.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*\"(GET|POST|PUT|DELETE|PATCH|HEAD) (\\S+) HTTP");
+	private static final Pattern REQUEST = Pattern.compile(
+			"^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*\"(GET|POST|PUT|DELETE|PATCH|HEAD) (\\S+) HTTP");
 
-	private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}");
+	private static final Pattern ID = Pattern
+		.compile("[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
@@ -51,7 +53,9 @@ final class ServiceLog {
 		return this.file;
 	}
 
-	/** @return where the next line will be written */
+	/**
+	 * @return where the next line will be written
+	 */
 	long mark() {
 		try {
 			return Files.size(this.file);
@@ -61,7 +65,10 @@ final class ServiceLog {
 		}
 	}
 
-	/** @return the project's requests answered from {@code from} to {@code to}, by kind, in the log since {@code mark} */
+	/**
+	 * @return the project's requests answered from {@code from} to {@code to}, by kind,
+	 * in the log since {@code mark}
+	 */
 	Map<String, Long> count(long mark, Instant from, Instant to) {
 		Map<String, Long> kinds = new TreeMap<>();
 		try (RandomAccessFile log = new RandomAccessFile(this.file.toFile(), "r")) {
@@ -89,8 +96,9 @@ final class ServiceLog {
 	}
 
 	/**
-	 * Waits until the log shows none of the project's requests of {@code kind} for {@code quiet} (requests a window
-	 * left behind, answered late, would count in the next one), at most {@code max}.
+	 * Waits until the log shows none of the project's requests of {@code kind} for
+	 * {@code quiet} (requests a window left behind, answered late, would count in the
+	 * next one), at most {@code max}.
 	 * @return the project's requests logged meanwhile, by kind
 	 */
 	Map<String, Long> awaitQuiet(String kind, Duration quiet, Duration max) {
@@ -117,7 +125,10 @@ final class ServiceLog {
 		}
 	}
 
-	/** @return e.g. {@code GET /v2.1/servers/detail}, {@code GET /v2.0/ports (changes only)} */
+	/**
+	 * @return e.g. {@code GET /v2.1/servers/detail},
+	 * {@code GET /v2.0/ports (changes only)}
+	 */
 	static String kind(String method, String target) {
 		int query = target.indexOf('?');
 		String path = (query < 0) ? target : target.substring(0, query);

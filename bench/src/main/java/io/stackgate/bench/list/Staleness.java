@@ -15,12 +15,14 @@ import static io.stackgate.bench.support.Console.log;
 import static io.stackgate.bench.support.Console.sleep;
 
 /**
- * 2. Staleness: {@code --renames} servers renamed directly at Nova ({@code PUT /servers/{id}}), one every
- * {@code --rename-every} seconds, spread over the list (ACTIVE and ERROR ones alike), while one poller asks the
- * gateway for the whole list back to back. A rename's staleness is the time from Nova's answer to the PUT until a
- * gateway list shows the new name (taken when that list's answer has arrived: an upper bound, it includes the list
- * request). After the last rename the bench waits up to {@code --staleness-timeout} for the ones not seen yet; one
- * still not seen counts as that long and is reported, as are failed lists.
+ * 2. Staleness: {@code --renames} servers renamed directly at Nova ({@code PUT
+ * /servers/{id}}), one every {@code --rename-every} seconds, spread over the list (ACTIVE
+ * and ERROR ones alike), while one poller asks the gateway for the whole list back to
+ * back. A rename's staleness is the time from Nova's answer to the PUT until a gateway
+ * list shows the new name (taken when that list's answer has arrived: an upper bound, it
+ * includes the list request). After the last rename the bench waits up to
+ * {@code --staleness-timeout} for the ones not seen yet; one still not seen counts as
+ * that long and is reported, as are failed lists.
  */
 final class Staleness {
 
@@ -84,16 +86,18 @@ final class Staleness {
 		this.report.single("2", "staleness p50 after a rename at Nova (ms)", stale.p50(), null, null);
 		this.report.single("2", "staleness p99 after a rename at Nova (ms)", stale.p99(), "<= 2000",
 				unseen == 0 && stale.p99() <= 2000);
-		this.report.note("2", "renames not seen within " + this.options.stalenessTimeout.toSeconds()
-				+ " s / gateway lists answered (failed)", unseen + " / " + this.polls.get() + " ("
-				+ this.failedPolls.get() + ")", "-");
+		this.report.note("2",
+				"renames not seen within " + this.options.stalenessTimeout.toSeconds()
+						+ " s / gateway lists answered (failed)",
+				unseen + " / " + this.polls.get() + " (" + this.failedPolls.get() + ")", "-");
 		this.report.figure("staleness", Map.of("renames", renames, "unseen", unseen, "delay", stale, "polls",
 				this.polls.get(), "failedPolls", this.failedPolls.get()));
 	}
 
 	/**
-	 * The poller: whole lists back to back (50 ms apart) until interrupted. A list that fails (a 504 when Nova is
-	 * slower than the gateway's read timeout) is counted and the next one sent, as a polling client would.
+	 * The poller: whole lists back to back (50 ms apart) until interrupted. A list that
+	 * fails (a 504 when Nova is slower than the gateway's read timeout) is counted and
+	 * the next one sent, as a polling client would.
 	 */
 	private void poll() {
 		while (!Thread.currentThread().isInterrupted()) {

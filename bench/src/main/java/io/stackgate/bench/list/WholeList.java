@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import static io.stackgate.bench.support.Console.log;
 
 /**
- * 1. The whole list: the gateway's {@code GET /api/v1/servers} (no limit) against Nova's {@code servers/detail}, all
- * its pages, for the same servers; sequential pairs, the side that goes first alternating, after a warm-up.
+ * 1. The whole list: the gateway's {@code GET /api/v1/servers} (no limit) against Nova's
+ * {@code servers/detail}, all its pages, for the same servers; sequential pairs, the side
+ * that goes first alternating, after a warm-up.
  */
 final class WholeList {
 
@@ -59,8 +60,8 @@ final class WholeList {
 		}
 		Latencies g = Latencies.of(viaGateway);
 		Latencies n = Latencies.of(viaNova);
-		log("   gateway p50 %.1f ms p99 %.1f ms (min %.1f, max %.1f), %d servers, %d bytes", g.p50(), g.p99(),
-				g.min(), g.max(), listing.servers().size(), listing.bytes());
+		log("   gateway p50 %.1f ms p99 %.1f ms (min %.1f, max %.1f), %d servers, %d bytes", g.p50(), g.p99(), g.min(),
+				g.max(), listing.servers().size(), listing.bytes());
 		log("   nova    p50 %.1f ms p99 %.1f ms (min %.1f, max %.1f), %d servers, %d bytes in %d page(s)", n.p50(),
 				n.p99(), n.min(), n.max(), detail.servers().size(), detail.bytes(), detail.pages());
 		this.report.ratio("1", "whole list p50 (ms)", g.p50(), n.p50(), "<= 0.05", g.p50() / n.p50() <= 0.05);
@@ -71,7 +72,10 @@ final class WholeList {
 				listing.bytes(), "novaBytes", detail.bytes(), "novaPages", detail.pages()));
 	}
 
-	/** Both sides list the same servers; a difference is only warned about (the project may change under the run). */
+	/**
+	 * Both sides list the same servers; a difference is only warned about (the project
+	 * may change under the run).
+	 */
 	private static void sameServers(List<JsonNode> viaGateway, List<JsonNode> viaNova) {
 		Set<String> gw = ids(viaGateway);
 		Set<String> os = ids(viaNova);

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A token, and who sends it to ask for a new one when it is refused: a client of one OpenStack or gateway API. */
+/**
+ * A token, and who sends it to ask for a new one when it is refused: a client of one
+ * OpenStack or gateway API.
+ */
 public abstract class Authenticated {
 
 	protected final Http http;
@@ -15,14 +18,18 @@ public abstract class Authenticated {
 		this.http = http;
 	}
 
-	/** @return a new token; empty for none */
+	/**
+	 * @return a new token; empty for none
+	 */
 	protected abstract String newToken();
 
 	public void login() {
 		this.token = newToken();
 	}
 
-	/** Sends with the token; a 401 (the token expired) gets one retry with a new token. */
+	/**
+	 * Sends with the token; a 401 (the token expired) gets one retry with a new token.
+	 */
 	public HttpResponse<String> call(String method, URI uri, String jsonBody) {
 		String sent = this.token;
 		HttpResponse<String> response = this.http.exchange(withToken(this.http.request(method, uri, jsonBody), sent));

@@ -15,9 +15,10 @@ import io.stackgate.cloudconfig.CloudConfigException;
 import io.stackgate.cloudconfig.CloudConfigLoader;
 
 /**
- * The command line the benchmarks share ({@code --url}, {@code --gateway-pid}, {@code --clouds-yaml},
- * {@code --cloud}, {@code --ready-timeout}, {@code --check}), plus the options each one registers. The cloud is read
- * the way the gateway reads it (stackgate-cloud-config), {@code --clouds-yaml} and {@code --cloud} standing for
+ * The command line the benchmarks share ({@code --url}, {@code --gateway-pid},
+ * {@code --clouds-yaml}, {@code --cloud}, {@code --ready-timeout}, {@code --check}), plus
+ * the options each one registers. The cloud is read the way the gateway reads it
+ * (stackgate-cloud-config), {@code --clouds-yaml} and {@code --cloud} standing for
  * {@code OS_CLIENT_CONFIG_FILE} and {@code OS_CLOUD}.
  */
 public final class BenchOptions {
@@ -60,14 +61,18 @@ public final class BenchOptions {
 		return this;
 	}
 
-	/** Makes {@code --url} optional when {@code notNeeded} says so after parsing (a run that needs no gateway). */
+	/**
+	 * Makes {@code --url} optional when {@code notNeeded} says so after parsing (a run
+	 * that needs no gateway).
+	 */
 	public BenchOptions urlNotNeededWhen(BooleanSupplier notNeeded) {
 		this.urlNeeded = () -> !notNeeded.getAsBoolean();
 		return this;
 	}
 
 	/**
-	 * Parses the arguments; {@code --help} prints the usage and exits 0, a bad argument prints it and exits 2.
+	 * Parses the arguments; {@code --help} prints the usage and exits 0, a bad argument
+	 * prints it and exits 2.
 	 * @param program the benchmark's name, for messages
 	 * @param usage its usage text
 	 * @param args the arguments
@@ -137,7 +142,9 @@ public final class BenchOptions {
 		return this.cloud;
 	}
 
-	/** @return {@code value} as a whole number of at least {@code min} */
+	/**
+	 * @return {@code value} as a whole number of at least {@code min}
+	 */
 	public static int atLeast(int min, String value, String name) {
 		try {
 			int n = Integer.parseInt(value);
@@ -151,7 +158,9 @@ public final class BenchOptions {
 		throw new IllegalArgumentException(name + " takes a whole number of at least " + min + ", not '" + value + "'");
 	}
 
-	/** @return {@code value} whole seconds, at least {@code min} */
+	/**
+	 * @return {@code value} whole seconds, at least {@code min}
+	 */
 	public static Duration seconds(int min, String value, String name) {
 		return Duration.ofSeconds(atLeast(min, value, name));
 	}

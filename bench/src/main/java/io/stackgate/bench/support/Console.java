@@ -18,7 +18,9 @@ public final class Console {
 		System.out.flush();
 	}
 
-	/** @throws BenchFailure with the formatted message when {@code condition} is false */
+	/**
+	 * @throws BenchFailure with the formatted message when {@code condition} is false
+	 */
 	public static void require(boolean condition, String format, Object... args) {
 		if (!condition) {
 			throw new BenchFailure(String.format(Locale.ROOT, format, args));
@@ -35,7 +37,10 @@ public final class Console {
 		}
 	}
 
-	/** @return the 1, 5 and 15 minute load averages ("n/a" when unknown): other work skews every figure */
+	/**
+	 * @return the 1, 5 and 15 minute load averages ("n/a" when unknown): other work skews
+	 * every figure
+	 */
 	public static String loadAverage() {
 		try {
 			return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));

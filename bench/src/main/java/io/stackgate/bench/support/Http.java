@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * HTTP/1.1 for both sides of a benchmark: one client, one request timeout (it only guards against hangs), and any
- * failure as a {@link BenchFailure} that names the request.
+ * HTTP/1.1 for both sides of a benchmark: one client, one request timeout (it only guards
+ * against hangs), and any failure as a {@link BenchFailure} that names the request.
  */
 public final class Http {
 
@@ -33,7 +33,10 @@ public final class Http {
 		return this.client;
 	}
 
-	/** A request that accepts JSON, with a JSON body unless {@code jsonBody} is {@code null}. */
+	/**
+	 * A request that accepts JSON, with a JSON body unless {@code jsonBody} is
+	 * {@code null}.
+	 */
 	public HttpRequest.Builder request(String method, URI uri, String jsonBody) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
 			.timeout(this.requestTimeout)
@@ -49,7 +52,9 @@ public final class Http {
 		return request("GET", uri, null);
 	}
 
-	/** Sends a request; only a failure to get an answer at all is a {@link BenchFailure}. */
+	/**
+	 * Sends a request; only a failure to get an answer at all is a {@link BenchFailure}.
+	 */
 	public HttpResponse<String> exchange(HttpRequest request) {
 		try {
 			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -64,7 +69,9 @@ public final class Http {
 		}
 	}
 
-	/** @return the body, when the status is one of {@code expected} */
+	/**
+	 * @return the body, when the status is one of {@code expected}
+	 */
 	public static String expect(HttpResponse<String> response, int... expected) {
 		int status = response.statusCode();
 		if (Arrays.stream(expected).noneMatch((s) -> s == status)) {
@@ -73,7 +80,9 @@ public final class Http {
 		return response.body();
 	}
 
-	/** @return the body of a 2xx answer */
+	/**
+	 * @return the body of a 2xx answer
+	 */
 	public static String requireOk(HttpResponse<String> response) {
 		if (response.statusCode() < 200 || response.statusCode() > 299) {
 			throw answered(response);
@@ -99,7 +108,10 @@ public final class Http {
 		}
 	}
 
-	/** Waits until {@code /actuator/health/readiness} answers 200; fails early if the gateway process died. */
+	/**
+	 * Waits until {@code /actuator/health/readiness} answers 200; fails early if the
+	 * gateway process died.
+	 */
 	public void awaitReady(URI gateway, Duration timeout, long pid) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		HttpRequest probe = get(gateway.resolve("/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();

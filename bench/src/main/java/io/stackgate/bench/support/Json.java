@@ -7,7 +7,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON with Jackson; a missing member or a wrong shape is a {@link BenchFailure} that shows the JSON. */
+/**
+ * JSON with Jackson; a missing member or a wrong shape is a {@link BenchFailure} that
+ * shows the JSON.
+ */
 public final class Json {
 
 	public static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -28,21 +31,28 @@ public final class Json {
 		return MAPPER.writeValueAsString(value);
 	}
 
-	/** @return the member {@code name} of an object, which must be there (it may be JSON null) */
+	/**
+	 * @return the member {@code name} of an object, which must be there (it may be JSON
+	 * null)
+	 */
 	public static JsonNode field(JsonNode object, String name) {
 		Console.require(object.isObject(), "expected a JSON object with '%s', got %s", name, preview(object));
 		Console.require(object.has(name), "JSON object has no '%s': %s", name, preview(object));
 		return object.get(name);
 	}
 
-	/** @return the string member {@code name} of an object */
+	/**
+	 * @return the string member {@code name} of an object
+	 */
 	public static String string(JsonNode object, String name) {
 		JsonNode value = field(object, name);
 		Console.require(value.isString(), "expected a string '%s' in %s", name, preview(object));
 		return value.asString();
 	}
 
-	/** @return the elements of an array */
+	/**
+	 * @return the elements of an array
+	 */
 	public static List<JsonNode> list(JsonNode array) {
 		Console.require(array.isArray(), "expected a JSON array, got %s", preview(array));
 		List<JsonNode> elements = new ArrayList<>();

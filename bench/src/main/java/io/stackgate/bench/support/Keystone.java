@@ -8,7 +8,10 @@ import io.stackgate.cloudconfig.DomainRef;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Keystone v3 password authentication as the cloud's user, scoped to its project, and the catalog it returns. */
+/**
+ * Keystone v3 password authentication as the cloud's user, scoped to its project, and the
+ * catalog it returns.
+ */
 public final class Keystone {
 
 	/** A token, its project and its service catalog. */
@@ -45,8 +48,9 @@ public final class Keystone {
 	}
 
 	/**
-	 * @return the URL of a service of the catalog, for the cloud's interface and region, without a trailing slash;
-	 * Glance's and Neutron's without their API version (the catalog may or may not carry it; the benches add it)
+	 * @return the URL of a service of the catalog, for the cloud's interface and region,
+	 * without a trailing slash; Glance's and Neutron's without their API version (the
+	 * catalog may or may not carry it; the benches add it)
 	 */
 	public String endpoint(JsonNode catalog, String type) {
 		String wanted = this.cloud.endpointInterface().replace("URL", "");

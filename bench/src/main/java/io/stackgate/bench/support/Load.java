@@ -13,7 +13,10 @@ import java.util.function.IntConsumer;
 
 import static io.stackgate.bench.support.Console.log;
 
-/** Load generation: client threads that repeat an operation for a time, or share a number of them. */
+/**
+ * Load generation: client threads that repeat an operation for a time, or share a number
+ * of them.
+ */
 public final class Load {
 
 	private Load() {
@@ -28,8 +31,9 @@ public final class Load {
 	}
 
 	/**
-	 * {@code clients} threads each repeat {@code operation} back to back for {@code duration}. Operations that end
-	 * after it are waited for (a failure still fails the run) but not counted.
+	 * {@code clients} threads each repeat {@code operation} back to back for
+	 * {@code duration}. Operations that end after it are waited for (a failure still
+	 * fails the run) but not counted.
 	 */
 	public static Result closedLoop(int clients, Duration duration, Runnable operation) {
 		if (duration.isZero()) {
@@ -52,7 +56,10 @@ public final class Load {
 		return new Result(operations.get(), duration.toNanos());
 	}
 
-	/** {@code clients} threads share {@code count} operations; each gets its operation's index. */
+	/**
+	 * {@code clients} threads share {@code count} operations; each gets its operation's
+	 * index.
+	 */
 	public static void fixedCount(int clients, int count, IntConsumer operation) {
 		AtomicLong next = new AtomicLong();
 		onThreads(clients, (client) -> {
@@ -62,7 +69,10 @@ public final class Load {
 		});
 	}
 
-	/** Runs {@code body} on {@code clients} threads; the first failure stops the others and is thrown. */
+	/**
+	 * Runs {@code body} on {@code clients} threads; the first failure stops the others
+	 * and is thrown.
+	 */
 	private static void onThreads(int clients, IntConsumer body) {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {

@@ -8,7 +8,9 @@ public final class Stats {
 	private Stats() {
 	}
 
-	/** @return the median, NaN for no values */
+	/**
+	 * @return the median, NaN for no values
+	 */
 	public static double median(double[] values) {
 		if (values.length == 0) {
 			return Double.NaN;
@@ -19,7 +21,9 @@ public final class Stats {
 		return (sorted.length % 2 == 1) ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 	}
 
-	/** @return the largest value, NaN for no values */
+	/**
+	 * @return the largest value, NaN for no values
+	 */
 	public static double max(double[] values) {
 		return Arrays.stream(values).max().orElse(Double.NaN);
 	}

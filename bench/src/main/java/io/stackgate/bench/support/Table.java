@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Locale;
 
 /**
- * The result table the benchmarks print: {@code | # | measure | gateway | direct | ratio | target | result |},
- * columns padded to their widest cell, a rule under the header, a blank line before and after.
+ * The result table the benchmarks print:
+ * {@code | # | measure | gateway | direct | ratio | target | result |}, columns padded to
+ * their widest cell, a rule under the header, a blank line before and after.
  */
 public final class Table {
 
@@ -23,7 +24,9 @@ public final class Table {
 		this.rows.add(new String[] { section, measure, gateway, direct, ratio, target, result });
 	}
 
-	/** @return the rows so far, each as header name to cell, in order */
+	/**
+	 * @return the rows so far, each as header name to cell, in order
+	 */
 	public List<Map<String, String>> rows() {
 		List<Map<String, String>> rows = new ArrayList<>();
 		for (String[] row : this.rows) {
@@ -56,8 +59,8 @@ public final class Table {
 	}
 
 	/**
-	 * A figure with three significant digits or so: no decimals from {@code wholeFrom} up, one from 10, two below;
-	 * "n/a" for NaN and infinity.
+	 * A figure with three significant digits or so: no decimals from {@code wholeFrom}
+	 * up, one from 10, two below; "n/a" for NaN and infinity.
 	 */
 	public static String figure(double value, double wholeFrom) {
 		if (Double.isNaN(value) || Double.isInfinite(value)) {

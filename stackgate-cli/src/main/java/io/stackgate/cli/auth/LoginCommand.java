@@ -18,12 +18,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code stackgate login}: a Keystone password login through the gateway; the token is kept for later commands.
+ * {@code stackgate login}: a Keystone password login through the gateway; the token is
+ * kept for later commands.
  */
-@Command(name = "login", description = { "Log in to Keystone through the gateway.",
-		"The token and its expiry are kept in ~/.config/stackgate/token.json (mode 0600) and sent by later "
-				+ "commands to the same gateway. The password is read from the terminal without echo, or from "
-				+ "the first line of stdin with --password-stdin; it is never an argument." },
+@Command(name = "login",
+		description = { "Log in to Keystone through the gateway.",
+				"The token and its expiry are kept in ~/.config/stackgate/token.json (mode 0600) and sent by later "
+						+ "commands to the same gateway. The password is read from the terminal without echo, or from "
+						+ "the first line of stdin with --password-stdin; it is never an argument." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  stackgate login", "  stackgate --url http://gw.example:8080 login -u demo -p demo",
 				"  echo \"$PASSWORD\" | stackgate login -u demo -p demo -d Default --password-stdin" })
@@ -61,7 +63,8 @@ public class LoginCommand extends GatewayCommand {
 		}
 		String url = global().gatewayUrl();
 		StoredLogin login = new StoredLogin(url, token.token(), token.expiresAt(),
-				(token.user() != null) ? token.user() : user, (token.project() != null) ? token.project() : projectName);
+				(token.user() != null) ? token.user() : user,
+				(token.project() != null) ? token.project() : projectName);
 		TokenStore store = new TokenStore(context.configDir());
 		store.save(login);
 		out().println("Logged in to " + url + " as " + login.user() + " (project " + login.project() + ")"

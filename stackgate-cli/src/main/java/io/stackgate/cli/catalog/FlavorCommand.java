@@ -27,9 +27,8 @@ public class FlavorCommand implements CommandGroup {
 			Column.of("VCPUs", FlavorDto::vcpus));
 
 	@Command(name = "list", description = "List the flavors the project may use (RAM in MiB, disk in GiB).",
-			footerHeading = "%nExamples:%n",
-			footer = { "  stackgate flavor list", "  stackgate flavor list -f value -c Name",
-					"  stackgate flavor list -f json" })
+			footerHeading = "%nExamples:%n", footer = { "  stackgate flavor list",
+					"  stackgate flavor list -f value -c Name", "  stackgate flavor list -f json" })
 	static class ListCommand extends GatewayCommand {
 
 		@Mixin

@@ -16,8 +16,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "launch-options",
 		description = "Show everything 'server create' can use: flavors, images and networks, in one request.",
-		footerHeading = "%nExamples:%n",
-		footer = { "  stackgate launch-options", "  stackgate launch-options -c Name",
+		footerHeading = "%nExamples:%n", footer = { "  stackgate launch-options", "  stackgate launch-options -c Name",
 				"  stackgate launch-options -f json" })
 public class LaunchOptionsCommand extends GatewayCommand {
 

@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback HTTP/1.1 server that answers the gateway's routes with fixed JSON, so that the class-data-sharing
- * training run goes through the same code as a real command: socket, HTTP parsing, JSON, formatting, errors.
- * It serves one connection at a time and is not a test double for anything else.
+ * A loopback HTTP/1.1 server that answers the gateway's routes with fixed JSON, so that
+ * the class-data-sharing training run goes through the same code as a real command:
+ * socket, HTTP parsing, JSON, formatting, errors. It serves one connection at a time and
+ * is not a test double for anything else.
  */
 final class CannedGateway implements AutoCloseable {
 
@@ -66,7 +67,8 @@ final class CannedGateway implements AutoCloseable {
 	}
 
 	private void handle(Socket connection) throws IOException {
-		BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader in = new BufferedReader(
+				new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
 		String[] requestLine = String.valueOf(in.readLine()).split(" ");
 		int contentLength = 0;
 		for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
@@ -83,8 +85,11 @@ final class CannedGateway implements AutoCloseable {
 	private void respond(OutputStream out, String method, String path) throws IOException {
 		String server = String.format(SERVER, SERVER_ID, "ACTIVE");
 		switch (method + " " + path) {
-			case "POST /api/v1/auth/tokens" -> write(out, 201, "{\"token\":\"gAAAA-training\","
-					+ "\"expires_at\":\"2999-01-01T00:00:00Z\",\"user\":\"demo\",\"project\":\"demo\"}", "");
+			case "POST /api/v1/auth/tokens" ->
+				write(out, 201,
+						"{\"token\":\"gAAAA-training\","
+								+ "\"expires_at\":\"2999-01-01T00:00:00Z\",\"user\":\"demo\",\"project\":\"demo\"}",
+						"");
 			case "GET /api/v1/flavors" -> write(out, 200, FLAVORS, "");
 			case "GET /api/v1/images" -> write(out, 200, IMAGES, "");
 			case "GET /api/v1/networks" -> write(out, 200, NETWORKS, "");

@@ -19,9 +19,10 @@ import io.stackgate.cli.command.CliContext;
 import io.stackgate.cli.command.Prompter;
 
 /**
- * The training run for the CLI's class-data-sharing archive: {@code bin/stackgate} runs it once with
- * {@code -XX:ArchiveClassesAtExit} (JDK 17 has no {@code -XX:+AutoCreateSharedArchive}), and every later run maps
- * the classes it loaded instead of loading, verifying and linking them again. It runs the real commands in
+ * The training run for the CLI's class-data-sharing archive: {@code bin/stackgate} runs
+ * it once with {@code -XX:ArchiveClassesAtExit} (JDK 17 has no
+ * {@code -XX:+AutoCreateSharedArchive}), and every later run maps the classes it loaded
+ * instead of loading, verifying and linking them again. It runs the real commands in
  * every format against a {@link CannedGateway}, output discarded.
  */
 public final class CdsTraining {
@@ -45,10 +46,12 @@ public final class CdsTraining {
 	/**
 	 * Runs the training commands.
 	 * @param args ignored
-	 * @throws IOException when the loopback server or the temporary config directory cannot be created
+	 * @throws IOException when the loopback server or the temporary config directory
+	 * cannot be created
 	 */
 	public static void main(String[] args) throws IOException {
-		// The real context's classes too (console prompter, stream writers); it is built, not used.
+		// The real context's classes too (console prompter, stream writers); it is built,
+		// not used.
 		CliContext.system();
 		Path configDir = Files.createTempDirectory("stackgate-cds");
 		try (CannedGateway gateway = new CannedGateway()) {

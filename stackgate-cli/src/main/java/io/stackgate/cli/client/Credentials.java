@@ -18,7 +18,8 @@ public sealed interface Credentials {
 	String headerValue();
 
 	/**
-	 * A Keystone token, sent in {@code X-Auth-Token} (the gateway's default "keystone" auth mode).
+	 * A Keystone token, sent in {@code X-Auth-Token} (the gateway's default "keystone"
+	 * auth mode).
 	 *
 	 * @param token the token
 	 */

@@ -3,9 +3,10 @@ package io.stackgate.cli.client;
 import java.util.function.Consumer;
 
 /**
- * Reads the lines of a {@code text/event-stream} (the HTML Living Standard's Server-Sent Events format) into
- * events: {@code id}, {@code event} and {@code data} fields, dispatched at each blank line; comments (the
- * gateway's heartbeats) and unknown fields are ignored.
+ * Reads the lines of a {@code text/event-stream} (the HTML Living Standard's Server-Sent
+ * Events format) into events: {@code id}, {@code event} and {@code data} fields,
+ * dispatched at each blank line; comments (the gateway's heartbeats) and unknown fields
+ * are ignored.
  */
 final class EventStreamReader implements Consumer<String> {
 
@@ -49,16 +50,19 @@ final class EventStreamReader implements Consumer<String> {
 		switch (field) {
 			case "id" -> this.lastId = value;
 			case "event" -> this.name = value;
-			case "data" -> this.data = (this.data == null) ? new StringBuilder(value) : this.data.append('\n').append(value);
+			case "data" ->
+				this.data = (this.data == null) ? new StringBuilder(value) : this.data.append('\n').append(value);
 			default -> {
-				// retry and unknown fields: nothing to do for a client that reconnects by itself.
+				// retry and unknown fields: nothing to do for a client that reconnects by
+				// itself.
 			}
 		}
 	}
 
 	private void dispatch() {
 		if (this.data != null) {
-			this.events.accept(new Event(this.lastId, (this.name != null) ? this.name : "message", this.data.toString()));
+			this.events
+				.accept(new Event(this.lastId, (this.name != null) ? this.name : "message", this.data.toString()));
 		}
 		this.name = null;
 		this.data = null;

@@ -21,8 +21,9 @@ import io.stackgate.cli.json.Json;
 import io.stackgate.cli.json.JsonException;
 
 /**
- * The gateway's {@code /api/v1} routes as methods. Every method throws a {@link ProblemException} subtype when
- * the gateway answers with an error, {@link GatewayUnreachableException} when it cannot be reached and
+ * The gateway's {@code /api/v1} routes as methods. Every method throws a
+ * {@link ProblemException} subtype when the gateway answers with an error,
+ * {@link GatewayUnreachableException} when it cannot be reached and
  * {@link UnexpectedResponseException} when its answer cannot be read.
  */
 public class GatewayClient {
@@ -114,9 +115,11 @@ public class GatewayClient {
 	}
 
 	/**
-	 * {@code GET /api/v1/servers?watch=true}: the current list, then each change, until the gateway ends the stream.
+	 * {@code GET /api/v1/servers?watch=true}: the current list, then each change, until
+	 * the gateway ends the stream.
 	 * @param query the filters (no paging: a watch sees every server that matches)
-	 * @param lastEventId the id of the last event received, to resume after it, or {@code null} for a fresh start
+	 * @param lastEventId the id of the last event received, to resume after it, or
+	 * {@code null} for a fresh start
 	 * @param idle how long the stream may stay silent before it counts as lost
 	 * @param events receives each event as it arrives
 	 * @throws GatewayUnreachableException when the stream cannot be opened or is lost
@@ -152,9 +155,11 @@ public class GatewayClient {
 	}
 
 	/**
-	 * {@code POST /api/v1/servers}: launches one or more servers, without waiting for them.
+	 * {@code POST /api/v1/servers}: launches one or more servers, without waiting for
+	 * them.
 	 * @param request what to launch
-	 * @param idempotencyKey a fresh random key; the gateway answers a repeated key with the first result
+	 * @param idempotencyKey a fresh random key; the gateway answers a repeated key with
+	 * the first result
 	 * @return the servers, in {@code BUILD}
 	 */
 	public List<ServerDto> createServers(CreateServerRequest request, String idempotencyKey) {

@@ -17,11 +17,13 @@ import io.stackgate.cli.json.Json;
 import io.stackgate.cli.json.JsonException;
 
 /**
- * Sends one request to the gateway and turns error responses into {@link ProblemException}s.
+ * Sends one request to the gateway and turns error responses into
+ * {@link ProblemException}s.
  * <p>
- * Built on {@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: in a process that makes one
- * or two requests, HttpClient costs about 250 ms of start-up (its SSL context, executor and selector thread),
- * HttpURLConnection about 25 ms (docs/performance.md).
+ * Built on {@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: in a
+ * process that makes one or two requests, HttpClient costs about 250 ms of start-up (its
+ * SSL context, executor and selector thread), HttpURLConnection about 25 ms
+ * (docs/performance.md).
  */
 final class HttpTransport {
 
@@ -38,7 +40,8 @@ final class HttpTransport {
 	 * @param credentials what to authenticate with
 	 * @param timeout connect and read timeout of each request
 	 * @param userAgent the {@code User-Agent} header
-	 * @param trace receives one line per request and response (for {@code --debug}), never a secret
+	 * @param trace receives one line per request and response (for {@code --debug}),
+	 * never a secret
 	 */
 	HttpTransport(Credentials credentials, Duration timeout, String userAgent, Consumer<String> trace) {
 		this.credentials = credentials;
@@ -55,15 +58,18 @@ final class HttpTransport {
 	 * @param headers extra request headers
 	 * @return the response, whose status is below 400
 	 * @throws ProblemException for an error status
-	 * @throws GatewayUnreachableException when the gateway cannot be reached or does not answer in time
+	 * @throws GatewayUnreachableException when the gateway cannot be reached or does not
+	 * answer in time
 	 */
 	HttpResponse send(String method, URI uri, String jsonBody, Map<String, String> headers) {
 		long start = System.nanoTime();
 		try {
-			HttpURLConnection connection = open(method, uri, "application/json, application/problem+json", this.timeout, headers);
+			HttpURLConnection connection = open(method, uri, "application/json, application/problem+json", this.timeout,
+					headers);
 			if (jsonBody != null) {
 				byte[] bytes = jsonBody.getBytes(StandardCharsets.UTF_8);
-				// Not in streaming mode: HttpURLConnection drops the body of a 401 to a streamed request.
+				// Not in streaming mode: HttpURLConnection drops the body of a 401 to a
+				// streamed request.
 				connection.setDoOutput(true);
 				connection.setRequestProperty("Content-Type", "application/json");
 				try (OutputStream out = connection.getOutputStream()) {
@@ -81,18 +87,22 @@ final class HttpTransport {
 	}
 
 	/**
-	 * Sends a {@code GET} for an event stream and hands its lines over as they arrive, until the gateway ends it.
+	 * Sends a {@code GET} for an event stream and hands its lines over as they arrive,
+	 * until the gateway ends it.
 	 * @param uri the URL
 	 * @param headers extra request headers
-	 * @param idle how long the stream may stay silent (the gateway sends heartbeats) before it counts as lost
+	 * @param idle how long the stream may stay silent (the gateway sends heartbeats)
+	 * before it counts as lost
 	 * @param lines receives each line of the stream, without its line end
 	 * @throws ProblemException for an error status
-	 * @throws GatewayUnreachableException when the gateway cannot be reached, or the stream is lost
+	 * @throws GatewayUnreachableException when the gateway cannot be reached, or the
+	 * stream is lost
 	 */
 	void stream(URI uri, Map<String, String> headers, Duration idle, Consumer<String> lines) {
 		long start = System.nanoTime();
 		try {
-			HttpURLConnection connection = open("GET", uri, "text/event-stream, application/problem+json", idle, headers);
+			HttpURLConnection connection = open("GET", uri, "text/event-stream, application/problem+json", idle,
+					headers);
 			int status = connection.getResponseCode();
 			if (status >= 300) {
 				answer("GET", uri, connection, status, readBody(connection, status), start);
@@ -155,7 +165,8 @@ final class HttpTransport {
 				}
 			}
 			catch (JsonException ex) {
-				// Not a problem body (a proxy's error page, say): describe the response instead.
+				// Not a problem body (a proxy's error page, say): describe the response
+				// instead.
 			}
 		}
 		return new ProblemDto(null, (reason != null) ? reason : "HTTP " + response.status(), response.status(),
@@ -165,9 +176,9 @@ final class HttpTransport {
 
 	private static ProblemDto withStatus(ProblemDto problem, int status, String reason) {
 		String title = (problem.title() != null) ? problem.title() : (reason != null) ? reason : "HTTP " + status;
-		return new ProblemDto(problem.type(), title, status, problem.detail(), problem.instance(),
-				problem.requestId(), problem.openstackService(), problem.upstreamStatus(),
-				problem.openstackRequestId(), problem.errors(), problem.candidates(), problem.retryAfter());
+		return new ProblemDto(problem.type(), title, status, problem.detail(), problem.instance(), problem.requestId(),
+				problem.openstackService(), problem.upstreamStatus(), problem.openstackRequestId(), problem.errors(),
+				problem.candidates(), problem.retryAfter());
 	}
 
 }

@@ -19,7 +19,8 @@ final class LinkHeader {
 	/**
 	 * The target of the {@code next} link.
 	 * @param header the header value, may be {@code null}
-	 * @return the target as written (often a path), or {@code null} when there is no next link
+	 * @return the target as written (often a path), or {@code null} when there is no next
+	 * link
 	 */
 	static String next(String header) {
 		if (header == null) {

@@ -5,8 +5,8 @@ import java.net.URI;
 import io.stackgate.api.ProblemDto;
 
 /**
- * The gateway answered with an error, described by an {@code application/problem+json} body. Each status the
- * API uses has its own subtype; {@link #of} picks it.
+ * The gateway answered with an error, described by an {@code application/problem+json}
+ * body. Each status the API uses has its own subtype; {@link #of} picks it.
  */
 public class ProblemException extends GatewayException {
 
@@ -73,7 +73,10 @@ public class ProblemException extends GatewayException {
 		return (detail == null || detail.isBlank()) ? problem.title() : problem.title() + ": " + detail;
 	}
 
-	/** 400 or 422: the request was malformed, or a field is invalid (see {@link ProblemDto#errors()}). */
+	/**
+	 * 400 or 422: the request was malformed, or a field is invalid (see
+	 * {@link ProblemDto#errors()}).
+	 */
 	public static class InvalidRequest extends ProblemException {
 
 		private static final long serialVersionUID = 1L;

@@ -8,7 +8,8 @@ import io.stackgate.api.ServerDto;
  * One event of the gateway's server watch ({@code GET /api/v1/servers?watch=true}).
  *
  * @param id the event id, sent back as {@code Last-Event-ID} to resume after it
- * @param type {@code list} (the whole current list), {@code added}, {@code changed} or {@code deleted}
+ * @param type {@code list} (the whole current list), {@code added}, {@code changed} or
+ * {@code deleted}
  * @param servers for {@code list} every server, otherwise the one server concerned
  */
 public record ServerEvent(String id, String type, List<ServerDto> servers) {

@@ -3,8 +3,8 @@ package io.stackgate.cli.client;
 import java.net.URI;
 
 /**
- * The gateway answered with something the CLI cannot read: a body that is not the expected JSON, or a
- * status the API does not use.
+ * The gateway answered with something the CLI cannot read: a body that is not the
+ * expected JSON, or a status the API does not use.
  */
 public class UnexpectedResponseException extends GatewayException {
 

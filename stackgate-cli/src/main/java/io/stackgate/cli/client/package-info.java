@@ -1,5 +1,5 @@
 /**
- * The gateway's HTTP API as Java calls: {@link io.stackgate.cli.client.GatewayClient}, its credentials, and the
- * typed exceptions that problem+json responses become.
+ * The gateway's HTTP API as Java calls: {@link io.stackgate.cli.client.GatewayClient},
+ * its credentials, and the typed exceptions that problem+json responses become.
  */
 package io.stackgate.cli.client;

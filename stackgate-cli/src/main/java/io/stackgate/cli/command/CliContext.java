@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Everything a command takes from its process: environment, config directory, streams, terminal, clock. Tests
- * build their own; {@link #system()} is the real one.
+ * Everything a command takes from its process: environment, config directory, streams,
+ * terminal, clock. Tests build their own; {@link #system()} is the real one.
  *
  * @param env the environment variables
  * @param configDir where the login is stored ({@code ~/.config/stackgate})
@@ -26,12 +26,13 @@ import java.util.Map;
  * @param sleeper waits between polls
  * @param pollInterval how often {@code --wait} asks the gateway
  */
-public record CliContext(Map<String, String> env, Path configDir, InputStream stdin, PrintWriter out,
-		PrintWriter err, Prompter prompter, boolean terminal, Clock clock, Sleeper sleeper, Duration pollInterval) {
+public record CliContext(Map<String, String> env, Path configDir, InputStream stdin, PrintWriter out, PrintWriter err,
+		Prompter prompter, boolean terminal, Clock clock, Sleeper sleeper, Duration pollInterval) {
 
 	/**
 	 * The context of this process. stderr counts as a terminal when the launcher says so
-	 * ({@code -Dstackgate.stderr.tty=true}) or, without a launcher, when there is a console.
+	 * ({@code -Dstackgate.stderr.tty=true}) or, without a launcher, when there is a
+	 * console.
 	 * @return the context
 	 */
 	public static CliContext system() {
@@ -42,13 +43,13 @@ public record CliContext(Map<String, String> env, Path configDir, InputStream st
 				new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
 		PrintWriter err = new PrintWriter(
 				new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-		return new CliContext(env, configDir(env), System.in, out, err, Prompter.console(), terminal,
-				Clock.systemUTC(), (duration) -> Thread.sleep(duration.toMillis()), Duration.ofSeconds(2));
+		return new CliContext(env, configDir(env), System.in, out, err, Prompter.console(), terminal, Clock.systemUTC(),
+				(duration) -> Thread.sleep(duration.toMillis()), Duration.ofSeconds(2));
 	}
 
 	/**
-	 * The config directory: {@code STACKGATE_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/stackgate}, else
-	 * {@code ~/.config/stackgate}.
+	 * The config directory: {@code STACKGATE_CONFIG_DIR}, else
+	 * {@code $XDG_CONFIG_HOME/stackgate}, else {@code ~/.config/stackgate}.
 	 * @param env the environment
 	 * @return the directory, which may not exist yet
 	 */
@@ -58,7 +59,8 @@ public record CliContext(Map<String, String> env, Path configDir, InputStream st
 			return Path.of(explicit);
 		}
 		String xdg = env.get("XDG_CONFIG_HOME");
-		Path base = (xdg != null && !xdg.isBlank()) ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+		Path base = (xdg != null && !xdg.isBlank()) ? Path.of(xdg)
+				: Path.of(System.getProperty("user.home"), ".config");
 		return base.resolve("stackgate");
 	}
 

@@ -1,8 +1,9 @@
 package io.stackgate.cli.command;
 
 /**
- * A failure the CLI itself detects (not logged in, no server by that name, a wait that timed out, ...): its
- * message goes to stderr as is, and the process exits with {@link #exitCode()}.
+ * A failure the CLI itself detects (not logged in, no server by that name, a wait that
+ * timed out, ...): its message goes to stderr as is, and the process exits with
+ * {@link #exitCode()}.
  */
 public class CliException extends RuntimeException {
 

@@ -11,8 +11,8 @@ import io.stackgate.cli.client.UnexpectedResponseException;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Turns any failure into the lines printed on stderr and the exit code: the one table of docs/cli.md
- * "Exit codes".
+ * Turns any failure into the lines printed on stderr and the exit code: the one table of
+ * docs/cli.md "Exit codes".
  */
 public final class Failures {
 
@@ -48,8 +48,8 @@ public final class Failures {
 	}
 
 	/**
-	 * What to tell the user: the problem's title and detail first, then indented details (invalid fields,
-	 * request ids, a hint).
+	 * What to tell the user: the problem's title and detail first, then indented details
+	 * (invalid fields, request ids, a hint).
 	 * @param failure what was thrown
 	 * @return one or more lines, without the {@code stackgate:} prefix
 	 */
@@ -63,7 +63,8 @@ public final class Failures {
 			}
 			if (problem.openstackService() != null) {
 				lines.add("  OpenStack " + problem.openstackService()
-						+ ((problem.upstreamStatus() != null) ? " answered HTTP " + problem.upstreamStatus() : " failed")
+						+ ((problem.upstreamStatus() != null) ? " answered HTTP " + problem.upstreamStatus()
+								: " failed")
 						+ ((problem.openstackRequestId() != null) ? " (request " + problem.openstackRequestId() + ")"
 								: ""));
 			}

@@ -8,8 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The base of every leaf command: access to the global options, the gateway and the output streams. A
- * command returns its exit code, or throws; the top-level command turns exceptions into messages and codes.
+ * The base of every leaf command: access to the global options, the gateway and the
+ * output streams. A command returns its exit code, or throws; the top-level command turns
+ * exceptions into messages and codes.
  */
 public abstract class GatewayCommand implements Callable<Integer> {
 

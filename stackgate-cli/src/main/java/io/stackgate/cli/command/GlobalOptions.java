@@ -20,8 +20,9 @@ public interface GlobalOptions {
 	boolean debug();
 
 	/**
-	 * A client for the gateway chosen by {@code --url}, {@code STACKGATE_URL} or the login, with the
-	 * credentials chosen by {@code --token}, {@code STACKGATE_TOKEN}, {@code STACKGATE_API_KEY} or the login.
+	 * A client for the gateway chosen by {@code --url}, {@code STACKGATE_URL} or the
+	 * login, with the credentials chosen by {@code --token}, {@code STACKGATE_TOKEN},
+	 * {@code STACKGATE_API_KEY} or the login.
 	 * @return the client
 	 * @throws CliException when the stored login has expired
 	 */

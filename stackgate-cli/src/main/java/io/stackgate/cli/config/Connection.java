@@ -12,11 +12,11 @@ import io.stackgate.cli.command.ExitCode;
 /**
  * The gateway to talk to and the credentials to send, chosen by precedence:
  * <ul>
- * <li>URL: {@code --url}, then {@code STACKGATE_URL}, then the URL of the stored login, then
- * {@value #DEFAULT_URL}.</li>
- * <li>Credentials: {@code --token}, then {@code STACKGATE_TOKEN}, then {@code STACKGATE_API_KEY}, then the
- * stored login's token, but only when the login is for the same URL (a token is never sent to another
- * gateway).</li>
+ * <li>URL: {@code --url}, then {@code STACKGATE_URL}, then the URL of the stored login,
+ * then {@value #DEFAULT_URL}.</li>
+ * <li>Credentials: {@code --token}, then {@code STACKGATE_TOKEN}, then
+ * {@code STACKGATE_API_KEY}, then the stored login's token, but only when the login is
+ * for the same URL (a token is never sent to another gateway).</li>
  * </ul>
  *
  * @param url the gateway URL
@@ -35,8 +35,8 @@ public record Connection(URI url, Credentials credentials) {
 	 * @param login the stored login, if any
 	 * @param now the current time
 	 * @return the connection
-	 * @throws CliException with {@link ExitCode#USAGE} for a malformed URL, with {@link ExitCode#AUTH} when the
-	 * login it would use has expired
+	 * @throws CliException with {@link ExitCode#USAGE} for a malformed URL, with
+	 * {@link ExitCode#AUTH} when the login it would use has expired
 	 */
 	public static Connection resolve(String urlOption, String tokenOption, Map<String, String> env,
 			Optional<StoredLogin> login, Instant now) {
@@ -70,8 +70,8 @@ public record Connection(URI url, Credentials credentials) {
 		if (login.isPresent() && sameGateway(login.get().url(), url)) {
 			StoredLogin stored = login.get();
 			if (stored.isExpired(now)) {
-				throw new CliException(ExitCode.AUTH, "Your login to " + url + " as " + stored.user()
-						+ " expired at " + stored.expiresAt() + ". Run 'stackgate login' again.");
+				throw new CliException(ExitCode.AUTH, "Your login to " + url + " as " + stored.user() + " expired at "
+						+ stored.expiresAt() + ". Run 'stackgate login' again.");
 			}
 			return new Credentials.Token(stored.token());
 		}

@@ -16,9 +16,10 @@ import io.stackgate.cli.json.Json;
 import io.stackgate.cli.json.JsonException;
 
 /**
- * Keeps the login in {@code token.json} in the config directory, readable by its owner only (mode 0600, in a
- * directory created 0700). Written to a private temporary file first and then moved, so the token is never
- * readable by others, not even for a moment, and a crash never leaves half a file.
+ * Keeps the login in {@code token.json} in the config directory, readable by its owner
+ * only (mode 0600, in a directory created 0700). Written to a private temporary file
+ * first and then moved, so the token is never readable by others, not even for a moment,
+ * and a crash never leaves half a file.
  */
 public final class TokenStore {
 
@@ -53,7 +54,8 @@ public final class TokenStore {
 			return (login != null && login.token() != null) ? Optional.of(login) : Optional.empty();
 		}
 		catch (IOException | JsonException ex) {
-			// No file (not logged in), or not one this version can read: either way, no login.
+			// No file (not logged in), or not one this version can read: either way, no
+			// login.
 			return Optional.empty();
 		}
 	}
@@ -117,14 +119,16 @@ public final class TokenStore {
 	}
 
 	private FileAttribute<?>[] privateFile() {
-		return isPosix() ? new FileAttribute<?>[] {
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
+		return isPosix()
+				? new FileAttribute<?>[] {
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
 				: new FileAttribute<?>[0];
 	}
 
 	private FileAttribute<?>[] privateDirectory() {
-		return isPosix() ? new FileAttribute<?>[] {
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")) }
+		return isPosix()
+				? new FileAttribute<?>[] {
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")) }
 				: new FileAttribute<?>[0];
 	}
 

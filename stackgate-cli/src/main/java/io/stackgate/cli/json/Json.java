@@ -5,14 +5,15 @@ import java.lang.reflect.Type;
 import java.util.List;
 
 /**
- * JSON for the CLI: reads the gateway's responses into the wire model's records and writes requests and
- * output. It speaks the same dialect as the gateway's Jackson (snake_case, ISO-8601 instants, unknown
- * properties ignored).
+ * JSON for the CLI: reads the gateway's responses into the wire model's records and
+ * writes requests and output. It speaks the same dialect as the gateway's Jackson
+ * (snake_case, ISO-8601 instants, unknown properties ignored).
  * <p>
- * Why not Jackson: the CLI is a short-lived process and Jackson's databind costs 150 to 300 ms of start-up
- * on every invocation (measured in docs/performance.md), more than the rest of the CLI together. The wire model
- * is a handful of flat records, so a small reflective binder does the job; {@code JsonCompatibilityTests}
- * keeps it honest against Jackson 3.
+ * Why not Jackson: the CLI is a short-lived process and Jackson's databind costs 150 to
+ * 300 ms of start-up on every invocation (measured in docs/performance.md), more than the
+ * rest of the CLI together. The wire model is a handful of flat records, so a small
+ * reflective binder does the job; {@code JsonCompatibilityTests} keeps it honest against
+ * Jackson 3.
  */
 public final class Json {
 
@@ -23,7 +24,8 @@ public final class Json {
 	 * Parses JSON text into the given type.
 	 * @param <T> the type
 	 * @param text JSON text
-	 * @param type a record, enum, {@link String}, boxed number or boolean, or {@link Object} for the raw tree
+	 * @param type a record, enum, {@link String}, boxed number or boolean, or
+	 * {@link Object} for the raw tree
 	 * @return the value
 	 * @throws JsonException when the text is not JSON or does not fit the type
 	 */
@@ -51,7 +53,8 @@ public final class Json {
 
 	/**
 	 * Writes a value as compact JSON.
-	 * @param value a record, map, list, string, number, boolean, enum, instant or {@code null}
+	 * @param value a record, map, list, string, number, boolean, enum, instant or
+	 * {@code null}
 	 * @return JSON text
 	 */
 	public static String write(Object value) {
@@ -60,7 +63,8 @@ public final class Json {
 
 	/**
 	 * Writes a value as JSON indented by two spaces.
-	 * @param value a record, map, list, string, number, boolean, enum, instant or {@code null}
+	 * @param value a record, map, list, string, number, boolean, enum, instant or
+	 * {@code null}
 	 * @return JSON text, without a final newline
 	 */
 	public static String writePretty(Object value) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses RFC 8259 JSON text into a tree of {@link Map} (insertion-ordered), {@link List}, {@link String},
- * {@link Long} or {@link BigDecimal}, {@link Boolean} and {@code null}.
+ * Parses RFC 8259 JSON text into a tree of {@link Map} (insertion-ordered), {@link List},
+ * {@link String}, {@link Long} or {@link BigDecimal}, {@link Boolean} and {@code null}.
  */
 final class JsonParser {
 

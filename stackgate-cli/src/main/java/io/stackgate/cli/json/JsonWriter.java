@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a tree of {@link Map}, {@link List}, {@link String}, {@link Number}, {@link Boolean} and
- * {@code null} as JSON, compact or indented by two spaces.
+ * Writes a tree of {@link Map}, {@link List}, {@link String}, {@link Number},
+ * {@link Boolean} and {@code null} as JSON, compact or indented by two spaces.
  */
 final class JsonWriter {
 

@@ -19,9 +19,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.stackgate.api.ServerStatus;
 
 /**
- * Binds JSON trees to the wire model's records and back, the way the gateway's Jackson does it: the names of
- * {@link JsonProperty}, else snake_case, ISO-8601 instants, enums by their {@link JsonValue} or name. Unknown properties are ignored,
- * missing ones are {@code null} (or zero), and an unknown {@link ServerStatus} becomes
+ * Binds JSON trees to the wire model's records and back, the way the gateway's Jackson
+ * does it: the names of {@link JsonProperty}, else snake_case, ISO-8601 instants, enums
+ * by their {@link JsonValue} or name. Unknown properties are ignored, missing ones are
+ * {@code null} (or zero), and an unknown {@link ServerStatus} becomes
  * {@link ServerStatus#UNKNOWN}.
  */
 final class RecordBinder {
@@ -161,8 +162,8 @@ final class RecordBinder {
 	}
 
 	/**
-	 * Turns a value into a JSON tree: records become maps with snake_case keys (null components left out),
-	 * enums their wire names, instants ISO-8601 strings.
+	 * Turns a value into a JSON tree: records become maps with snake_case keys (null
+	 * components left out), enums their wire names, instants ISO-8601 strings.
 	 * @param value the value
 	 * @return a tree for {@link JsonWriter}
 	 */

@@ -20,7 +20,9 @@ final class RecordShape {
 
 	private final Constructor<?> constructor;
 
-	/** @return the shape of a record class, read once */
+	/**
+	 * @return the shape of a record class, read once
+	 */
 	static RecordShape of(Class<?> cls) {
 		return SHAPES.computeIfAbsent(cls, RecordShape::new);
 	}
@@ -45,7 +47,10 @@ final class RecordShape {
 		}
 	}
 
-	/** {@code @JsonProperty} (it reaches the accessor from the record component), else snake_case. */
+	/**
+	 * {@code @JsonProperty} (it reaches the accessor from the record component), else
+	 * snake_case.
+	 */
 	private static String jsonName(RecordComponent component) {
 		JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
 		if (property != null && !property.value().isEmpty()) {

@@ -1,4 +1,5 @@
 /**
- * A small JSON codec for the wire model (snake_case records), chosen over Jackson for start-up time.
+ * A small JSON codec for the wire model (snake_case records), chosen over Jackson for
+ * start-up time.
  */
 package io.stackgate.cli.json;

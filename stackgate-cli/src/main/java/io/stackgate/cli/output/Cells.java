@@ -6,7 +6,8 @@ import java.util.StringJoiner;
 
 /**
  * How a cell value reads as text in the {@code table} and {@code value} formats, as in
- * python-openstackclient: {@code private=10.0.0.5, fd00::5; public=172.24.4.9} for a map of lists.
+ * python-openstackclient: {@code private=10.0.0.5, fd00::5; public=172.24.4.9} for a map
+ * of lists.
  */
 final class Cells {
 

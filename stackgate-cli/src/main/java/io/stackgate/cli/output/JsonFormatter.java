@@ -7,7 +7,8 @@ import java.util.Map;
 import io.stackgate.cli.json.Json;
 
 /**
- * The {@code json} format: an array of objects keyed by column name, or one object, indented by two spaces.
+ * The {@code json} format: an array of objects keyed by column name, or one object,
+ * indented by two spaces.
  */
 final class JsonFormatter implements Formatter {
 

@@ -12,7 +12,10 @@ public enum OutputFormat {
 	/** Boxed text table, the default. */
 	TABLE(new TableFormatter()),
 
-	/** JSON: an array of objects for a listing, one object otherwise; keys are the column names. */
+	/**
+	 * JSON: an array of objects for a listing, one object otherwise; keys are the column
+	 * names.
+	 */
 	JSON(new JsonFormatter()),
 
 	/** YAML, shaped like {@link #JSON}. */

@@ -13,7 +13,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code -f/--format} and {@code -c/--column}, mixed into every command that prints resources.
+ * {@code -f/--format} and {@code -c/--column}, mixed into every command that prints
+ * resources.
  */
 public class OutputOptions {
 
@@ -60,7 +61,8 @@ public class OutputOptions {
 	}
 
 	/**
-	 * Prints several listings under section keys. {@code -c} picks columns in every section that has them.
+	 * Prints several listings under section keys. {@code -c} picks columns in every
+	 * section that has them.
 	 * @param out where to
 	 * @param sections the tables, by section key
 	 */

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code table} format: an ASCII box like {@code openstack}'s, numbers right-aligned, nothing at all for
- * an empty listing.
+ * The {@code table} format: an ASCII box like {@code openstack}'s, numbers right-aligned,
+ * nothing at all for an empty listing.
  */
 final class TableFormatter implements Formatter {
 

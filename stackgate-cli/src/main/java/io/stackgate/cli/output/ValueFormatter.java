@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The {@code value} format: a listing's cells separated by a space, a row per line; one object's values a
- * line each. For {@code stackgate server list -f value -c ID | xargs ...}.
+ * The {@code value} format: a listing's cells separated by a space, a row per line; one
+ * object's values a line each. For
+ * {@code stackgate server list -f value -c ID | xargs ...}.
  */
 final class ValueFormatter implements Formatter {
 

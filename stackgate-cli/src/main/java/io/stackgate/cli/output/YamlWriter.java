@@ -8,13 +8,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Writes maps, lists and scalars as block-style YAML, the way PyYAML lays it out for {@code openstack -f yaml}.
- * Strings are left plain only when no YAML 1.1 or 1.2 reader could take them for anything else (a number, a
- * boolean, a date, null, syntax); otherwise they are double-quoted.
+ * Writes maps, lists and scalars as block-style YAML, the way PyYAML lays it out for
+ * {@code openstack -f yaml}. Strings are left plain only when no YAML 1.1 or 1.2 reader
+ * could take them for anything else (a number, a boolean, a date, null, syntax);
+ * otherwise they are double-quoted.
  */
 final class YamlWriter {
 
-	private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./()+]([A-Za-z0-9_./()+=,@ -]*[A-Za-z0-9_./()+=,@-])?");
+	private static final Pattern PLAIN = Pattern
+		.compile("[A-Za-z0-9_./()+]([A-Za-z0-9_./()+=,@ -]*[A-Za-z0-9_./()+=,@-])?");
 
 	private static final Pattern NUMBER_LIKE = Pattern.compile(
 			"[-+]?(\\.[0-9]+|[0-9][0-9_,]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0[xob][0-9a-fA-F_]+|[-+]?\\.(inf|nan)",
@@ -110,8 +112,8 @@ final class YamlWriter {
 			return value.toString();
 		}
 		String text = value.toString();
-		if (PLAIN.matcher(text).matches() && !NUMBER_LIKE.matcher(text).matches()
-				&& !DATE_LIKE.matcher(text).matches() && !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
+		if (PLAIN.matcher(text).matches() && !NUMBER_LIKE.matcher(text).matches() && !DATE_LIKE.matcher(text).matches()
+				&& !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
 			return text;
 		}
 		return quote(text);

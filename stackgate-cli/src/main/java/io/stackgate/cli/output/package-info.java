@@ -1,5 +1,5 @@
 /**
- * Output formats ({@code -f table|json|yaml|value}) and column selection ({@code -c}), shaped like
- * python-openstackclient's.
+ * Output formats ({@code -f table|json|yaml|value}) and column selection ({@code -c}),
+ * shaped like python-openstackclient's.
  */
 package io.stackgate.cli.output;

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reports a {@code --wait} on stderr: a line per status change and, on a terminal, a status line redrawn in
- * place with a spinner and the elapsed time. When stderr is not a terminal only the plain lines appear, so a
- * log stays readable.
+ * Reports a {@code --wait} on stderr: a line per status change and, on a terminal, a
+ * status line redrawn in place with a spinner and the elapsed time. When stderr is not a
+ * terminal only the plain lines appear, so a log stays readable.
  */
 class Progress {
 
@@ -40,7 +40,8 @@ class Progress {
 
 	/**
 	 * Clears the status line when the process is interrupted (Ctrl-C) while it is shown.
-	 * @return the hook, to remove with {@link Runtime#removeShutdownHook} once the wait is over
+	 * @return the hook, to remove with {@link Runtime#removeShutdownHook} once the wait
+	 * is over
 	 */
 	Thread clearOnExit() {
 		Thread hook = new Thread(this::finish, "stackgate-progress");
@@ -87,8 +88,8 @@ class Progress {
 			return;
 		}
 		char spinner = SPINNER.charAt(this.frame++ % SPINNER.length());
-		this.err.print("\r\033[K" + spinner + " Waiting for " + describe(statuses, this.waitingFor) + ", "
-				+ seconds(elapsed));
+		this.err.print(
+				"\r\033[K" + spinner + " Waiting for " + describe(statuses, this.waitingFor) + ", " + seconds(elapsed));
 		this.err.flush();
 		this.statusLineShown = true;
 	}
@@ -106,10 +107,11 @@ class Progress {
 		}
 		Map<String, Long> counts = new LinkedHashMap<>();
 		statuses.values().forEach((status) -> counts.merge(status, 1L, Long::sum));
-		return statuses.size() + " servers to be " + goal + ": " + counts.entrySet()
-			.stream()
-			.map((entry) -> entry.getValue() + " " + entry.getKey())
-			.collect(Collectors.joining(", "));
+		return statuses.size() + " servers to be " + goal + ": "
+				+ counts.entrySet()
+					.stream()
+					.map((entry) -> entry.getValue() + " " + entry.getKey())
+					.collect(Collectors.joining(", "));
 	}
 
 	private void clearStatusLine() {

@@ -11,8 +11,8 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.cli.output.Column;
 
 /**
- * The columns of {@code server list} and the fields of {@code server show}, named as {@code openstack} names
- * them ({@code properties} is the server's metadata).
+ * The columns of {@code server list} and the fields of {@code server show}, named as
+ * {@code openstack} names them ({@code properties} is the server's metadata).
  */
 final class ServerColumns {
 
@@ -25,7 +25,8 @@ final class ServerColumns {
 	/** {@code openstack server show}'s fields that the gateway provides. */
 	static final List<Column<ServerDto>> SHOW = List.of(Column.of("id", ServerDto::id),
 			Column.of("name", ServerDto::name), Column.of("status", ServerColumns::status),
-			Column.of("addresses", ServerColumns::networks), Column.of("flavor", (server) -> nameAndId(server.flavor())),
+			Column.of("addresses", ServerColumns::networks),
+			Column.of("flavor", (server) -> nameAndId(server.flavor())),
 			Column.of("image", ServerColumns::imageNameAndId),
 			Column.of("created", (server) -> (server.created() != null) ? server.created().toString() : null),
 			Column.of("fault", ServerDto::fault), Column.of("properties", ServerColumns::properties));
@@ -53,7 +54,10 @@ final class ServerColumns {
 		return networks;
 	}
 
-	/** The metadata, as {@code openstack server show} calls it, without the gateway's own keys. */
+	/**
+	 * The metadata, as {@code openstack server show} calls it, without the gateway's own
+	 * keys.
+	 */
 	static Map<String, String> properties(ServerDto server) {
 		Map<String, String> properties = new java.util.TreeMap<>();
 		if (server.metadata() != null) {
@@ -86,7 +90,8 @@ final class ServerColumns {
 			return null;
 		}
 		if (ref.name() == null || ref.id() == null) {
-			// A flavor Nova names only by name (microversion 2.47) that the project no longer has has no id.
+			// A flavor Nova names only by name (microversion 2.47) that the project no
+			// longer has has no id.
 			return (ref.name() != null) ? ref.name() : ref.id();
 		}
 		return ref.name() + " (" + ref.id() + ")";

@@ -32,8 +32,7 @@ import picocli.CommandLine.Parameters;
 				+ "the final state to stdout; a server that ends in ERROR makes the command fail." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  stackgate server create vm1 --flavor m1.nano --image cirros-fake-raw \\",
-				"      --network private",
-				"  stackgate server create web --flavor m1.tiny --image cirros-fake-raw \\",
+				"      --network private", "  stackgate server create web --flavor m1.tiny --image cirros-fake-raw \\",
 				"      --network private --count 3 --key-name mykey --security-group default \\",
 				"      --user-data cloud-init.yaml --property role=web --wait",
 				"  stackgate server create vm1 --flavor m1.nano --image cirros-fake-raw \\",
@@ -60,7 +59,8 @@ class ServerCreateCommand extends GatewayCommand {
 			description = "Security group name (repeat for several; default: the project's 'default').")
 	private List<String> securityGroups = new ArrayList<>();
 
-	@Option(names = "--user-data", paramLabel = "FILE", description = "User data file, for example a cloud-init config.")
+	@Option(names = "--user-data", paramLabel = "FILE",
+			description = "User data file, for example a cloud-init config.")
 	private Path userData;
 
 	@Option(names = "--availability-zone", paramLabel = "ZONE", description = "Availability zone.")

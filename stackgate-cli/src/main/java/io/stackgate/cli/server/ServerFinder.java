@@ -19,9 +19,10 @@ import io.stackgate.cli.command.ExitCode;
 /**
  * Finds a server by id or by exact name, as {@code openstack server show ID|NAME} does.
  * <p>
- * Nova's {@code name} filter is a regular expression matched anywhere in the name, so the exact match is
- * made here. A name with regular-expression characters is not sent as a filter at all (the gateway could
- * read it as a regex or literally); all servers are listed and matched instead.
+ * Nova's {@code name} filter is a regular expression matched anywhere in the name, so the
+ * exact match is made here. A name with regular-expression characters is not sent as a
+ * filter at all (the gateway could read it as a regex or literally); all servers are
+ * listed and matched instead.
  */
 final class ServerFinder {
 
@@ -40,8 +41,8 @@ final class ServerFinder {
 	 * Finds one server.
 	 * @param idOrName a server id, or the exact name of exactly one server
 	 * @return the server
-	 * @throws CliException with {@link ExitCode#NOT_FOUND} when nothing matches, with {@link ExitCode#CONFLICT}
-	 * when several servers have the name
+	 * @throws CliException with {@link ExitCode#NOT_FOUND} when nothing matches, with
+	 * {@link ExitCode#CONFLICT} when several servers have the name
 	 */
 	ServerDto find(String idOrName) {
 		if (UUID.matcher(idOrName).matches()) {
@@ -57,10 +58,8 @@ final class ServerFinder {
 			throw new CliException(ExitCode.NOT_FOUND, "No server with the name or ID '" + idOrName + "'.");
 		}
 		if (matches.size() > 1) {
-			throw new CliException(ExitCode.CONFLICT,
-					"More than one server is named '" + idOrName + "': "
-							+ matches.stream().map(ServerDto::id).collect(Collectors.joining(", "))
-							+ ". Use an ID instead.");
+			throw new CliException(ExitCode.CONFLICT, "More than one server is named '" + idOrName + "': "
+					+ matches.stream().map(ServerDto::id).collect(Collectors.joining(", ")) + ". Use an ID instead.");
 		}
 		return matches.get(0);
 	}

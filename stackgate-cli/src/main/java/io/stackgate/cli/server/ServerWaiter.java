@@ -18,9 +18,10 @@ import io.stackgate.cli.command.CliException;
 import io.stackgate.cli.command.ExitCode;
 
 /**
- * Polls {@code GET /api/v1/servers/{id}} every {@link CliContext#pollInterval()} until servers are settled
- * (create) or gone (delete), reporting each status change. A failed poll (gateway or OpenStack down for a
- * moment) is reported and retried; any other error ends the wait.
+ * Polls {@code GET /api/v1/servers/{id}} every {@link CliContext#pollInterval()} until
+ * servers are settled (create) or gone (delete), reporting each status change. A failed
+ * poll (gateway or OpenStack down for a moment) is reported and retried; any other error
+ * ends the wait.
  */
 final class ServerWaiter {
 
@@ -84,8 +85,8 @@ final class ServerWaiter {
 					return new Outcome(new ArrayList<>(latest.values()), null);
 				}
 				if (!this.context.clock().instant().isBefore(deadline)) {
-					return new Outcome(new ArrayList<>(latest.values()), new CliException(ExitCode.TIMEOUT,
-							"Gave up waiting after " + timeout.toSeconds() + " s: "
+					return new Outcome(new ArrayList<>(latest.values()),
+							new CliException(ExitCode.TIMEOUT, "Gave up waiting after " + timeout.toSeconds() + " s: "
 									+ Progress.join(labels(latest, pending)) + ", not " + goal + " yet."));
 				}
 			}
@@ -119,7 +120,8 @@ final class ServerWaiter {
 			return;
 		}
 		if (deleting && ServerStatus.DELETED.name().equals(status)) {
-			// Newer Novas show a deleted server as DELETED for a moment before it is gone: the same end.
+			// Newer Novas show a deleted server as DELETED for a moment before it is
+			// gone: the same end.
 			status = GONE;
 		}
 		String previous = pending.get(id);

@@ -18,10 +18,11 @@ import io.stackgate.cli.output.OutputFormat;
 import io.stackgate.cli.output.OutputOptions;
 
 /**
- * {@code stackgate server list --watch}: follows the gateway's watch stream, redrawing the table at each event
- * (with {@code -f json}: one event per line). When the stream ends or is lost, it resumes after the last event
- * it saw ({@code Last-Event-ID}); it gives up after {@value #MAX_FAILURES} attempts in a row that brought no event,
- * and at once on a client error (401, 403, 400).
+ * {@code stackgate server list --watch}: follows the gateway's watch stream, redrawing
+ * the table at each event (with {@code -f json}: one event per line). When the stream
+ * ends or is lost, it resumes after the last event it saw ({@code Last-Event-ID}); it
+ * gives up after {@value #MAX_FAILURES} attempts in a row that brought no event, and at
+ * once on a client error (401, 403, 400).
  */
 final class ServerWatch {
 
@@ -74,8 +75,9 @@ final class ServerWatch {
 			if (failures >= MAX_FAILURES && failure != null) {
 				throw failure;
 			}
-			this.context.err().println((failure != null) ? "The watch was interrupted (" + failure.getMessage()
-					+ "); resuming." : "The gateway ended the watch; resuming.");
+			this.context.err()
+				.println((failure != null) ? "The watch was interrupted (" + failure.getMessage() + "); resuming."
+						: "The gateway ended the watch; resuming.");
 			this.context.err().flush();
 			this.context.sleeper().sleep(RESUME_AFTER);
 		}

@@ -1,5 +1,5 @@
 /**
- * {@code stackgate server list|show|create|delete}: Nova servers, found by id or exact name, with
- * {@code --wait} progress.
+ * {@code stackgate server list|show|create|delete}: Nova servers, found by id or exact
+ * name, with {@code --wait} progress.
  */
 package io.stackgate.cli.server;

@@ -55,7 +55,8 @@ class AuthCommandTests {
 		assertThat(result.out()).isEqualTo("Logged in to " + this.gateway.url()
 				+ " as demo (project demo); the token expires at 2025-06-01T11:00:00Z.\n");
 		Map<?, ?> request = JsonMapper.builder().build().readValue(this.gateway.lastRequest().body(), Map.class);
-		assertThat(request).isEqualTo(Map.of("username", "demo", "password", "s3cret", "project", "demo", "domain", "Default"));
+		assertThat(request)
+			.isEqualTo(Map.of("username", "demo", "password", "s3cret", "project", "demo", "domain", "Default"));
 		assertThat(this.gateway.lastRequest().header("X-Auth-Token")).isNull();
 		Path file = this.configDir.resolve("token.json");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -71,7 +72,8 @@ class AuthCommandTests {
 
 	@Test
 	void laterCommandsUseTheStoredTokenAndUrl() {
-		cli().stdin("s3cret\n").run("--url", this.gateway.url(), "login", "-u", "demo", "-p", "demo", "--password-stdin");
+		cli().stdin("s3cret\n")
+			.run("--url", this.gateway.url(), "login", "-u", "demo", "-p", "demo", "--password-stdin");
 		Result result = cli().run("flavor", "list");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(this.gateway.lastRequest().header("X-Auth-Token")).isEqualTo("gAAAAB-secret");
@@ -79,7 +81,8 @@ class AuthCommandTests {
 
 	@Test
 	void theStoredTokenIsNeverSentToAnotherGateway() throws Exception {
-		cli().stdin("s3cret\n").run("--url", this.gateway.url(), "login", "-u", "demo", "-p", "demo", "--password-stdin");
+		cli().stdin("s3cret\n")
+			.run("--url", this.gateway.url(), "login", "-u", "demo", "-p", "demo", "--password-stdin");
 		try (StubGateway other = new StubGateway().on("GET", "/api/v1/flavors", Response.json(200, "[]"))) {
 			Result result = cli().env("STACKGATE_URL", other.url()).run("flavor", "list");
 			assertThat(result.exitCode()).isZero();
@@ -89,7 +92,8 @@ class AuthCommandTests {
 
 	@Test
 	void explicitTokenBeatsTheEnvironmentWhichBeatsTheLogin() {
-		cli().stdin("s3cret\n").run("--url", this.gateway.url(), "login", "-u", "demo", "-p", "demo", "--password-stdin");
+		cli().stdin("s3cret\n")
+			.run("--url", this.gateway.url(), "login", "-u", "demo", "-p", "demo", "--password-stdin");
 		cli().env("STACKGATE_TOKEN", "from-env").run("flavor", "list", "--token", "from-flag");
 		assertThat(this.gateway.lastRequest().header("X-Auth-Token")).isEqualTo("from-flag");
 		cli().env("STACKGATE_TOKEN", "from-env").env("STACKGATE_API_KEY", "key").run("flavor", "list");
@@ -101,7 +105,8 @@ class AuthCommandTests {
 
 	@Test
 	void expiredLoginIsAnAuthErrorWithoutARequest() {
-		cli().stdin("s3cret\n").run("--url", this.gateway.url(), "login", "-u", "demo", "-p", "demo", "--password-stdin");
+		cli().stdin("s3cret\n")
+			.run("--url", this.gateway.url(), "login", "-u", "demo", "-p", "demo", "--password-stdin");
 		int before = this.gateway.requests().size();
 		Result result = cli().now(Instant.parse("2025-06-01T12:00:00Z")).run("flavor", "list");
 		assertThat(result.exitCode()).isEqualTo(3);
@@ -116,7 +121,8 @@ class AuthCommandTests {
 		Result result = cli().prompter(new ScriptedPrompter(true, answers, "s3cret"))
 			.run("--url", this.gateway.url(), "login");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(this.gateway.lastRequest().body()).contains("\"domain\":\"Default\"").contains("\"password\":\"s3cret\"");
+		assertThat(this.gateway.lastRequest().body()).contains("\"domain\":\"Default\"")
+			.contains("\"password\":\"s3cret\"");
 	}
 
 	@Test
@@ -162,7 +168,8 @@ class AuthCommandTests {
 
 	@Test
 	void logoutForgetsTheLogin() {
-		cli().stdin("s3cret\n").run("--url", this.gateway.url(), "login", "-u", "demo", "-p", "demo", "--password-stdin");
+		cli().stdin("s3cret\n")
+			.run("--url", this.gateway.url(), "login", "-u", "demo", "-p", "demo", "--password-stdin");
 		Result result = cli().run("logout");
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.out()).startsWith("Logged out: removed ");

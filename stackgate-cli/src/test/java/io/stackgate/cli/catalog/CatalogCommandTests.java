@@ -72,17 +72,19 @@ class CatalogCommandTests {
 	@Test
 	void networkListShowsSubnetsAndFlags() {
 		Result result = this.cli.run("network", "list", "-f", "value");
-		assertThat(result.out()).isEqualTo("""
-				d00dfeed-0000-4000-8000-000000000002 private 5b0e1c2d-0000-4000-8000-000000000003 10.0.0.0/24 ACTIVE False False
-				e11ea5e0-0000-4000-8000-000000000004 public   ACTIVE True True
-				""");
+		assertThat(result.out()).isEqualTo(
+				"""
+						d00dfeed-0000-4000-8000-000000000002 private 5b0e1c2d-0000-4000-8000-000000000003 10.0.0.0/24 ACTIVE False False
+						e11ea5e0-0000-4000-8000-000000000004 public   ACTIVE True True
+						""");
 	}
 
 	@Test
 	void networkListInYaml() {
 		Result result = this.cli.run("network", "list", "-f", "yaml", "-c", "Name", "-c", "CIDRs", "-c", "Shared");
 		List<Map<String, Object>> networks = new Yaml().load(result.out());
-		assertThat(networks).containsExactly(Map.of("Name", "private", "CIDRs", List.of("10.0.0.0/24"), "Shared", false),
+		assertThat(networks).containsExactly(
+				Map.of("Name", "private", "CIDRs", List.of("10.0.0.0/24"), "Shared", false),
 				Map.of("Name", "public", "CIDRs", List.of(), "Shared", true));
 	}
 

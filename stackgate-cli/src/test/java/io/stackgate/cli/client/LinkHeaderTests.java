@@ -8,7 +8,8 @@ class LinkHeaderTests {
 
 	@Test
 	void findsTheNextLinkAmongOthers() {
-		assertThat(LinkHeader.next("</api/v1/servers?limit=2&marker=abc>; rel=\"next\"")).isEqualTo("/api/v1/servers?limit=2&marker=abc");
+		assertThat(LinkHeader.next("</api/v1/servers?limit=2&marker=abc>; rel=\"next\""))
+			.isEqualTo("/api/v1/servers?limit=2&marker=abc");
 		assertThat(LinkHeader.next("<https://x/a?p=1>; rel=\"prev\", <https://x/a?p=3>; title=\"n, m\"; rel=next"))
 			.isEqualTo("https://x/a?p=3");
 		assertThat(LinkHeader.next("<a>; rel=\"last next\"")).isEqualTo("a");

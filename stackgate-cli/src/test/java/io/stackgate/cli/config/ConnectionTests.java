@@ -44,7 +44,8 @@ class ConnectionTests {
 	@Test
 	void expiredLoginFailsOnlyWhenItWouldBeUsed() {
 		Instant later = Instant.parse("2025-06-01T10:59:30Z");
-		assertThatThrownBy(() -> Connection.resolve(null, null, Map.of(), LOGIN, later)).isInstanceOf(CliException.class)
+		assertThatThrownBy(() -> Connection.resolve(null, null, Map.of(), LOGIN, later))
+			.isInstanceOf(CliException.class)
 			.hasMessageContaining("expired");
 		assertThat(Connection.resolve(null, "t", Map.of(), LOGIN, later).credentials())
 			.isEqualTo(new Credentials.Token("t"));

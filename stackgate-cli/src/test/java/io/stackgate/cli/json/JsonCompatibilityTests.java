@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The CLI's JSON codec against Jackson 3 configured like the gateway (snake_case): whatever one writes, the
- * other reads back equal.
+ * The CLI's JSON codec against Jackson 3 configured like the gateway (snake_case):
+ * whatever one writes, the other reads back equal.
  */
 class JsonCompatibilityTests {
 
@@ -43,8 +43,10 @@ class JsonCompatibilityTests {
 			new ResourceRefDto("42", "m1.nano"), null, Instant.parse("2025-06-01T09:58:00.123456Z"), "line1\nline2\t\\",
 			Map.of("role", "web", "stackgate:idempotency-key", "k"));
 
-	private static final LaunchOptionsDto OPTIONS = new LaunchOptionsDto(List.of(new FlavorDto("1", "m1.tiny", 1, 512, 1)),
-			List.of(new ImageDto("i", "cirros", "active", 12_345_678_901L, 1, 64), new ImageDto("j", "empty", "queued", null, 0, 0)),
+	private static final LaunchOptionsDto OPTIONS = new LaunchOptionsDto(
+			List.of(new FlavorDto("1", "m1.tiny", 1, 512, 1)),
+			List.of(new ImageDto("i", "cirros", "active", 12_345_678_901L, 1, 64),
+					new ImageDto("j", "empty", "queued", null, 0, 0)),
 			List.of(new NetworkDto("n", "private", "ACTIVE", false, true,
 					List.of(new SubnetDto("s", "sub", "10.0.0.0/24", 4)))));
 

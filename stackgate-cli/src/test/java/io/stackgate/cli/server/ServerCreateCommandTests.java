@@ -111,7 +111,8 @@ class ServerCreateCommandTests {
 			.on("GET", "/api/v1/servers/" + VM1_ID, Response.json(200, server(VM1_ID, "vm1", "ACTIVE")));
 		Result result = this.cli.terminal(true).run(concat(CREATE_VM1, "--wait"));
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.err()).startsWith("vm1 (3f0c8a52): BUILD (0s)\n\r\033[K⠋ Waiting for vm1 (3f0c8a52) to be ACTIVE: BUILD, 0s")
+		assertThat(result.err())
+			.startsWith("vm1 (3f0c8a52): BUILD (0s)\n\r\033[K⠋ Waiting for vm1 (3f0c8a52) to be ACTIVE: BUILD, 0s")
 			.contains("\r\033[K⠙ Waiting for vm1 (3f0c8a52) to be ACTIVE: BUILD, 1s")
 			.endsWith("\r\033[Kvm1 (3f0c8a52): BUILD -> ACTIVE (2s)\n");
 		assertThat(result.sleeps()).allSatisfy((sleep) -> assertThat(sleep).hasMillis(500));
@@ -129,7 +130,8 @@ class ServerCreateCommandTests {
 				"cirros-fake-raw", "--network", "private", "--wait", "-f", "value", "-c", "Name", "-c", "Status");
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(result.out()).isEqualTo("web-1 ACTIVE\nweb-2 ERROR\n");
-		assertThat(result.err()).endsWith("stackgate: Server went to ERROR: web-2 (8b2d7e11): No valid host was found.\n");
+		assertThat(result.err())
+			.endsWith("stackgate: Server went to ERROR: web-2 (8b2d7e11): No valid host was found.\n");
 		assertThat(this.gateway.requests().get(0).body()).contains("\"count\":2");
 	}
 
@@ -141,8 +143,9 @@ class ServerCreateCommandTests {
 			.on("GET", "/api/v1/servers/" + VM1_ID, Response.json(200, server(VM1_ID, "web-1", "ACTIVE")))
 			.on("GET", "/api/v1/servers/" + VM2_ID, Response.json(200, server(VM2_ID, "web-2", "BUILD")))
 			.on("GET", "/api/v1/servers/" + VM2_ID, Response.json(200, server(VM2_ID, "web-2", "ACTIVE")));
-		Result result = this.cli.terminal(true).run("server", "create", "web", "--count", "2", "--flavor", "m1.nano",
-				"--image", "cirros-fake-raw", "--network", "private", "--wait", "-f", "value", "-c", "Status");
+		Result result = this.cli.terminal(true)
+			.run("server", "create", "web", "--count", "2", "--flavor", "m1.nano", "--image", "cirros-fake-raw",
+					"--network", "private", "--wait", "-f", "value", "-c", "Status");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.err()).contains("Waiting for 2 servers to be ACTIVE: 2 BUILD, 1s")
 			.contains("web-1 (3f0c8a52): BUILD -> ACTIVE (2s)\n")
@@ -169,7 +172,8 @@ class ServerCreateCommandTests {
 			.on("GET", "/api/v1/servers/" + VM1_ID, Response.json(200, server(VM1_ID, "vm1", "ACTIVE")));
 		Result result = this.cli.run(concat(CREATE_VM1, "--wait", "-f", "value", "-c", "status"));
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.err()).contains("vm1 (3f0c8a52): cannot poll right now (Bad Gateway: Nova is restarting.); retrying");
+		assertThat(result.err())
+			.contains("vm1 (3f0c8a52): cannot poll right now (Bad Gateway: Nova is restarting.); retrying");
 	}
 
 	@Test

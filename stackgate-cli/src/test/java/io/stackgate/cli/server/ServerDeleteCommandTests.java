@@ -97,7 +97,8 @@ class ServerDeleteCommandTests {
 			.on("GET", "/api/v1/servers/" + VM1_ID, Response.json(200, server(VM1_ID, "vm1", "ACTIVE")));
 		Result result = this.cli.run("server", "delete", VM1_ID, "--wait", "--timeout", "3");
 		assertThat(result.exitCode()).isEqualTo(7);
-		assertThat(result.err()).endsWith("stackgate: Gave up waiting after 3 s: vm1 (3f0c8a52) is ACTIVE, not deleted yet.\n");
+		assertThat(result.err())
+			.endsWith("stackgate: Gave up waiting after 3 s: vm1 (3f0c8a52) is ACTIVE, not deleted yet.\n");
 	}
 
 }

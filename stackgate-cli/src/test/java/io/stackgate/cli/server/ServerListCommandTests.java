@@ -46,14 +46,15 @@ class ServerListCommandTests {
 		this.gateway.on("GET", "/api/v1/servers", Response.json(200, TWO_SERVERS));
 		Result result = this.cli.run("server", "list");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.out()).isEqualTo("""
-				+--------------------------------------+------+--------+----------------------------------------------+-----------------+---------+
-				| ID                                   | Name | Status | Networks                                     | Image           | Flavor  |
-				+--------------------------------------+------+--------+----------------------------------------------+-----------------+---------+
-				| 3f0c8a52-1d0e-4b8e-9a57-5d0f1c9e2b10 | vm1  | ACTIVE | private=10.0.0.5, fd00::5; public=172.24.4.9 | cirros-fake-raw | m1.nano |
-				| 8b2d7e11-5c4a-4f6e-8d3b-2a1f0e9c7d65 | vm2  | BUILD  | private=10.0.0.5, fd00::5; public=172.24.4.9 | cirros-fake-raw | m1.nano |
-				+--------------------------------------+------+--------+----------------------------------------------+-----------------+---------+
-				""");
+		assertThat(result.out()).isEqualTo(
+				"""
+						+--------------------------------------+------+--------+----------------------------------------------+-----------------+---------+
+						| ID                                   | Name | Status | Networks                                     | Image           | Flavor  |
+						+--------------------------------------+------+--------+----------------------------------------------+-----------------+---------+
+						| 3f0c8a52-1d0e-4b8e-9a57-5d0f1c9e2b10 | vm1  | ACTIVE | private=10.0.0.5, fd00::5; public=172.24.4.9 | cirros-fake-raw | m1.nano |
+						| 8b2d7e11-5c4a-4f6e-8d3b-2a1f0e9c7d65 | vm2  | BUILD  | private=10.0.0.5, fd00::5; public=172.24.4.9 | cirros-fake-raw | m1.nano |
+						+--------------------------------------+------+--------+----------------------------------------------+-----------------+---------+
+						""");
 		assertThat(result.err()).isEmpty();
 		assertThat(this.gateway.lastRequest().header("X-Auth-Token")).isEqualTo("tok");
 		assertThat(this.gateway.lastRequest().header("Accept")).contains("application/problem+json");
@@ -72,13 +73,16 @@ class ServerListCommandTests {
 		this.gateway.on("GET", "/api/v1/servers", Response.json(200, TWO_SERVERS));
 		Result result = this.cli.run("server", "list", "-f", "json");
 		assertThat(result.exitCode()).isZero();
-		List<Map<String, Object>> servers = JsonMapper.builder().build().readValue(result.out(), new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
-		});
+		List<Map<String, Object>> servers = JsonMapper.builder()
+			.build()
+			.readValue(result.out(), new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
+			});
 		assertThat(servers).hasSize(2);
 		assertThat(servers.get(0)).containsEntry("ID", VM1_ID)
 			.containsEntry("Name", "vm1")
 			.containsEntry("Status", "ACTIVE")
-			.containsEntry("Networks", Map.of("private", List.of("10.0.0.5", "fd00::5"), "public", List.of("172.24.4.9")))
+			.containsEntry("Networks",
+					Map.of("private", List.of("10.0.0.5", "fd00::5"), "public", List.of("172.24.4.9")))
 			.containsEntry("Image", "cirros-fake-raw")
 			.containsEntry("Flavor", "m1.nano");
 		assertThat(result.out()).startsWith("[\n  {\n    \"ID\": \"" + VM1_ID + "\",\n");
@@ -93,7 +97,8 @@ class ServerListCommandTests {
 		assertThat(servers).hasSize(2);
 		assertThat(servers.get(1)).containsEntry("ID", VM2_ID)
 			.containsEntry("Status", "BUILD")
-			.containsEntry("Networks", Map.of("private", List.of("10.0.0.5", "fd00::5"), "public", List.of("172.24.4.9")));
+			.containsEntry("Networks",
+					Map.of("private", List.of("10.0.0.5", "fd00::5"), "public", List.of("172.24.4.9")));
 		assertThat(result.out()).startsWith("- ID: " + VM1_ID + "\n  Name: vm1\n  Status: ACTIVE\n  Networks:\n"
 				+ "    private:\n    - 10.0.0.5\n    - \"fd00::5\"\n");
 	}
@@ -160,8 +165,8 @@ class ServerListCommandTests {
 				"Link", "</api/v1/servers?limit=1&marker=" + VM1_ID + ">; rel=\"next\""));
 		Result result = this.cli.run("server", "list", "--limit", "1", "-f", "value", "-c", "Name");
 		assertThat(result.out()).isEqualTo("vm1\n");
-		assertThat(result.err()).isEqualTo("More servers follow: add --all, or --marker " + VM1_ID
-				+ " for the next page.\n");
+		assertThat(result.err())
+			.isEqualTo("More servers follow: add --all, or --marker " + VM1_ID + " for the next page.\n");
 	}
 
 	@Test

@@ -64,8 +64,8 @@ class ServerShowCommandTests {
 
 	@Test
 	void byExactNameAmongSubstringMatches() {
-		this.gateway.on("GET", "/api/v1/servers?name=vm1", Response.json(200,
-				array(server(VM2_ID, "vm10", "ACTIVE"), server(VM1_ID, "vm1", "ACTIVE"))));
+		this.gateway.on("GET", "/api/v1/servers?name=vm1",
+				Response.json(200, array(server(VM2_ID, "vm10", "ACTIVE"), server(VM1_ID, "vm1", "ACTIVE"))));
 		Result result = this.cli.run("server", "show", "vm1", "-f", "value", "-c", "id");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).isEqualTo(VM1_ID + "\n");
@@ -73,8 +73,8 @@ class ServerShowCommandTests {
 
 	@Test
 	void nameWithRegexCharactersIsMatchedLiterallyOverAllServers() {
-		this.gateway.on("GET", "/api/v1/servers", Response.json(200,
-				array(server(VM2_ID, "web-1", "ACTIVE"), server(VM1_ID, "web.1", "ACTIVE"))));
+		this.gateway.on("GET", "/api/v1/servers",
+				Response.json(200, array(server(VM2_ID, "web-1", "ACTIVE"), server(VM1_ID, "web.1", "ACTIVE"))));
 		Result result = this.cli.run("server", "show", "web.1", "-f", "value", "-c", "id");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).isEqualTo(VM1_ID + "\n");
@@ -105,16 +105,18 @@ class ServerShowCommandTests {
 				Response.json(200, array(server(VM1_ID, "vm1", "ACTIVE"), server(VM2_ID, "vm1", "ERROR"))));
 		Result result = this.cli.run("server", "show", "vm1");
 		assertThat(result.exitCode()).isEqualTo(5);
-		assertThat(result.err()).isEqualTo("stackgate: More than one server is named 'vm1': " + VM1_ID + ", " + VM2_ID
-				+ ". Use an ID instead.\n");
+		assertThat(result.err()).isEqualTo(
+				"stackgate: More than one server is named 'vm1': " + VM1_ID + ", " + VM2_ID + ". Use an ID instead.\n");
 	}
 
 	@Test
 	void jsonAndYamlAreObjectsWithFieldKeys() throws Exception {
 		this.gateway.on("GET", "/api/v1/servers/" + VM1_ID, Response.json(200, errorServer(VM1_ID, "vm1")));
 		Result json = this.cli.run("server", "show", VM1_ID, "-f", "json");
-		Map<String, Object> object = JsonMapper.builder().build().readValue(json.out(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
-		});
+		Map<String, Object> object = JsonMapper.builder()
+			.build()
+			.readValue(json.out(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+			});
 		assertThat(object).containsEntry("status", "ERROR")
 			.containsEntry("image", "N/A (booted from volume)")
 			.containsEntry("fault", "No valid host was found.")

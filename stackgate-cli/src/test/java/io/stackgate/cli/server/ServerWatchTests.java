@@ -24,16 +24,19 @@ import static io.stackgate.cli.support.Fixtures.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code stackgate server list --watch} against a stub gateway that serves scripted event streams.
+ * {@code stackgate server list --watch} against a stub gateway that serves scripted event
+ * streams.
  */
 class ServerWatchTests {
 
 	private static final String WATCH = "/api/v1/servers?watch=true";
 
-	/** The list, then vm2 turning ACTIVE, then vm1 deleted, with a heartbeat between: then the stream ends. */
+	/**
+	 * The list, then vm2 turning ACTIVE, then vm1 deleted, with a heartbeat between: then
+	 * the stream ends.
+	 */
 	private static final String STREAM = event("e1-1", "list",
-			array(server(VM1_ID, "vm1", "ACTIVE"), server(VM2_ID, "vm2", "BUILD")))
-			+ ": heartbeat\n\n"
+			array(server(VM1_ID, "vm1", "ACTIVE"), server(VM2_ID, "vm2", "BUILD"))) + ": heartbeat\n\n"
 			+ event("e1-2", "changed", server(VM2_ID, "vm2", "ACTIVE"))
 			+ event("e1-3", "deleted", server(VM1_ID, "vm1", "ACTIVE"));
 

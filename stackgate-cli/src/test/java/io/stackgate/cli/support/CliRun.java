@@ -19,8 +19,9 @@ import io.stackgate.cli.command.CliContext;
 import io.stackgate.cli.command.Prompter;
 
 /**
- * Runs {@code stackgate} in-process, as {@code CommandLine.execute} does, with captured stdout and stderr, a
- * given environment, config directory, stdin, terminal and a fake clock that the poll sleeps advance.
+ * Runs {@code stackgate} in-process, as {@code CommandLine.execute} does, with captured
+ * stdout and stderr, a given environment, config directory, stdin, terminal and a fake
+ * clock that the poll sleeps advance.
  */
 public final class CliRun {
 
@@ -65,7 +66,10 @@ public final class CliRun {
 		return this;
 	}
 
-	/** A context like {@link #run}'s, output discarded, for tests that need the command model. */
+	/**
+	 * A context like {@link #run}'s, output discarded, for tests that need the command
+	 * model.
+	 */
 	public CliContext context() {
 		PrintWriter discard = new PrintWriter(java.io.Writer.nullWriter());
 		return new CliContext(Map.copyOf(this.env), this.configDir, new ByteArrayInputStream(new byte[0]), discard,

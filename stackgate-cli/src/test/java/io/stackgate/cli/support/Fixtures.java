@@ -1,8 +1,8 @@
 package io.stackgate.cli.support;
 
 /**
- * Gateway responses as the gateway writes them (snake_case, ISO-8601 instants), plus a property the CLI does not
- * know, which it must ignore.
+ * Gateway responses as the gateway writes them (snake_case, ISO-8601 instants), plus a
+ * property the CLI does not know, which it must ignore.
  */
 public final class Fixtures {
 
@@ -43,8 +43,8 @@ public final class Fixtures {
 	public static String errorServer(String id, String name) {
 		return """
 				{"id":"%s","name":"%s","status":"ERROR","addresses":[],"flavor":{"id":"42","name":"m1.nano"},
-				 "image":null,"created":"2025-06-01T09:58:00Z","fault":"No valid host was found."}"""
-			.formatted(id, name);
+				 "image":null,"created":"2025-06-01T09:58:00Z","fault":"No valid host was found."}""".formatted(id,
+				name);
 	}
 
 	public static String array(String... items) {

@@ -18,8 +18,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for the gateway on a loopback port (JDK {@link HttpServer}): answers scripted responses per
- * method and path, and records every request so tests can check what the CLI sent.
+ * A stand-in for the gateway on a loopback port (JDK {@link HttpServer}): answers
+ * scripted responses per method and path, and records every request so tests can check
+ * what the CLI sent.
  */
 public final class StubGateway implements AutoCloseable {
 
@@ -41,9 +42,11 @@ public final class StubGateway implements AutoCloseable {
 	}
 
 	/**
-	 * Scripts a response. Several responses for one route are served in order; the last one repeats.
+	 * Scripts a response. Several responses for one route are served in order; the last
+	 * one repeats.
 	 * @param method the HTTP method
-	 * @param pathAndQuery the path, with the query when it matters ({@code /api/v1/servers?name=vm1})
+	 * @param pathAndQuery the path, with the query when it matters
+	 * ({@code /api/v1/servers?name=vm1})
 	 * @param response the response
 	 * @return this stub
 	 */
@@ -130,8 +133,9 @@ public final class StubGateway implements AutoCloseable {
 		}
 
 		public static Response problem(int status, String title, String detail) {
-			return new Response(status, "{\"type\":\"https://stackgate.dev/problems/x\",\"title\":\"" + title
-					+ "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"request_id\":\"req-42\"}",
+			return new Response(status,
+					"{\"type\":\"https://stackgate.dev/problems/x\",\"title\":\"" + title + "\",\"status\":" + status
+							+ ",\"detail\":\"" + detail + "\",\"request_id\":\"req-42\"}",
 					Map.of("Content-Type", "application/problem+json"));
 		}
 

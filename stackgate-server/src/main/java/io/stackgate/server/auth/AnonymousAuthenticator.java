@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.stackgate.server.cloud.CloudSession;
 
 /**
- * Mode {@code none}: every request is the gateway's own identity, counted per client address. Allowed on a
- * loopback address only (see {@link AuthSettings}).
+ * Mode {@code none}: every request is the gateway's own identity, counted per client
+ * address. Allowed on a loopback address only (see {@link AuthSettings}).
  */
 class AnonymousAuthenticator implements Authenticator {
 

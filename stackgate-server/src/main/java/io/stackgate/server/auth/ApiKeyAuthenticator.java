@@ -11,9 +11,9 @@ import io.stackgate.server.auth.AuthProperties.Role;
 import io.stackgate.server.cloud.CloudSession;
 
 /**
- * Mode {@code service}: the caller sends an API key in {@code X-API-Key}, and the cloud is called as the
- * gateway's own identity. Only the keys' SHA-256 hashes are configured; the hash of the key sent is compared with
- * every one of them in constant time.
+ * Mode {@code service}: the caller sends an API key in {@code X-API-Key}, and the cloud
+ * is called as the gateway's own identity. Only the keys' SHA-256 hashes are configured;
+ * the hash of the key sent is compared with every one of them in constant time.
  */
 class ApiKeyAuthenticator implements Authenticator {
 
@@ -39,7 +39,8 @@ class ApiKeyAuthenticator implements Authenticator {
 		byte[] hash = Secrets.sha256(presented);
 		Key match = null;
 		for (Key key : this.keys) {
-			// Every key is compared, so that the time taken does not tell which one matched.
+			// Every key is compared, so that the time taken does not tell which one
+			// matched.
 			if (MessageDigest.isEqual(key.sha256(), hash)) {
 				match = key;
 			}

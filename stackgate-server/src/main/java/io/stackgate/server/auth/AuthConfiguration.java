@@ -21,9 +21,10 @@ import io.stackgate.server.web.ListenAddress;
 import io.stackgate.server.web.ListenProperties;
 
 /**
- * Wires authentication for the configured {@code stackgate.auth.mode}. The filters run right after the request
- * id and the request metrics, before anything else: Tomcat's {@link RemoteIpFilter} when there are trusted
- * proxies, then {@link SourceFilter}, then {@link AuthenticationFilter}.
+ * Wires authentication for the configured {@code stackgate.auth.mode}. The filters run
+ * right after the request id and the request metrics, before anything else: Tomcat's
+ * {@link RemoteIpFilter} when there are trusted proxies, then {@link SourceFilter}, then
+ * {@link AuthenticationFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
@@ -34,7 +35,10 @@ class AuthConfiguration {
 
 	static final int AUTHENTICATION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
-	/** Where the gateway listens: on loopback only, unless told otherwise, when callers do not authenticate. */
+	/**
+	 * Where the gateway listens: on loopback only, unless told otherwise, when callers do
+	 * not authenticate.
+	 */
 	@Bean
 	ListenAddress listenAddress(ListenProperties listen, AuthProperties auth) {
 		return listen.resolve(auth.mode() != AuthProperties.Mode.NONE);
@@ -58,14 +62,16 @@ class AuthConfiguration {
 	}
 
 	/**
-	 * Behind {@code stackgate.auth.trusted-proxies}, the client is the right-most {@code X-Forwarded-For} hop that is
-	 * not one of them: each proxy appends the address it got the request from, so anything left of the last
-	 * untrusted hop could have been written by the client. Without trusted proxies the header is ignored.
+	 * Behind {@code stackgate.auth.trusted-proxies}, the client is the right-most
+	 * {@code X-Forwarded-For} hop that is not one of them: each proxy appends the address
+	 * it got the request from, so anything left of the last untrusted hop could have been
+	 * written by the client. Without trusted proxies the header is ignored.
 	 */
 	@Bean
 	FilterRegistrationBean<RemoteIpFilter> remoteIpFilter(AuthSettings settings) {
 		RemoteIpFilter filter = new RemoteIpFilter();
-		// AuthSettings writes every entry as a CIDR: Tomcat reads a list without a '/' as a regular expression.
+		// AuthSettings writes every entry as a CIDR: Tomcat reads a list without a '/' as
+		// a regular expression.
 		filter.setInternalProxies(String.join(",", settings.trustedProxies().stream().map(NetMask::toString).toList()));
 		FilterRegistrationBean<RemoteIpFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(REMOTE_IP_FILTER_ORDER);

@@ -8,9 +8,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
- * Describes authentication in the OpenAPI document: the credential of each {@code stackgate.auth.mode} (a
- * Keystone token in mode keystone, an API key in mode service, none in mode none), and the login that needs
- * none. The refusals (401, 403, 429) are among the problems every route lists.
+ * Describes authentication in the OpenAPI document: the credential of each
+ * {@code stackgate.auth.mode} (a Keystone token in mode keystone, an API key in mode
+ * service, none in mode none), and the login that needs none. The refusals (401, 403,
+ * 429) are among the problems every route lists.
  */
 final class AuthOpenApi {
 
@@ -24,12 +25,13 @@ final class AuthOpenApi {
 	static OpenApiCustomizer customizer() {
 		return (openApi) -> {
 			Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
-			components.addSecuritySchemes(KEYSTONE_TOKEN, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-				.in(SecurityScheme.In.HEADER)
-				.name(KeystoneAuthenticator.TOKEN_HEADER)
-				.description("Mode keystone (the default): a Keystone token scoped to a project, from POST "
-						+ Routes.LOGIN + " or from Keystone itself (openstack token issue). The caller acts as "
-						+ "that user in that project; OpenStack's policy applies."));
+			components.addSecuritySchemes(KEYSTONE_TOKEN,
+					new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+						.in(SecurityScheme.In.HEADER)
+						.name(KeystoneAuthenticator.TOKEN_HEADER)
+						.description("Mode keystone (the default): a Keystone token scoped to a project, from POST "
+								+ Routes.LOGIN + " or from Keystone itself (openstack token issue). The caller acts as "
+								+ "that user in that project; OpenStack's policy applies."));
 			components.addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
 				.in(SecurityScheme.In.HEADER)
 				.name(ApiKeyAuthenticator.KEY_HEADER)

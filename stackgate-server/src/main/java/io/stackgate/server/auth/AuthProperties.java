@@ -16,30 +16,31 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may call the gateway, and as whom it calls OpenStack, {@code stackgate.auth.*}.
  *
- * @param mode how callers authenticate: {@code keystone} (a Keystone token in {@code X-Auth-Token}; the
- * gateway calls OpenStack with it, as that user in that project), {@code service} (an API key in
- * {@code X-API-Key}; the gateway calls OpenStack as its own identity) or {@code none} (no authentication;
- * only on a loopback address)
- * @param tokenCacheTtl how long a Keystone token validation is reused (never past the token's expiry); a
- * revoked token is refused at the latest this long after its revocation
- * @param tokenCacheStaleIfError how long past {@code token-cache-ttl} a validation is still used while Keystone
- * is unreachable, times out or answers 5xx (never past the token's expiry); past it the gateway answers 503
+ * @param mode how callers authenticate: {@code keystone} (a Keystone token in
+ * {@code X-Auth-Token}; the gateway calls OpenStack with it, as that user in that
+ * project), {@code service} (an API key in {@code X-API-Key}; the gateway calls OpenStack
+ * as its own identity) or {@code none} (no authentication; only on a loopback address)
+ * @param tokenCacheTtl how long a Keystone token validation is reused (never past the
+ * token's expiry); a revoked token is refused at the latest this long after its
+ * revocation
+ * @param tokenCacheStaleIfError how long past {@code token-cache-ttl} a validation is
+ * still used while Keystone is unreachable, times out or answers 5xx (never past the
+ * token's expiry); past it the gateway answers 503
  * @param tokenCacheSize the most token validations kept
  * @param apiKeys the API keys of mode {@code service}
- * @param allowedNetworks the client networks (CIDRs or addresses) allowed to call anything but the health
- * probes; empty for any
- * @param trustedProxies the proxies (CIDRs or addresses) whose {@code X-Forwarded-For} names the client;
- * the header of any other peer is ignored
+ * @param allowedNetworks the client networks (CIDRs or addresses) allowed to call
+ * anything but the health probes; empty for any
+ * @param trustedProxies the proxies (CIDRs or addresses) whose {@code X-Forwarded-For}
+ * names the client; the header of any other peer is ignored
  * @param rateLimit how many requests each caller may make
  */
 @ConfigurationProperties("stackgate.auth")
 @Validated
 public record AuthProperties(@NotNull @DefaultValue("keystone") Mode mode,
 		@NotNull @DefaultValue("60s") Duration tokenCacheTtl,
-		@NotNull @DefaultValue("5m") Duration tokenCacheStaleIfError,
-		@Min(1) @DefaultValue("10000") int tokenCacheSize, @Valid @DefaultValue List<ApiKey> apiKeys,
-		@DefaultValue List<@NotBlank String> allowedNetworks, @DefaultValue List<@NotBlank String> trustedProxies,
-		@Valid @DefaultValue RateLimit rateLimit) {
+		@NotNull @DefaultValue("5m") Duration tokenCacheStaleIfError, @Min(1) @DefaultValue("10000") int tokenCacheSize,
+		@Valid @DefaultValue List<ApiKey> apiKeys, @DefaultValue List<@NotBlank String> allowedNetworks,
+		@DefaultValue List<@NotBlank String> trustedProxies, @Valid @DefaultValue RateLimit rateLimit) {
 
 	/** How callers authenticate. */
 	public enum Mode {
@@ -47,7 +48,10 @@ public record AuthProperties(@NotNull @DefaultValue("keystone") Mode mode,
 		/** A Keystone token in {@code X-Auth-Token}; OpenStack is called with it. */
 		KEYSTONE,
 
-		/** An API key in {@code X-API-Key}; OpenStack is called as the gateway's own identity. */
+		/**
+		 * An API key in {@code X-API-Key}; OpenStack is called as the gateway's own
+		 * identity.
+		 */
 		SERVICE,
 
 		/** No authentication: only for a gateway on a loopback address. */
@@ -56,8 +60,8 @@ public record AuthProperties(@NotNull @DefaultValue("keystone") Mode mode,
 	}
 
 	/**
-	 * An API key of mode {@code service}. The key itself is never configured: only its SHA-256, made with
-	 * {@code printf %s "$KEY" | sha256sum}.
+	 * An API key of mode {@code service}. The key itself is never configured: only its
+	 * SHA-256, made with {@code printf %s "$KEY" | sha256sum}.
 	 *
 	 * @param name who holds the key; appears in logs and metrics
 	 * @param sha256 the SHA-256 of the key, 64 hexadecimal digits
@@ -81,10 +85,11 @@ public record AuthProperties(@NotNull @DefaultValue("keystone") Mode mode,
 	}
 
 	/**
-	 * Per-caller token buckets: a caller may make up to {@code requests} requests at once, and gets them back
-	 * at that rate per {@code per}; server creates ({@code POST /api/v1/servers}) and logins
-	 * ({@code POST /api/v1/auth/tokens}) also take from a smaller bucket of {@code creates}. A caller is an API
-	 * key, a Keystone user, or, before it authenticated, a client address.
+	 * Per-caller token buckets: a caller may make up to {@code requests} requests at
+	 * once, and gets them back at that rate per {@code per}; server creates
+	 * ({@code POST /api/v1/servers}) and logins ({@code POST /api/v1/auth/tokens}) also
+	 * take from a smaller bucket of {@code creates}. A caller is an API key, a Keystone
+	 * user, or, before it authenticated, a client address.
 	 *
 	 * @param requests requests per {@code per}, on every route; 0 for no limit
 	 * @param creates creates and logins per {@code per}; 0 for no limit

@@ -14,12 +14,13 @@ import io.stackgate.server.auth.AuthProperties.Mode;
 import io.stackgate.server.web.ListenAddress;
 
 /**
- * The {@code stackgate.auth.*} settings, checked once at start-up: the gateway refuses to start rather than run
- * unsafely (no authentication on a reachable address, mode {@code service} without keys, a network that does not
- * parse).
+ * The {@code stackgate.auth.*} settings, checked once at start-up: the gateway refuses to
+ * start rather than run unsafely (no authentication on a reachable address, mode
+ * {@code service} without keys, a network that does not parse).
  *
  * @param allowedNetworks the client networks allowed, empty for any
- * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed, empty for none
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed, empty for
+ * none
  */
 record AuthSettings(List<NetMask> allowedNetworks, List<NetMask> trustedProxies) {
 
@@ -58,8 +59,8 @@ record AuthSettings(List<NetMask> allowedNetworks, List<NetMask> trustedProxies)
 				throw new AuthConfigException("stackgate.auth.api-keys: the name '" + key.name() + "' is used twice");
 			}
 			if (!hashes.add(key.sha256().toLowerCase(java.util.Locale.ROOT))) {
-				throw new AuthConfigException("stackgate.auth.api-keys: the key of '" + key.name()
-						+ "' is also another entry's");
+				throw new AuthConfigException(
+						"stackgate.auth.api-keys: the key of '" + key.name() + "' is also another entry's");
 			}
 		}
 	}
@@ -74,8 +75,8 @@ record AuthSettings(List<NetMask> allowedNetworks, List<NetMask> trustedProxies)
 	}
 
 	/**
-	 * Only IP literals, never a host name to look up. A single address is a network of one, written with its prefix
-	 * length so that it always reads as a CIDR.
+	 * Only IP literals, never a host name to look up. A single address is a network of
+	 * one, written with its prefix length so that it always reads as a CIDR.
 	 */
 	private static NetMask network(String value) {
 		String cidr = value.strip();
@@ -97,8 +98,11 @@ record AuthSettings(List<NetMask> allowedNetworks, List<NetMask> trustedProxies)
 			case KEYSTONE -> log.info("Callers authenticate with Keystone tokens (X-Auth-Token), validations "
 					+ "reused for {}; listening on {}", auth.tokenCacheTtl(), address);
 			case SERVICE -> log.info("Callers authenticate with API keys (X-API-Key): {}; listening on {}",
-					auth.apiKeys().stream().map((key) -> key.name() + " (" + key.role().name().toLowerCase() + ")")
-						.toList(), address);
+					auth.apiKeys()
+						.stream()
+						.map((key) -> key.name() + " (" + key.role().name().toLowerCase() + ")")
+						.toList(),
+					address);
 			case NONE -> log.warn("Authentication is off (stackgate.auth.mode=none): every caller on {} acts as the "
 					+ "gateway's own identity", address);
 		}

@@ -29,8 +29,9 @@ import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.web.ProblemStatuses;
 
 /**
- * Logs in to Keystone in one step, for curl users: a user name, password and project give a token to send in
- * {@code X-Auth-Token}. The password goes to Keystone and nowhere else. Only in mode {@code keystone}.
+ * Logs in to Keystone in one step, for curl users: a user name, password and project give
+ * a token to send in {@code X-Auth-Token}. The password goes to Keystone and nowhere
+ * else. Only in mode {@code keystone}.
  */
 @RestController
 @Tag(name = "auth", description = "Keystone tokens for curl users (mode keystone)")
@@ -48,23 +49,23 @@ class AuthTokenController {
 	}
 
 	/**
-	 * 201 with the token; 400 when a field is missing; 401 when Keystone refuses the credentials; 503 when
-	 * Keystone cannot be reached.
+	 * 201 with the token; 400 when a field is missing; 401 when Keystone refuses the
+	 * credentials; 503 when Keystone cannot be reached.
 	 */
 	@Operation(operationId = "issueToken", summary = "Log in to Keystone with a password",
 			description = "Logs in to Keystone with a user name, password and project (mode keystone only; the "
 					+ "route does not exist in the other modes) and answers with a project-scoped token to send in "
 					+ "X-Auth-Token. The password goes to Keystone and nowhere else.")
-	@ApiResponse(responseCode = "201", description = "A token scoped to the project", headers = @Header(
-			name = "Cache-Control", description = "no-store: the answer holds a credential",
-			schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "201", description = "A token scoped to the project",
+			headers = @Header(name = "Cache-Control", description = "no-store: the answer holds a credential",
+					schema = @Schema(type = "string")))
 	@ProblemStatuses(400)
 	@PostMapping(Routes.LOGIN)
 	ResponseEntity<TokenDto> issue(@RequestBody TokenRequestDto request) {
 		check(request);
 		String domain = isBlank(request.domain()) ? DEFAULT_DOMAIN : request.domain();
-		IssuedToken token = this.tokens.issue(
-				new PasswordCredentials(request.username(), request.password(), request.project(), domain));
+		IssuedToken token = this.tokens
+			.issue(new PasswordCredentials(request.username(), request.password(), request.project(), domain));
 		log.info("Issued a token to user {} in project {}, expiring at {}", token.userName(), token.projectName(),
 				token.expiresAt());
 		return ResponseEntity.status(HttpStatus.CREATED)

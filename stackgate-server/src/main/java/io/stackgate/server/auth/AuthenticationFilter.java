@@ -23,12 +23,13 @@ import io.stackgate.server.web.CallSessions;
 import io.stackgate.server.web.PrincipalObservationConvention;
 
 /**
- * Authenticates every API request, then lets it through only if its caller may make it (API keys of role
- * {@code reader} only read) and has not used up its rate limit. A client whose credentials were refused too
- * often is refused with 429 before its next ones reach Keystone. The caller's session goes to the controllers
- * (see {@link CallSessions}), the caller's name to every log line ({@code principal} in the MDC) and, as a
- * bounded tag, to the request metrics. Every 401 of the API, also one OpenStack gave later, carries the
- * {@code WWW-Authenticate} challenge of the mode.
+ * Authenticates every API request, then lets it through only if its caller may make it
+ * (API keys of role {@code reader} only read) and has not used up its rate limit. A
+ * client whose credentials were refused too often is refused with 429 before its next
+ * ones reach Keystone. The caller's session goes to the controllers (see
+ * {@link CallSessions}), the caller's name to every log line ({@code principal} in the
+ * MDC) and, as a bounded tag, to the request metrics. Every 401 of the API, also one
+ * OpenStack gave later, carries the {@code WWW-Authenticate} challenge of the mode.
  */
 class AuthenticationFilter extends OncePerRequestFilter {
 
@@ -45,7 +46,8 @@ class AuthenticationFilter extends OncePerRequestFilter {
 	private final boolean openLogin;
 
 	/**
-	 * @param openLogin whether {@code POST /api/v1/auth/tokens} is served without credentials (mode keystone)
+	 * @param openLogin whether {@code POST /api/v1/auth/tokens} is served without
+	 * credentials (mode keystone)
 	 */
 	AuthenticationFilter(Authenticator authenticator, RateLimiter rateLimiter, boolean openLogin) {
 		this.authenticator = authenticator;
@@ -133,7 +135,10 @@ class AuthenticationFilter extends OncePerRequestFilter {
 		ProblemResponses.write(request, response, new RateLimitedException(seconds));
 	}
 
-	/** Adds the challenge to a 401 that comes later, from OpenStack refusing the caller's token. */
+	/**
+	 * Adds the challenge to a 401 that comes later, from OpenStack refusing the caller's
+	 * token.
+	 */
 	private static final class Challenging extends HttpServletResponseWrapper {
 
 		private final String challenge;

@@ -11,8 +11,8 @@ interface Authenticator {
 	 * @param request a request to the API
 	 * @return its caller
 	 * @throws Unauthenticated when the request has no valid credentials
-	 * @throws io.stackgate.server.cloud.CloudException when Keystone refused them ({@code UNAUTHORIZED}), or
-	 * could not say
+	 * @throws io.stackgate.server.cloud.CloudException when Keystone refused them
+	 * ({@code UNAUTHORIZED}), or could not say
 	 */
 	Caller authenticate(HttpServletRequest request);
 

@@ -7,12 +7,16 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The client's address, as {@link SourceFilter} found it: the peer's, or, behind a trusted proxy, the one Tomcat's
- * {@code RemoteIpFilter} took from {@code X-Forwarded-For}.
+ * The client's address, as {@link SourceFilter} found it: the peer's, or, behind a
+ * trusted proxy, the one Tomcat's {@code RemoteIpFilter} took from
+ * {@code X-Forwarded-For}.
  */
 final class ClientAddresses {
 
-	/** The request attribute with the client address, {@code null} when it is not an IP address. */
+	/**
+	 * The request attribute with the client address, {@code null} when it is not an IP
+	 * address.
+	 */
 	static final String ATTRIBUTE = ClientAddresses.class.getName() + ".client";
 
 	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -23,7 +27,8 @@ final class ClientAddresses {
 	}
 
 	/**
-	 * Parses an IP address literal, never looking up a host name (a proxy may forward anything).
+	 * Parses an IP address literal, never looking up a host name (a proxy may forward
+	 * anything).
 	 * @param text an IPv4 or IPv6 address, IPv6 possibly in brackets
 	 * @return the address, or {@code null} when the text is not an IP address
 	 */
@@ -43,7 +48,10 @@ final class ClientAddresses {
 		}
 	}
 
-	/** @return the client address that {@link SourceFilter} found, as text, {@code unknown} when none */
+	/**
+	 * @return the client address that {@link SourceFilter} found, as text,
+	 * {@code unknown} when none
+	 */
 	static String of(HttpServletRequest request) {
 		Object client = request.getAttribute(ATTRIBUTE);
 		return (client instanceof InetAddress address) ? address.getHostAddress() : "unknown";

@@ -9,9 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * Hides the identity headers that keystonemiddleware sets for the services behind it ({@code X-User-Id},
- * {@code X-Project-Id}, {@code X-Roles}, {@code X-Identity-Status}, ...): sent by a client, they are lies, and
- * nothing behind this point may see them.
+ * Hides the identity headers that keystonemiddleware sets for the services behind it
+ * ({@code X-User-Id}, {@code X-Project-Id}, {@code X-Roles}, {@code X-Identity-Status},
+ * ...): sent by a client, they are lies, and nothing behind this point may see them.
  */
 final class IdentityHeaders {
 
@@ -24,13 +24,17 @@ final class IdentityHeaders {
 	private IdentityHeaders() {
 	}
 
-	/** @return whether a header of this name carries an identity */
+	/**
+	 * @return whether a header of this name carries an identity
+	 */
 	static boolean isIdentity(String name) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		return NAMES.contains(lower) || PREFIXES.stream().anyMatch(lower::startsWith);
 	}
 
-	/** @return the request without identity headers */
+	/**
+	 * @return the request without identity headers
+	 */
 	static HttpServletRequest strip(HttpServletRequest request) {
 		boolean any = Collections.list(request.getHeaderNames()).stream().anyMatch(IdentityHeaders::isIdentity);
 		return any ? new Stripped(request) : request;

@@ -6,8 +6,8 @@ import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.web.RequestIds;
 
 /**
- * Mode {@code keystone}: the caller sends a Keystone token in {@code X-Auth-Token}, and the cloud is called with
- * it, as that user in that project.
+ * Mode {@code keystone}: the caller sends a Keystone token in {@code X-Auth-Token}, and
+ * the cloud is called with it, as that user in that project.
  */
 class KeystoneAuthenticator implements Authenticator {
 
@@ -34,9 +34,10 @@ class KeystoneAuthenticator implements Authenticator {
 		}
 		String stripped = token.strip();
 		if (!stripped.chars().allMatch((c) -> c > 0x20 && c < 0x7f)) {
-			// Keystone's tokens are printable ASCII; anything else cannot even be sent on to Keystone.
-			throw new Unauthenticated("The X-Auth-Token header is not a Keystone token: it has characters no "
-					+ "token has");
+			// Keystone's tokens are printable ASCII; anything else cannot even be sent on
+			// to Keystone.
+			throw new Unauthenticated(
+					"The X-Auth-Token header is not a Keystone token: it has characters no " + "token has");
 		}
 		CallerSession session = this.validations.validate(stripped, RequestIds.of(request));
 		return new Caller(session.userName() + "@" + session.projectName(), METRICS_TAG, "user:" + session.userId(),

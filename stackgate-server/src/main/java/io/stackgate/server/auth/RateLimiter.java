@@ -13,16 +13,20 @@ import io.github.bucket4j.TimeMeter;
 import io.stackgate.server.auth.AuthProperties.RateLimit;
 
 /**
- * Per-caller Bucket4j token buckets (see {@link RateLimit}), refilled continuously: one for every request and a smaller one for creates and
- * logins, and one per client address for requests refused for their credentials, so that guessing tokens or keys
- * is as limited as using them. The buckets of callers that were quiet for a while are forgotten; they come back
- * full.
+ * Per-caller Bucket4j token buckets (see {@link RateLimit}), refilled continuously: one
+ * for every request and a smaller one for creates and logins, and one per client address
+ * for requests refused for their credentials, so that guessing tokens or keys is as
+ * limited as using them. The buckets of callers that were quiet for a while are
+ * forgotten; they come back full.
  */
 class RateLimiter {
 
 	private static final int MAX_CALLERS = 100_000;
 
-	/** The bucket of a client's refused requests, apart from its requests once it authenticated. */
+	/**
+	 * The bucket of a client's refused requests, apart from its requests once it
+	 * authenticated.
+	 */
 	private static final String REFUSED = "refused:";
 
 	private final RateLimit limit;
@@ -34,7 +38,8 @@ class RateLimiter {
 	private final Cache<String, Bucket> creates;
 
 	/**
-	 * @param nanoTime the clock the buckets refill by, {@code System::nanoTime} outside tests
+	 * @param nanoTime the clock the buckets refill by, {@code System::nanoTime} outside
+	 * tests
 	 */
 	RateLimiter(RateLimit limit, LongSupplier nanoTime) {
 		this.limit = limit;
@@ -70,15 +75,16 @@ class RateLimiter {
 		}
 		wait = take(bucket(this.creates, caller, this.limit.creates()));
 		if (!wait.isZero() && all != null) {
-			// Refused by the tighter limit: the request does not count against the other one.
+			// Refused by the tighter limit: the request does not count against the other
+			// one.
 			all.addTokens(1);
 		}
 		return wait;
 	}
 
 	/**
-	 * Counts a request that was refused for its credentials: a client that keeps sending bad ones is stopped
-	 * before they reach Keystone (see {@link #refusalWait}).
+	 * Counts a request that was refused for its credentials: a client that keeps sending
+	 * bad ones is stopped before they reach Keystone (see {@link #refusalWait}).
 	 * @param client the client's address
 	 */
 	void refused(String client) {
@@ -89,7 +95,8 @@ class RateLimiter {
 
 	/**
 	 * @param client the client's address
-	 * @return zero when the client has not used up its refusals, otherwise how long it should wait
+	 * @return zero when the client has not used up its refusals, otherwise how long it
+	 * should wait
 	 */
 	Duration refusalWait(String client) {
 		if (this.limit.requests() == 0) {
@@ -106,10 +113,11 @@ class RateLimiter {
 	}
 
 	private Bucket bucket(Cache<String, Bucket> buckets, String caller, int capacity) {
-		return buckets.get(caller, (key) -> Bucket.builder()
-			.addLimit((bandwidth) -> bandwidth.capacity(capacity).refillGreedy(capacity, this.limit.per()))
-			.withCustomTimePrecision(this.clock)
-			.build());
+		return buckets.get(caller,
+				(key) -> Bucket.builder()
+					.addLimit((bandwidth) -> bandwidth.capacity(capacity).refillGreedy(capacity, this.limit.per()))
+					.withCustomTimePrecision(this.clock)
+					.build());
 	}
 
 }

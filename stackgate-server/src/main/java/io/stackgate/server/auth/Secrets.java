@@ -6,7 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Hashes of secrets (tokens, API keys): what the gateway keeps and logs instead of the secrets themselves.
+ * Hashes of secrets (tokens, API keys): what the gateway keeps and logs instead of the
+ * secrets themselves.
  */
 final class Secrets {
 
@@ -15,7 +16,9 @@ final class Secrets {
 	private Secrets() {
 	}
 
-	/** @return the SHA-256 of the secret's UTF-8 bytes */
+	/**
+	 * @return the SHA-256 of the secret's UTF-8 bytes
+	 */
 	static byte[] sha256(String secret) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
@@ -25,12 +28,17 @@ final class Secrets {
 		}
 	}
 
-	/** @return the SHA-256 of the secret, in lower-case hexadecimal */
+	/**
+	 * @return the SHA-256 of the secret, in lower-case hexadecimal
+	 */
 	static String sha256Hex(String secret) {
 		return HexFormat.of().formatHex(sha256(secret));
 	}
 
-	/** @return a short prefix of the secret's SHA-256, enough to tell secrets apart in a log */
+	/**
+	 * @return a short prefix of the secret's SHA-256, enough to tell secrets apart in a
+	 * log
+	 */
 	static String fingerprint(String secret) {
 		return "sha256:" + sha256Hex(secret).substring(0, FINGERPRINT_LENGTH);
 	}

@@ -18,9 +18,10 @@ import io.stackgate.server.problem.ForbiddenException;
 import io.stackgate.server.problem.ProblemResponses;
 
 /**
- * Checks where a request comes from, before anything else looks at it: takes the client address (see
- * {@link ClientAddresses}), refuses clients outside {@code stackgate.auth.allowed-networks} (health probes
- * excepted) and hides the identity headers a client may have sent (see {@link IdentityHeaders}).
+ * Checks where a request comes from, before anything else looks at it: takes the client
+ * address (see {@link ClientAddresses}), refuses clients outside
+ * {@code stackgate.auth.allowed-networks} (health probes excepted) and hides the identity
+ * headers a client may have sent (see {@link IdentityHeaders}).
  */
 class SourceFilter extends OncePerRequestFilter {
 

@@ -15,13 +15,15 @@ import io.stackgate.server.cloud.ResilientCache;
 import io.stackgate.server.web.Futures;
 
 /**
- * Keystone's answers about tokens, reused for {@code stackgate.auth.token-cache-ttl}, the way keystonemiddleware
- * caches them: keyed by the token's SHA-256 (the token itself is not kept as a key), never past the token's
- * expiry, which is checked again on every hit. Refusals are reused too, so that a client repeating a bad token
- * does not reach Keystone each time; failures to reach Keystone are not. A validation used after 80% of its TTL
+ * Keystone's answers about tokens, reused for {@code stackgate.auth.token-cache-ttl}, the
+ * way keystonemiddleware caches them: keyed by the token's SHA-256 (the token itself is
+ * not kept as a key), never past the token's expiry, which is checked again on every hit.
+ * Refusals are reused too, so that a client repeating a bad token does not reach Keystone
+ * each time; failures to reach Keystone are not. A validation used after 80% of its TTL
  * is renewed in the background; while Keystone is out, a validation is used for
- * {@code stackgate.auth.token-cache-stale-if-error} past its TTL (see {@link ResilientCache}). Concurrent
- * requests with a token that is not cached share one validation, run on the first one's thread.
+ * {@code stackgate.auth.token-cache-stale-if-error} past its TTL (see
+ * {@link ResilientCache}). Concurrent requests with a token that is not cached share one
+ * validation, run on the first one's thread.
  */
 class TokenValidations {
 
@@ -52,12 +54,14 @@ class TokenValidations {
 	 * @param token a token a caller sent
 	 * @param requestId the gateway request id, for Keystone
 	 * @return the caller's session
-	 * @throws CloudException of kind {@code UNAUTHORIZED} when the token is not valid; of another kind when
-	 * Keystone could not be asked
+	 * @throws CloudException of kind {@code UNAUTHORIZED} when the token is not valid; of
+	 * another kind when Keystone could not be asked
 	 */
 	CallerSession validate(String token, String requestId) {
 		String key = Secrets.sha256Hex(token);
-		return Futures.join(this.validations.get(key, () -> ask(token, requestId))).value().session(this.clock.instant());
+		return Futures.join(this.validations.get(key, () -> ask(token, requestId)))
+			.value()
+			.session(this.clock.instant());
 	}
 
 	private Validation ask(String token, String requestId) {

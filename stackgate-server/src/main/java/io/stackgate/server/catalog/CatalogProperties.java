@@ -11,10 +11,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How long answers from OpenStack are reused, {@code stackgate.cache.*}.
  *
- * @param launchOptionsTtl how long flavor, image and network lists are served from memory, per project; a list
- * used after 80% of it is renewed in the background
- * @param launchOptionsStaleIfError how long past its TTL a list is still served, with an {@code Age} header,
- * while the service it comes from is unreachable, times out or answers 5xx; past it the gateway answers 503
+ * @param launchOptionsTtl how long flavor, image and network lists are served from
+ * memory, per project; a list used after 80% of it is renewed in the background
+ * @param launchOptionsStaleIfError how long past its TTL a list is still served, with an
+ * {@code Age} header, while the service it comes from is unreachable, times out or
+ * answers 5xx; past it the gateway answers 503
  */
 @ConfigurationProperties("stackgate.cache")
 @Validated

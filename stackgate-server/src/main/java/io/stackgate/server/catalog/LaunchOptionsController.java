@@ -30,8 +30,8 @@ import io.stackgate.server.cloud.ResilientCache.Served;
 import io.stackgate.server.web.Futures;
 
 /**
- * The objects a server is launched from. Answers carry an {@code ETag}; send it back in {@code If-None-Match}
- * to get a 304 when nothing changed.
+ * The objects a server is launched from. Answers carry an {@code ETag}; send it back in
+ * {@code If-None-Match} to get a 304 when nothing changed.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -76,25 +76,31 @@ class LaunchOptionsController {
 		return aged(Futures.join(this.launchOptions.launchOptions(context)));
 	}
 
-	/** The answer with its {@code Age}: how many seconds ago OpenStack gave it (RFC 9111, RFC 5861). */
+	/**
+	 * The answer with its {@code Age}: how many seconds ago OpenStack gave it (RFC 9111,
+	 * RFC 5861).
+	 */
 	private static <T> ResponseEntity<T> aged(Served<T> served) {
 		return ResponseEntity.ok().header(HttpHeaders.AGE, Long.toString(served.ageSeconds())).body(served.value());
 	}
 
 	/**
-	 * The ETag of a cached list in the OpenAPI document: the header of a 200, If-None-Match and the 304.
+	 * The ETag of a cached list in the OpenAPI document: the header of a 200,
+	 * If-None-Match and the 304.
 	 */
 	@Target(ElementType.METHOD)
 	@Retention(RetentionPolicy.RUNTIME)
-	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "The ETag of an earlier answer: "
-			+ "a 304 without a body when nothing changed", schema = @Schema(type = "string", minLength = 1),
-			example = "\"0a1b2c3d4e5f\"")
+	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER,
+			description = "The ETag of an earlier answer: " + "a 304 without a body when nothing changed",
+			schema = @Schema(type = "string", minLength = 1), example = "\"0a1b2c3d4e5f\"")
 	@ApiResponse(responseCode = "200", description = "The list; cached by the gateway, with its ETag",
-			headers = { @Header(name = "ETag",
-			description = "The answer's entity tag, for If-None-Match", schema = @Schema(type = "string")),
-			@Header(name = "Age", description = "How many seconds ago OpenStack gave the answer; "
-					+ "past the cache TTL while the service is out (stale-if-error)",
-					schema = @Schema(type = "integer", minimum = "0")) })
+			headers = {
+					@Header(name = "ETag", description = "The answer's entity tag, for If-None-Match",
+							schema = @Schema(type = "string")),
+					@Header(name = "Age",
+							description = "How many seconds ago OpenStack gave the answer; "
+									+ "past the cache TTL while the service is out (stale-if-error)",
+							schema = @Schema(type = "integer", minimum = "0")) })
 	@ApiResponse(responseCode = "304", description = "Not modified: the If-None-Match ETag is still current")
 	@interface Cached {
 

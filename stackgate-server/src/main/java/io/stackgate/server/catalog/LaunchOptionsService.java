@@ -23,10 +23,12 @@ import io.stackgate.server.cloud.ResilientCache;
 import io.stackgate.server.cloud.ResilientCache.Served;
 
 /**
- * Flavors, images and networks, cached per project for {@code stackgate.cache.launch-options-ttl}, renewed in
- * the background before they expire, and served stale for {@code stackgate.cache.launch-options-stale-if-error}
- * while the service they come from is out (see {@link ResilientCache}). Concurrent requests for a list that is
- * not cached share one call to OpenStack; a failed call is not cached.
+ * Flavors, images and networks, cached per project for
+ * {@code stackgate.cache.launch-options-ttl}, renewed in the background before they
+ * expire, and served stale for {@code stackgate.cache.launch-options-stale-if-error}
+ * while the service they come from is out (see {@link ResilientCache}). Concurrent
+ * requests for a list that is not cached share one call to OpenStack; a failed call is
+ * not cached.
  */
 @Service
 public class LaunchOptionsService {
@@ -63,26 +65,33 @@ public class LaunchOptionsService {
 		return cache;
 	}
 
-	/** @return the flavors of the caller's project */
+	/**
+	 * @return the flavors of the caller's project
+	 */
 	public CompletableFuture<Served<List<FlavorDto>>> flavors(CallContext context) {
 		return cached(this.flavorCache, context, () -> this.compute.listFlavors(context));
 	}
 
-	/** @return the active images of the caller's project */
+	/**
+	 * @return the active images of the caller's project
+	 */
 	public CompletableFuture<Served<List<ImageDto>>> images(CallContext context) {
 		return cached(this.imageCache, context, () -> this.images.listImages(context));
 	}
 
 	/**
-	 * @return the networks the caller's project can attach servers to: those with a subnet that are shared or
-	 * not external (a project's own networks)
+	 * @return the networks the caller's project can attach servers to: those with a
+	 * subnet that are shared or not external (a project's own networks)
 	 */
 	public CompletableFuture<Served<List<NetworkDto>>> networks(CallContext context) {
-		return visibleNetworks(context).thenApply((all) -> new Served<>(
-				all.value().stream().filter(LaunchOptionsService::isAttachable).toList(), all.age(), all.stale()));
+		return visibleNetworks(context)
+			.thenApply((all) -> new Served<>(all.value().stream().filter(LaunchOptionsService::isAttachable).toList(),
+					all.age(), all.stale()));
 	}
 
-	/** @return every network the caller's project sees, attachable or not */
+	/**
+	 * @return every network the caller's project sees, attachable or not
+	 */
 	public CompletableFuture<Served<List<NetworkDto>>> visibleNetworks(CallContext context) {
 		return cached(this.networkCache, context, () -> this.networks.listNetworks(context));
 	}
@@ -97,7 +106,10 @@ public class LaunchOptionsService {
 		this.networkCache.invalidate(project);
 	}
 
-	/** @return the three lists, fetched in parallel when they are not cached; aged as the oldest of them */
+	/**
+	 * @return the three lists, fetched in parallel when they are not cached; aged as the
+	 * oldest of them
+	 */
 	public CompletableFuture<Served<LaunchOptionsDto>> launchOptions(CallContext context) {
 		CompletableFuture<Served<List<FlavorDto>>> flavors = flavors(context);
 		CompletableFuture<Served<List<ImageDto>>> images = images(context);
@@ -107,9 +119,9 @@ public class LaunchOptionsService {
 				.stream()
 				.max((a, b) -> a.age().compareTo(b.age()))
 				.orElseThrow();
-			return new Served<>(new LaunchOptionsDto(flavors.join().value(), images.join().value(),
-					networks.join().value()), oldest.age(),
-					flavors.join().stale() || images.join().stale() || networks.join().stale());
+			return new Served<>(
+					new LaunchOptionsDto(flavors.join().value(), images.join().value(), networks.join().value()),
+					oldest.age(), flavors.join().stale() || images.join().stale() || networks.join().stale());
 		});
 	}
 

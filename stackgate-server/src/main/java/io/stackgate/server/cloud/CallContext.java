@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param session the credentials to call with
  * @param requestId the gateway's request id, passed to OpenStack as the global request id
- * @param budget the request's time with OpenStack: together, its reads get at most the read timeout
- * ({@code stackgate.upstream.read-timeout}) from its first call, so that a request of several calls ends in time
- * too (a write always gets the whole read timeout)
+ * @param budget the request's time with OpenStack: together, its reads get at most the
+ * read timeout ({@code stackgate.upstream.read-timeout}) from its first call, so that a
+ * request of several calls ends in time too (a write always gets the whole read timeout)
  */
 public record CallContext(CloudSession session, String requestId, Budget budget) {
 
@@ -24,8 +24,8 @@ public record CallContext(CloudSession session, String requestId, Budget budget)
 	}
 
 	/**
-	 * @return the same caller and request with a new time budget, for each poll of a request that waits for
-	 * servers to settle (bounded by its own {@code timeout})
+	 * @return the same caller and request with a new time budget, for each poll of a
+	 * request that waits for servers to settle (bounded by its own {@code timeout})
 	 */
 	public CallContext restarted() {
 		return new CallContext(this.session, this.requestId, new Budget());
@@ -38,7 +38,10 @@ public record CallContext(CloudSession session, String requestId, Budget budget)
 
 		private final AtomicLong started = new AtomicLong(NOT_STARTED);
 
-		/** @return how long ago the request's first call to OpenStack began; zero for that first call */
+		/**
+		 * @return how long ago the request's first call to OpenStack began; zero for that
+		 * first call
+		 */
 		public Duration spent() {
 			long now = System.nanoTime();
 			this.started.compareAndSet(NOT_STARTED, now);

@@ -1,8 +1,9 @@
 package io.stackgate.server.cloud;
 
 /**
- * A call to OpenStack failed. Carries what an operator needs to follow the failure into the OpenStack logs: the
- * service, the status it answered (if it answered) and its request id.
+ * A call to OpenStack failed. Carries what an operator needs to follow the failure into
+ * the OpenStack logs: the service, the status it answered (if it answered) and its
+ * request id.
  */
 public class CloudException extends RuntimeException {
 
@@ -23,22 +24,31 @@ public class CloudException extends RuntimeException {
 		this.openstackRequestId = openstackRequestId;
 	}
 
-	/** @return what kind of failure this is */
+	/**
+	 * @return what kind of failure this is
+	 */
 	public Kind kind() {
 		return this.kind;
 	}
 
-	/** @return the service that failed */
+	/**
+	 * @return the service that failed
+	 */
 	public OpenStackService service() {
 		return this.service;
 	}
 
-	/** @return the HTTP status the service answered, or {@code null} when it did not answer */
+	/**
+	 * @return the HTTP status the service answered, or {@code null} when it did not
+	 * answer
+	 */
 	public Integer upstreamStatus() {
 		return this.upstreamStatus;
 	}
 
-	/** @return the service's request id, or {@code null} when it did not answer */
+	/**
+	 * @return the service's request id, or {@code null} when it did not answer
+	 */
 	public String openstackRequestId() {
 		return this.openstackRequestId;
 	}

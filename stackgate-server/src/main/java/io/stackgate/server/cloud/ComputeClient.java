@@ -8,25 +8,31 @@ import io.stackgate.api.FlavorDto;
 import io.stackgate.api.ServerDto;
 
 /**
- * What the gateway needs from Nova. Every list is complete: implementations walk all pages. Failures are
- * {@link CloudException}s.
+ * What the gateway needs from Nova. Every list is complete: implementations walk all
+ * pages. Failures are {@link CloudException}s.
  */
 public interface ComputeClient {
 
-	/** @return the flavors the project may use */
+	/**
+	 * @return the flavors the project may use
+	 */
 	List<FlavorDto> listFlavors(CallContext context);
 
-	/** @return one page of the project's servers; flavor and image names are not filled in */
+	/**
+	 * @return one page of the project's servers; flavor and image names are not filled in
+	 */
 	ServerPage listServers(CallContext context, ServerQuery query);
 
 	/**
 	 * @param since the earliest change to include; Nova's resolution is one second
-	 * @return every server of the project changed since then, deleted ones included (status {@code DELETED});
-	 * flavor and image names are not filled in
+	 * @return every server of the project changed since then, deleted ones included
+	 * (status {@code DELETED}); flavor and image names are not filled in
 	 */
 	List<ServerDto> listServersChangedSince(CallContext context, Instant since);
 
-	/** @return the server, or empty when the project has no server with this id */
+	/**
+	 * @return the server, or empty when the project has no server with this id
+	 */
 	Optional<ServerDto> findServer(CallContext context, String serverId);
 
 	/**
@@ -37,7 +43,8 @@ public interface ComputeClient {
 
 	/**
 	 * Asks Nova to delete a server.
-	 * @throws CloudException of kind {@code NOT_FOUND} when the project has no server with this id
+	 * @throws CloudException of kind {@code NOT_FOUND} when the project has no server
+	 * with this id
 	 */
 	void deleteServer(CallContext context, String serverId);
 

@@ -9,7 +9,9 @@ import io.stackgate.api.ImageDto;
  */
 public interface ImageClient {
 
-	/** @return every active image the project may boot, all pages walked */
+	/**
+	 * @return every active image the project may boot, all pages walked
+	 */
 	List<ImageDto> listImages(CallContext context);
 
 }

@@ -9,13 +9,19 @@ import io.stackgate.api.NetworkDto;
  */
 public interface NetworkClient {
 
-	/** @return every network the project sees, with its subnets, all pages walked */
+	/**
+	 * @return every network the project sees, with its subnets, all pages walked
+	 */
 	List<NetworkDto> listNetworks(CallContext context);
 
-	/** @return the project's ports that belong to servers */
+	/**
+	 * @return the project's ports that belong to servers
+	 */
 	List<ServerPort> listServerPorts(CallContext context);
 
-	/** @return the project's floating IPs */
+	/**
+	 * @return the project's floating IPs
+	 */
 	List<FloatingIp> listFloatingIps(CallContext context);
 
 }

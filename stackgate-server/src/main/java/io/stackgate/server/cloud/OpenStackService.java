@@ -17,12 +17,16 @@ public enum OpenStackService {
 		this.projectName = projectName;
 	}
 
-	/** @return the service type in the Keystone catalog, for example {@code compute} */
+	/**
+	 * @return the service type in the Keystone catalog, for example {@code compute}
+	 */
 	public String catalogType() {
 		return this.catalogType;
 	}
 
-	/** @return the OpenStack project that implements it, for example {@code Nova} */
+	/**
+	 * @return the OpenStack project that implements it, for example {@code Nova}
+	 */
 	public String projectName() {
 		return this.projectName;
 	}

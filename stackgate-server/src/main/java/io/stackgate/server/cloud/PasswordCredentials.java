@@ -12,8 +12,8 @@ public record PasswordCredentials(String username, String password, String proje
 
 	@Override
 	public String toString() {
-		return "PasswordCredentials[username=" + this.username + ", password=***, project=" + this.project
-				+ ", domain=" + this.domain + "]";
+		return "PasswordCredentials[username=" + this.username + ", password=***, project=" + this.project + ", domain="
+				+ this.domain + "]";
 	}
 
 }

@@ -16,11 +16,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * A cache of answers from OpenStack that is renewed ahead and outlives outages:
  * <ul>
- * <li>an entry is fresh for {@code ttl}; once {@link #REFRESH_AHEAD} of it has passed, a hit renews it in the
- * background, so that no request waits for a refresh while the entry is being used;</li>
- * <li>when an entry is older than {@code ttl} it is loaded again; if that fails because the service is out (a
- * {@link CloudException} of kind {@code UNAVAILABLE} or {@code TIMEOUT}, or a 5xx), the old entry is served for
- * up to {@code staleIfError} more (RFC 5861 stale-if-error), marked with its age;</li>
+ * <li>an entry is fresh for {@code ttl}; once {@link #REFRESH_AHEAD} of it has passed, a
+ * hit renews it in the background, so that no request waits for a refresh while the entry
+ * is being used;</li>
+ * <li>when an entry is older than {@code ttl} it is loaded again; if that fails because
+ * the service is out (a {@link CloudException} of kind {@code UNAVAILABLE} or
+ * {@code TIMEOUT}, or a 5xx), the old entry is served for up to {@code staleIfError} more
+ * (RFC 5861 stale-if-error), marked with its age;</li>
  * <li>concurrent misses share one load; a failed load is not cached.</li>
  * </ul>
  *
@@ -46,7 +48,8 @@ public final class ResilientCache<K, V> {
 
 	/**
 	 * @param ttl how long an entry is fresh
-	 * @param staleIfError how long past its TTL an entry is still served while its service is out
+	 * @param staleIfError how long past its TTL an entry is still served while its
+	 * service is out
 	 * @param maxSize how many entries are kept at most
 	 * @param executor runs background renewals
 	 * @param clock the time
@@ -64,7 +67,9 @@ public final class ResilientCache<K, V> {
 			.build();
 	}
 
-	/** @return the underlying Caffeine cache, for its metrics */
+	/**
+	 * @return the underlying Caffeine cache, for its metrics
+	 */
 	public Cache<K, ?> caffeine() {
 		return this.entries;
 	}
@@ -108,7 +113,10 @@ public final class ResilientCache<K, V> {
 				false);
 	}
 
-	/** One load per key at a time; a waiting caller runs it on its own thread, a renewal in the background. */
+	/**
+	 * One load per key at a time; a waiting caller runs it on its own thread, a renewal
+	 * in the background.
+	 */
 	private CompletableFuture<Entry<V>> load(K key, Supplier<V> loader, boolean inline) {
 		CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
 		CompletableFuture<Entry<V>> running = this.loads.putIfAbsent(key, mine);
@@ -142,7 +150,10 @@ public final class ResilientCache<K, V> {
 		return mine;
 	}
 
-	/** @return whether a failure means the service is out (rather than that it refused the request) */
+	/**
+	 * @return whether a failure means the service is out (rather than that it refused the
+	 * request)
+	 */
 	public static boolean isOutage(Throwable failure) {
 		Throwable ex = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
@@ -169,7 +180,9 @@ public final class ResilientCache<K, V> {
 	 */
 	public record Served<V>(V value, Duration age, boolean stale) {
 
-		/** @return the age in whole seconds, for an {@code Age} header */
+		/**
+		 * @return the age in whole seconds, for an {@code Age} header
+		 */
 		public long ageSeconds() {
 			return this.age.toSeconds();
 		}

@@ -6,7 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import io.stackgate.cloudconfig.CloudConfigException;
 
 /**
- * Turns a missing or wrong cloud configuration into a short start-up message instead of a stack trace.
+ * Turns a missing or wrong cloud configuration into a short start-up message instead of a
+ * stack trace.
  */
 class CloudConfigFailureAnalyzer extends AbstractFailureAnalyzer<CloudConfigException> {
 

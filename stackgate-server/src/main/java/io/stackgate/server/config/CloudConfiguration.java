@@ -7,7 +7,8 @@ import io.stackgate.cloudconfig.CloudConfig;
 import io.stackgate.cloudconfig.CloudConfigLoader;
 
 /**
- * Reads the cloud to talk to from {@code clouds.yaml} or {@code OS_*} variables, once, at start-up.
+ * Reads the cloud to talk to from {@code clouds.yaml} or {@code OS_*} variables, once, at
+ * start-up.
  */
 @Configuration(proxyBeanMethods = false)
 class CloudConfiguration {

@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Registers the console's headers filter. It runs early, so that a console response refused by a later filter
- * (an address outside the allow-list, say) carries the headers too.
+ * Registers the console's headers filter. It runs early, so that a console response
+ * refused by a later filter (an address outside the allow-list, say) carries the headers
+ * too.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleConfiguration {

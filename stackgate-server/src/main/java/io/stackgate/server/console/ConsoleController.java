@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.stackgate.server.auth.AuthProperties;
 
 /**
- * Tells the console which login form to show: the auth mode ({@code keystone}, {@code service} or
- * {@code none}), which any client also learns from a 401's {@code WWW-Authenticate}. Open without credentials,
- * like the page itself; not part of the API.
+ * Tells the console which login form to show: the auth mode ({@code keystone},
+ * {@code service} or {@code none}), which any client also learns from a 401's
+ * {@code WWW-Authenticate}. Open without credentials, like the page itself; not part of
+ * the API.
  */
 @RestController
 @Hidden
@@ -33,8 +34,9 @@ class ConsoleController {
 	}
 
 	/**
-	 * The page itself, as HTML whatever the request accepts: served here rather than as Boot's welcome page, so
-	 * that any other method on {@code /} is a 405 problem like everywhere else, not a bare 406.
+	 * The page itself, as HTML whatever the request accepts: served here rather than as
+	 * Boot's welcome page, so that any other method on {@code /} is a 405 problem like
+	 * everywhere else, not a bare 406.
 	 */
 	@GetMapping("/")
 	ResponseEntity<Resource> page() {

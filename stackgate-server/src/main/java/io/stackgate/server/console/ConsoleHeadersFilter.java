@@ -11,10 +11,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts the browser-side protections on the console's responses: a Content-Security-Policy that allows only the
- * console's own files (no inline script or style, no framing, no form posts elsewhere), no MIME sniffing, no
- * referrer, and revalidation on every load so that a gateway upgrade never mixes old and new files. The API and
- * Swagger UI are left alone.
+ * Puts the browser-side protections on the console's responses: a Content-Security-Policy
+ * that allows only the console's own files (no inline script or style, no framing, no
+ * form posts elsewhere), no MIME sniffing, no referrer, and revalidation on every load so
+ * that a gateway upgrade never mixes old and new files. The API and Swagger UI are left
+ * alone.
  */
 class ConsoleHeadersFilter extends OncePerRequestFilter {
 

@@ -1,8 +1,8 @@
 package io.stackgate.server.console;
 
 /**
- * Where the console lives: its page at {@code /} (also {@code /index.html}) and its files under
- * {@code /console/}, all served from {@code classpath:/static/}.
+ * Where the console lives: its page at {@code /} (also {@code /index.html}) and its files
+ * under {@code /console/}, all served from {@code classpath:/static/}.
  */
 final class ConsolePaths {
 

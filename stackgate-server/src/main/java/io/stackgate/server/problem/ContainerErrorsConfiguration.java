@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tomcat answers like the gateway: its error report is {@link ProblemErrorReportValve}, and {@code TRACE}
- * reaches the {@link TraceFilter}, so that its 405 is a problem with the route's {@code Allow}
- * header rather than Tomcat's list of every method the servlet knows.
+ * Tomcat answers like the gateway: its error report is {@link ProblemErrorReportValve},
+ * and {@code TRACE} reaches the {@link TraceFilter}, so that its 405 is a problem with
+ * the route's {@code Allow} header rather than Tomcat's list of every method the servlet
+ * knows.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerErrorsConfiguration {

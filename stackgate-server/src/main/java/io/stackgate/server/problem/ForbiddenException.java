@@ -1,8 +1,8 @@
 package io.stackgate.server.problem;
 
 /**
- * The caller is known but may not make this request: an API key that only reads, a client outside the allowed
- * networks.
+ * The caller is known but may not make this request: an API key that only reads, a client
+ * outside the allowed networks.
  */
 public class ForbiddenException extends RuntimeException {
 

@@ -5,7 +5,8 @@ import java.util.List;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
 
 /**
- * A request the gateway rejects before it calls OpenStack because it is malformed, naming the fields at fault.
+ * A request the gateway rejects before it calls OpenStack because it is malformed, naming
+ * the fields at fault.
  */
 public class InvalidRequestException extends RuntimeException {
 
@@ -15,7 +16,9 @@ public class InvalidRequestException extends RuntimeException {
 	 * @param errors the fields at fault
 	 */
 	public InvalidRequestException(List<FieldErrorDto> errors) {
-		super(errors.stream().map((error) -> error.field() + ": " + error.message()).reduce((a, b) -> a + "; " + b)
+		super(errors.stream()
+			.map((error) -> error.field() + ": " + error.message())
+			.reduce((a, b) -> a + "; " + b)
 			.orElse("invalid request"));
 		this.errors = List.copyOf(errors);
 	}
@@ -25,7 +28,9 @@ public class InvalidRequestException extends RuntimeException {
 		return new InvalidRequestException(List.of(new FieldErrorDto(field, message)));
 	}
 
-	/** @return the fields at fault */
+	/**
+	 * @return the fields at fault
+	 */
 	public List<FieldErrorDto> errors() {
 		return this.errors;
 	}

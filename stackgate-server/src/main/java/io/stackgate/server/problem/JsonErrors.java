@@ -11,8 +11,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
 
 /**
- * Says in a line what is wrong with a request body that could not be read, and which field: without Jackson's
- * internals and without echoing the body.
+ * Says in a line what is wrong with a request body that could not be read, and which
+ * field: without Jackson's internals and without echoing the body.
  */
 final class JsonErrors {
 
@@ -28,9 +28,10 @@ final class JsonErrors {
 			return new FieldErrorDto(field, "unknown field");
 		}
 		if (jackson instanceof InputCoercionException coercion) {
-			return new FieldErrorDto(field, "is out of range: expected " + describe(coercion.getTargetType())
-					+ ((coercion.getTargetType() == Integer.class || coercion.getTargetType() == int.class)
-							? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : ""));
+			return new FieldErrorDto(field,
+					"is out of range: expected " + describe(coercion.getTargetType())
+							+ ((coercion.getTargetType() == Integer.class || coercion.getTargetType() == int.class)
+									? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : ""));
 		}
 		String duplicate = duplicateField(jackson.getOriginalMessage());
 		if (duplicate != null) {
@@ -47,7 +48,10 @@ final class JsonErrors {
 		return new FieldErrorDto(field, "cannot be read");
 	}
 
-	/** @return the name in Jackson's "Duplicate Object property "x"" message, or {@code null} */
+	/**
+	 * @return the name in Jackson's "Duplicate Object property "x"" message, or
+	 * {@code null}
+	 */
 	private static String duplicateField(String message) {
 		if (message == null || !message.startsWith("Duplicate")) {
 			return null;

@@ -1,8 +1,9 @@
 package io.stackgate.server.problem;
 
 /**
- * Another launch with the same {@code Idempotency-Key} still holds the key's lock after the gateway waited for
- * it. The gateway gave up waiting; OpenStack did not refuse anything.
+ * Another launch with the same {@code Idempotency-Key} still holds the key's lock after
+ * the gateway waited for it. The gateway gave up waiting; OpenStack did not refuse
+ * anything.
  */
 public class LaunchInProgressException extends RuntimeException {
 

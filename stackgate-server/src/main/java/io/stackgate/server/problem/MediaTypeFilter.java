@@ -21,10 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.stackgate.api.ProblemTypes;
 
 /**
- * Refuses media types Spring MVC cannot work with, before it sees them: a {@code Content-Type} that names no type
- * ({@code *}{@code /*}, {@code application/*}) or cannot be parsed is a 415 problem (Spring MVC would fail on it
- * with an {@link IllegalArgumentException}, a 500), and an {@code Accept} that cannot be parsed is a 406 problem
- * (content negotiation could not even write the problem of a later error, which would go out without a body).
+ * Refuses media types Spring MVC cannot work with, before it sees them: a
+ * {@code Content-Type} that names no type ({@code *}{@code /*}, {@code application/*}) or
+ * cannot be parsed is a 415 problem (Spring MVC would fail on it with an
+ * {@link IllegalArgumentException}, a 500), and an {@code Accept} that cannot be parsed
+ * is a 406 problem (content negotiation could not even write the problem of a later
+ * error, which would go out without a body).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -35,9 +37,10 @@ class MediaTypeFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String contentType = request.getContentType();
 		if (contentType != null && !contentType.isBlank() && !isConcrete(contentType)) {
-			ProblemResponses.write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					ProblemTypes.INVALID_REQUEST, "Unsupported media type",
-					"The Content-Type must be a concrete media type, application/json for a JSON body"));
+			ProblemResponses.write(request, response,
+					Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.INVALID_REQUEST,
+							"Unsupported media type",
+							"The Content-Type must be a concrete media type, application/json for a JSON body"));
 			return;
 		}
 		if (!isParseable(request.getHeaders(HttpHeaders.ACCEPT))) {

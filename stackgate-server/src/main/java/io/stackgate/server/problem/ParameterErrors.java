@@ -13,8 +13,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import io.stackgate.api.ProblemDto.FieldErrorDto;
 
 /**
- * Names the query parameter (or header) at fault when one cannot be converted or breaks a constraint, instead
- * of Spring's "Validation failure".
+ * Names the query parameter (or header) at fault when one cannot be converted or breaks a
+ * constraint, instead of Spring's "Validation failure".
  */
 final class ParameterErrors {
 
@@ -23,9 +23,10 @@ final class ParameterErrors {
 
 	static List<FieldErrorDto> of(HandlerMethodValidationException ex) {
 		List<FieldErrorDto> errors = new ArrayList<>();
-		ex.getParameterValidationResults().forEach((result) -> result.getResolvableErrors()
-			.forEach((error) -> errors.add(new FieldErrorDto(name(result.getMethodParameter()),
-					error.getDefaultMessage()))));
+		ex.getParameterValidationResults()
+			.forEach((result) -> result.getResolvableErrors()
+				.forEach((error) -> errors
+					.add(new FieldErrorDto(name(result.getMethodParameter()), error.getDefaultMessage()))));
 		return errors;
 	}
 

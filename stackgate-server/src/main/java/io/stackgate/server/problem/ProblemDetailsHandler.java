@@ -86,8 +86,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * An {@code Accept} header that cannot be parsed or that takes nothing the gateway writes: the problem is
-	 * written as problem JSON anyway, since content negotiation cannot choose a type for it.
+	 * An {@code Accept} header that cannot be parsed or that takes nothing the gateway
+	 * writes: the problem is written as problem JSON anyway, since content negotiation
+	 * cannot choose a type for it.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,

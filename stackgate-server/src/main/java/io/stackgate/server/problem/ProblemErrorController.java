@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import io.stackgate.server.web.RequestIds;
 
 /**
- * The servlet container's error page: what a filter's {@code sendError}, an exception no handler caught or
- * Tomcat's own refusals forward to. It answers with the same problem JSON as the problem handler, in place of
- * Spring Boot's default error body. A request for {@code /error} itself finds no route.
+ * The servlet container's error page: what a filter's {@code sendError}, an exception no
+ * handler caught or Tomcat's own refusals forward to. It answers with the same problem
+ * JSON as the problem handler, in place of Spring Boot's default error body. A request
+ * for {@code /error} itself finds no route.
  */
 @Hidden
 @Controller

@@ -13,9 +13,10 @@ import org.springframework.http.MediaType;
 import io.stackgate.server.web.RequestIds;
 
 /**
- * Tomcat's error report, for the requests it refuses before the application sees them (headers over its
- * limit, {@code %00} or an encoded slash in the path, control characters in a header): the same problem JSON,
- * with a request id, instead of Tomcat's HTML page.
+ * Tomcat's error report, for the requests it refuses before the application sees them
+ * (headers over its limit, {@code %00} or an encoded slash in the path, control
+ * characters in a header): the same problem JSON, with a request id, instead of Tomcat's
+ * HTML page.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 

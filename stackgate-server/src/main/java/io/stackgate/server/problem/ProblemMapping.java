@@ -11,8 +11,9 @@ import io.stackgate.api.ProblemTypes;
 import io.stackgate.server.cloud.CloudException;
 
 /**
- * The one table from the gateway's semantic exceptions to HTTP: status, problem type, title, extension members
- * and headers. The problem handler and the servlet filters both answer through it.
+ * The one table from the gateway's semantic exceptions to HTTP: status, problem type,
+ * title, extension members and headers. The problem handler and the servlet filters both
+ * answer through it.
  *
  * @param problem the problem body
  * @param headers the headers that go with it

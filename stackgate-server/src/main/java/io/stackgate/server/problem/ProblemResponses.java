@@ -13,9 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Writes problems from servlet filters, which the problem handler does not see, in the same shape and with the
- * same mapping as the handler's: {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}, the extension
- * members and the request id.
+ * Writes problems from servlet filters, which the problem handler does not see, in the
+ * same shape and with the same mapping as the handler's: {@code type}, {@code title},
+ * {@code status}, {@code detail}, {@code instance}, the extension members and the request
+ * id.
  */
 public final class ProblemResponses {
 
@@ -25,10 +26,12 @@ public final class ProblemResponses {
 	}
 
 	/**
-	 * Answers a request that a filter refuses, the way the problem handler answers the same exception.
+	 * Answers a request that a filter refuses, the way the problem handler answers the
+	 * same exception.
 	 * @param request the request the problem answers
 	 * @param response its response, not committed yet
-	 * @param ex one of the semantic exceptions of this package, or a {@code CloudException}
+	 * @param ex one of the semantic exceptions of this package, or a
+	 * {@code CloudException}
 	 */
 	public static void write(HttpServletRequest request, HttpServletResponse response, RuntimeException ex)
 			throws IOException {
@@ -37,7 +40,10 @@ public final class ProblemResponses {
 		write(request, response, mapping.problem());
 	}
 
-	/** Answers a request with a problem that no exception stands for (a status of the container, say). */
+	/**
+	 * Answers a request with a problem that no exception stands for (a status of the
+	 * container, say).
+	 */
 	static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
 		response.setStatus(problem.getStatus());
@@ -46,7 +52,8 @@ public final class ProblemResponses {
 	}
 
 	/**
-	 * @return the problem as JSON text, completed with the request id and the request path
+	 * @return the problem as JSON text, completed with the request id and the request
+	 * path
 	 */
 	static String json(HttpServletRequest request, ProblemDetail problem) {
 		Problems.complete(problem, RequestIds.of(request));

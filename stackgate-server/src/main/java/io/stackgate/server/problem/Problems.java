@@ -10,7 +10,8 @@ import io.stackgate.api.ProblemTypes;
 import io.stackgate.server.cloud.CloudException;
 
 /**
- * Builds the gateway's problem details: every problem has a stable {@code type} and the request id.
+ * Builds the gateway's problem details: every problem has a stable {@code type} and the
+ * request id.
  */
 public final class Problems {
 
@@ -36,8 +37,9 @@ public final class Problems {
 
 	/**
 	 * @param ex a failed call to OpenStack
-	 * @return the problem that answers it: status and type by {@link CloudException#kind()}, with the OpenStack
-	 * service, the status it answered and its request id
+	 * @return the problem that answers it: status and type by
+	 * {@link CloudException#kind()}, with the OpenStack service, the status it answered
+	 * and its request id
 	 */
 	public static ProblemDetail of(CloudException ex) {
 		CloudProblem kind = CloudProblem.of(ex.kind());
@@ -52,15 +54,18 @@ public final class Problems {
 		return problem;
 	}
 
-	/** The 406 of an {@code Accept} the gateway cannot answer: unreadable, or allowing no JSON. */
+	/**
+	 * The 406 of an {@code Accept} the gateway cannot answer: unreadable, or allowing no
+	 * JSON.
+	 */
 	static ProblemDetail notAcceptable() {
 		return of(HttpStatus.NOT_ACCEPTABLE, ProblemTypes.INVALID_REQUEST, "Not acceptable",
 				"The Accept header must allow application/json or application/problem+json");
 	}
 
 	/**
-	 * A problem for a status that a layer below the controllers answered with (Tomcat, a filter, a
-	 * {@code sendError}), which says no more than its status.
+	 * A problem for a status that a layer below the controllers answered with (Tomcat, a
+	 * filter, a {@code sendError}), which says no more than its status.
 	 * @param status the HTTP status
 	 * @return the problem
 	 */
@@ -79,7 +84,8 @@ public final class Problems {
 	}
 
 	/**
-	 * Gives a problem built elsewhere (by Spring MVC, say) a type that fits its status, and the request id.
+	 * Gives a problem built elsewhere (by Spring MVC, say) a type that fits its status,
+	 * and the request id.
 	 * @param problem the problem
 	 * @param requestId the request id, or {@code null}
 	 * @return the same problem

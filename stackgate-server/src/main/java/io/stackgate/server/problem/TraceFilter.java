@@ -21,8 +21,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import io.stackgate.api.ProblemTypes;
 
 /**
- * Answers {@code TRACE}, which no route takes and which must never echo a request: 405 with the methods the
- * route does take in {@code Allow}, or 404 for no route, as a problem like every other error.
+ * Answers {@code TRACE}, which no route takes and which must never echo a request: 405
+ * with the methods the route does take in {@code Allow}, or 404 for no route, as a
+ * problem like every other error.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

@@ -16,7 +16,9 @@ public class UnauthenticatedException extends RuntimeException {
 		this.challenge = challenge;
 	}
 
-	/** @return the {@code WWW-Authenticate} challenge */
+	/**
+	 * @return the {@code WWW-Authenticate} challenge
+	 */
 	public String challenge() {
 		return this.challenge;
 	}

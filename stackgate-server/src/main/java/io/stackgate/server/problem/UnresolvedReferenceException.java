@@ -3,8 +3,8 @@ package io.stackgate.server.problem;
 import java.util.List;
 
 /**
- * A request names a flavor, image or network by id or name, and the name matches no object (404) or several
- * (409).
+ * A request names a flavor, image or network by id or name, and the name matches no
+ * object (404) or several (409).
  */
 public class UnresolvedReferenceException extends RuntimeException {
 
@@ -36,26 +36,35 @@ public class UnresolvedReferenceException extends RuntimeException {
 	 */
 	public static UnresolvedReferenceException ambiguous(String field, String kind, String reference,
 			List<String> candidates) {
-		return new UnresolvedReferenceException(field, candidates.size() + " " + kind + "s are named '" + reference
-				+ "'; give one of their ids instead", List.copyOf(candidates));
+		return new UnresolvedReferenceException(field,
+				candidates.size() + " " + kind + "s are named '" + reference + "'; give one of their ids instead",
+				List.copyOf(candidates));
 	}
 
-	/** @return the request field at fault */
+	/**
+	 * @return the request field at fault
+	 */
 	public String field() {
 		return this.field;
 	}
 
-	/** @return what is wrong with the field */
+	/**
+	 * @return what is wrong with the field
+	 */
 	public String reason() {
 		return this.reason;
 	}
 
-	/** @return the ids an ambiguous name matches; empty when nothing matched */
+	/**
+	 * @return the ids an ambiguous name matches; empty when nothing matched
+	 */
 	public List<String> candidates() {
 		return this.candidates;
 	}
 
-	/** @return whether the name matched several objects */
+	/**
+	 * @return whether the name matched several objects
+	 */
 	public boolean isAmbiguous() {
 		return !this.candidates.isEmpty();
 	}

@@ -5,8 +5,9 @@ import java.util.List;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
 
 /**
- * A well-formed request that cannot be carried out as asked: a flavor too small for the image, a network
- * servers cannot be attached to, an {@code Idempotency-Key} already used for another request.
+ * A well-formed request that cannot be carried out as asked: a flavor too small for the
+ * image, a network servers cannot be attached to, an {@code Idempotency-Key} already used
+ * for another request.
  */
 public class UnworkableRequestException extends InvalidRequestException {
 

@@ -8,7 +8,8 @@ import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Clients waiting for a launch or a delete hold no thread, only a connection, for up to the longest wait.
+ * Clients waiting for a launch or a delete hold no thread, only a connection, for up to
+ * the longest wait.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LaunchProperties.class)

@@ -21,8 +21,8 @@ import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.web.ProblemStatuses;
 
 /**
- * The OpenAPI description of {@link ServerController}, apart from its code, with the parameter constraints
- * (which an overriding method may not redeclare).
+ * The OpenAPI description of {@link ServerController}, apart from its code, with the
+ * parameter constraints (which an overriding method may not redeclare).
  */
 @Tag(name = "servers", description = "The project's servers (VMs)")
 interface ServerApi {
@@ -37,18 +37,24 @@ interface ServerApi {
 					+ "Events (docs/live-view.md): a 'list' event with the current servers, then 'added', "
 					+ "'changed' and 'deleted' events, each with the server as JSON and an id to resume after "
 					+ "with Last-Event-ID, and a comment line as heartbeat.")
-	@ApiResponse(responseCode = "200", description = "The servers of this page, an empty array when none match; or "
-			+ "with watch=true the event stream",
-			headers = { @Header(name = "Link", description = "<url>; rel=\"next\" when there is a next page",
-					schema = @Schema(type = "string")),
+	@ApiResponse(responseCode = "200",
+			description = "The servers of this page, an empty array when none match; or "
+					+ "with watch=true the event stream",
+			headers = {
+					@Header(name = "Link", description = "<url>; rel=\"next\" when there is a next page",
+							schema = @Schema(type = "string")),
 					@Header(name = "ETag", description = "The list's entity tag, for If-None-Match",
 							schema = @Schema(type = "string")),
-					@Header(name = "Age", description = "How many seconds ago the live view last saw Nova; 0 "
-							+ "when Nova was asked for this answer", schema = @Schema(type = "integer")) },
-			content = { @Content(mediaType = "application/json",
-					array = @ArraySchema(schema = @Schema(implementation = ServerDto.class))),
-					@Content(mediaType = "text/event-stream", schema = @Schema(type = "string",
-							description = "Server-Sent Events: list, added, changed, deleted")) })
+					@Header(name = "Age",
+							description = "How many seconds ago the live view last saw Nova; 0 "
+									+ "when Nova was asked for this answer",
+							schema = @Schema(type = "integer")) },
+			content = {
+					@Content(mediaType = "application/json",
+							array = @ArraySchema(schema = @Schema(implementation = ServerDto.class))),
+					@Content(mediaType = "text/event-stream",
+							schema = @Schema(type = "string",
+									description = "Server-Sent Events: list, added, changed, deleted")) })
 	@ApiResponse(responseCode = "304", description = "Not modified: the If-None-Match ETag is still current")
 	@ProblemStatuses(400)
 	ResponseEntity<?> list(
@@ -57,7 +63,8 @@ interface ServerApi {
 			@Parameter(description = "Only servers in this status (case-insensitive; UNKNOWN is refused)",
 					schema = @Schema(implementation = io.stackgate.api.ServerStatus.class)) String status,
 			@Parameter(description = "Page size; every server when absent",
-					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000"), example = "50") @Min(1) @Max(1000) Integer limit,
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000"),
+					example = "50") @Min(1) @Max(1000) Integer limit,
 			@Parameter(description = "The id of the last server of the previous page, from the Link header",
 					schema = @Schema(minLength = 1)) String marker,
 			@Parameter(description = "Whether to answer with a stream of Server-Sent Events (text/event-stream) "
@@ -78,16 +85,18 @@ interface ServerApi {
 	@Operation(operationId = "deleteServer", summary = "Delete a server",
 			description = "Asks Nova to delete the server: 202 at once; with wait=true, 204 once Nova no longer "
 					+ "lists it, or 202 when timeout seconds passed first.")
-	@ApiResponse(responseCode = "202", description = "Deletion started (or still going when wait=true and the "
-			+ "timeout passed)")
+	@ApiResponse(responseCode = "202",
+			description = "Deletion started (or still going when wait=true and the " + "timeout passed)")
 	@ApiResponse(responseCode = "204", description = "With wait=true: the server is gone")
 	@ProblemStatuses({ 400, 404, 409 })
 	CompletableFuture<ResponseEntity<Void>> delete(
 			@Parameter(description = "The server id", example = "45744ba9-e81b-42e5-a1b6-e73523e44243",
 					schema = @Schema(minLength = 1)) String id,
 			@Parameter(description = "Whether to answer only once the server is gone") boolean wait,
-			@Parameter(description = "With wait=true, how many seconds to wait at most; 300 (or "
-					+ "stackgate.launch.max-wait when shorter) when absent", schema = @Schema(type = "integer", format = "int32", minimum = "1"),
+			@Parameter(
+					description = "With wait=true, how many seconds to wait at most; 300 (or "
+							+ "stackgate.launch.max-wait when shorter) when absent",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1"),
 					example = "120") @Min(1) Integer timeout,
 			CallContext context);
 

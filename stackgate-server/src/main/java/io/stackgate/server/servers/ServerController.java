@@ -32,10 +32,12 @@ import io.stackgate.server.servers.view.LiveViews;
 import io.stackgate.server.servers.view.ServerFilter;
 
 /**
- * The project's servers: list, watch, show and delete (launches are {@code servers.launch}). Lists come from the
- * project's live view ({@code Cache-Control: no-cache} asks Nova) with an {@code Age}, are paged with
- * {@code limit} and {@code marker} (when there is a next page the answer has a {@code Link: <...>; rel="next"}
- * header), and with {@code watch=true} become a stream of Server-Sent Events.
+ * The project's servers: list, watch, show and delete (launches are
+ * {@code servers.launch}). Lists come from the project's live view
+ * ({@code Cache-Control: no-cache} asks Nova) with an {@code Age}, are paged with
+ * {@code limit} and {@code marker} (when there is a next page the answer has a
+ * {@code Link: <...>; rel="next"} header), and with {@code watch=true} become a stream of
+ * Server-Sent Events.
  */
 @RestController
 @RequestMapping("/api/v1/servers")
@@ -99,8 +101,8 @@ class ServerController implements ServerApi {
 	}
 
 	/**
-	 * Deletes a server: 202; with {@code wait=true}, 204 once it is gone, or 202 when {@code timeout} seconds
-	 * passed.
+	 * Deletes a server: 202; with {@code wait=true}, 204 once it is gone, or 202 when
+	 * {@code timeout} seconds passed.
 	 */
 	@DeleteMapping("/{id}")
 	@Override
@@ -123,10 +125,14 @@ class ServerController implements ServerApi {
 			return CompletableFuture.completedFuture(ResponseEntity.accepted().build());
 		}
 		return this.watcher.awaitGone(context, id, waitFor)
-			.thenApply((watch) -> watch.done() ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build());
+			.thenApply(
+					(watch) -> watch.done() ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build());
 	}
 
-	/** {@code Cache-Control: no-cache} (or {@code no-store}) asks for Nova's answer rather than the view's. */
+	/**
+	 * {@code Cache-Control: no-cache} (or {@code no-store}) asks for Nova's answer rather
+	 * than the view's.
+	 */
 	private static boolean asksForNova(String cacheControl) {
 		if (cacheControl == null) {
 			return false;

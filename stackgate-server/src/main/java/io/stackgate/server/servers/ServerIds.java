@@ -6,9 +6,10 @@ import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.problem.ResourceNotFoundException;
 
 /**
- * What can be a server id. Nova's ids are UUIDs; anything that is not letters, digits and dashes ({@code ..},
- * {@code detail}, an id with {@code /}, {@code ?} or control characters) names no server, and is answered
- * before OpenStack is asked, so that it never turns into another Nova URL.
+ * What can be a server id. Nova's ids are UUIDs; anything that is not letters, digits and
+ * dashes ({@code ..}, {@code detail}, an id with {@code /}, {@code ?} or control
+ * characters) names no server, and is answered before OpenStack is asked, so that it
+ * never turns into another Nova URL.
  */
 final class ServerIds {
 

@@ -30,8 +30,9 @@ import io.stackgate.server.servers.view.ViewPage;
 import io.stackgate.server.web.Futures;
 
 /**
- * The project's servers, with the names of their flavors and images (and, from Nova microversion 2.47, the ids
- * of their flavors) filled in from the cached launch options: lists from the project's live view, or from Nova.
+ * The project's servers, with the names of their flavors and images (and, from Nova
+ * microversion 2.47, the ids of their flavors) filled in from the cached launch options:
+ * lists from the project's live view, or from Nova.
  */
 @Service
 public class ServerService {
@@ -50,7 +51,9 @@ public class ServerService {
 		this.views = views;
 	}
 
-	/** @return one page of servers as Nova lists them now */
+	/**
+	 * @return one page of servers as Nova lists them now
+	 */
 	public ServerPage list(CallContext context, ServerQuery query) {
 		CompletableFuture<Names> names = names(context);
 		ServerPage page = this.compute.listServers(context, query);
@@ -59,9 +62,10 @@ public class ServerService {
 	}
 
 	/**
-	 * @param fromNova whether the caller asked for Nova's answer ({@code Cache-Control: no-cache})
-	 * @return one page of servers from the project's live view, or from Nova when asked to or when the project
-	 * has no view
+	 * @param fromNova whether the caller asked for Nova's answer
+	 * ({@code Cache-Control: no-cache})
+	 * @return one page of servers from the project's live view, or from Nova when asked
+	 * to or when the project has no view
 	 */
 	public ServerList listLive(CallContext context, ServerQuery query, boolean fromNova) {
 		CompletableFuture<Names> names = names(context);
@@ -86,15 +90,16 @@ public class ServerService {
 
 	public Optional<ServerDto> find(CallContext context, String serverId) {
 		CompletableFuture<Names> names = names(context);
-		// Newer Novas still show a deleted server, as DELETED, for a moment: for a client it is gone.
+		// Newer Novas still show a deleted server, as DELETED, for a moment: for a client
+		// it is gone.
 		return this.compute.findServer(context, serverId)
 			.filter((server) -> server.status() != ServerStatus.DELETED)
 			.map(Futures.join(names)::fill);
 	}
 
 	/**
-	 * @return whether Nova no longer has the server at all, not even as DELETED: then it is gone from Nova's
-	 * lists too
+	 * @return whether Nova no longer has the server at all, not even as DELETED: then it
+	 * is gone from Nova's lists too
 	 */
 	public boolean isGone(CallContext context, String serverId) {
 		return this.compute.findServer(context, serverId).isEmpty();
@@ -105,8 +110,8 @@ public class ServerService {
 	 */
 	private CompletableFuture<Names> names(CallContext context) {
 		return this.launchOptions.flavors(context)
-			.thenCombine(this.launchOptions.images(context), (flavors, images) -> new Names(flavors.value(),
-					images.value()))
+			.thenCombine(this.launchOptions.images(context),
+					(flavors, images) -> new Names(flavors.value(), images.value()))
 			.exceptionally((ex) -> {
 				log.warn("Serving servers without flavor and image names: {}", rootMessage(ex));
 				return new Names(List.of(), List.of());
@@ -119,8 +124,8 @@ public class ServerService {
 	}
 
 	/**
-	 * Flavor and image names by id, and flavor ids by name: Nova names a server's flavor by id before
-	 * microversion 2.47 and by name (the one it was built with) from 2.47.
+	 * Flavor and image names by id, and flavor ids by name: Nova names a server's flavor
+	 * by id before microversion 2.47 and by name (the one it was built with) from 2.47.
 	 */
 	private static final class Names {
 
@@ -140,7 +145,10 @@ public class ServerService {
 			return server.withFlavor(flavor(server.flavor())).withImage(named(server.image(), this.images));
 		}
 
-		/** A flavor by name only gets the id of the project's flavor of that name, if there is one. */
+		/**
+		 * A flavor by name only gets the id of the project's flavor of that name, if
+		 * there is one.
+		 */
 		private ResourceRefDto flavor(ResourceRefDto ref) {
 			if (ref != null && ref.id() == null && ref.name() != null) {
 				return new ResourceRefDto(this.flavorIds.get(ref.name()), ref.name());
@@ -152,8 +160,10 @@ public class ServerService {
 			return (ref != null) ? new ResourceRefDto(ref.id(), names.get(ref.id())) : null;
 		}
 
-		private static <T> Map<String, String> index(List<T> items, Function<T, String> key, Function<T, String> value) {
-			return items.stream().filter((item) -> key.apply(item) != null && value.apply(item) != null)
+		private static <T> Map<String, String> index(List<T> items, Function<T, String> key,
+				Function<T, String> value) {
+			return items.stream()
+				.filter((item) -> key.apply(item) != null && value.apply(item) != null)
 				.collect(Collectors.toMap(key, value, (first, second) -> first));
 		}
 

@@ -24,8 +24,9 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.problem.InvalidRequestException;
 
 /**
- * Waits for servers to settle or to disappear without holding a thread per waiting client: each wait is a poll
- * every {@code stackgate.launch.poll-interval}, scheduled on one timer thread and run on the shared executor.
+ * Waits for servers to settle or to disappear without holding a thread per waiting
+ * client: each wait is a poll every {@code stackgate.launch.poll-interval}, scheduled on
+ * one timer thread and run on the shared executor.
  */
 @Component
 public class ServerWatcher implements DisposableBean {
@@ -57,8 +58,10 @@ public class ServerWatcher implements DisposableBean {
 
 	/**
 	 * @param seconds the {@code timeout} a client asked for, or {@code null}
-	 * @return how long to wait: as asked, or five minutes (at most {@code stackgate.launch.max-wait}) when not
-	 * @throws InvalidRequestException when the client asked for longer than {@code stackgate.launch.max-wait}
+	 * @return how long to wait: as asked, or five minutes (at most
+	 * {@code stackgate.launch.max-wait}) when not
+	 * @throws InvalidRequestException when the client asked for longer than
+	 * {@code stackgate.launch.max-wait}
 	 */
 	public Duration timeout(Integer seconds) {
 		if (seconds == null) {
@@ -66,23 +69,24 @@ public class ServerWatcher implements DisposableBean {
 		}
 		Duration requested = Duration.ofSeconds(seconds);
 		if (requested.compareTo(this.maxWait) > 0) {
-			throw InvalidRequestException.badField("timeout", "must be at most " + this.maxWait.toSeconds() + " seconds");
+			throw InvalidRequestException.badField("timeout",
+					"must be at most " + this.maxWait.toSeconds() + " seconds");
 		}
 		return requested;
 	}
 
 	/**
 	 * @param initial the servers as they are now
-	 * @return the servers once each is settled ({@link ServerStatus#isSettled()}) or gone, or as they are when
-	 * the timeout passes
+	 * @return the servers once each is settled ({@link ServerStatus#isSettled()}) or
+	 * gone, or as they are when the timeout passes
 	 */
 	public CompletableFuture<Watch<List<ServerDto>>> awaitSettled(CallContext context, List<ServerDto> initial,
 			Duration timeout) {
 		return poll(context, initial, timeout, (pollContext, current) -> {
 			List<ServerDto> next = new ArrayList<>();
 			for (ServerDto server : current) {
-				next.add(server.status().isSettled() ? server : this.servers.find(pollContext, server.id())
-					.orElseGet(() -> gone(server)));
+				next.add(server.status().isSettled() ? server
+						: this.servers.find(pollContext, server.id()).orElseGet(() -> gone(server)));
 			}
 			return new Watch<>(next, next.stream().allMatch((server) -> server.status().isSettled()));
 		});
@@ -92,7 +96,8 @@ public class ServerWatcher implements DisposableBean {
 	 * @return whether the server was gone before the timeout passed
 	 */
 	CompletableFuture<Watch<String>> awaitGone(CallContext context, String serverId, Duration timeout) {
-		return poll(context, serverId, timeout, (pollContext, id) -> new Watch<>(id, this.servers.isGone(pollContext, id)));
+		return poll(context, serverId, timeout,
+				(pollContext, id) -> new Watch<>(id, this.servers.isGone(pollContext, id)));
 	}
 
 	/**
@@ -104,7 +109,10 @@ public class ServerWatcher implements DisposableBean {
 	public record Watch<T>(T value, boolean done) {
 	}
 
-	/** Each poll is a new round of calls to OpenStack, with its own time budget ({@link CallContext#restarted()}). */
+	/**
+	 * Each poll is a new round of calls to OpenStack, with its own time budget
+	 * ({@link CallContext#restarted()}).
+	 */
 	private <T> CompletableFuture<Watch<T>> poll(CallContext context, T initial, Duration timeout,
 			BiFunction<CallContext, T, Watch<T>> step) {
 		CompletableFuture<Watch<T>> result = new CompletableFuture<>();

@@ -15,9 +15,10 @@ import io.stackgate.server.servers.view.WatchEvent;
 import io.stackgate.server.servers.view.WatchSink;
 
 /**
- * A watch as Server-Sent Events. The view's poll only queues events; they are written by one task at a time on
- * the shared executor, so a slow client holds neither the poll nor a thread of its own. A client that falls
- * {@value #MAX_QUEUED} events behind is disconnected, and resumes with {@code Last-Event-ID}.
+ * A watch as Server-Sent Events. The view's poll only queues events; they are written by
+ * one task at a time on the shared executor, so a slow client holds neither the poll nor
+ * a thread of its own. A client that falls {@value #MAX_QUEUED} events behind is
+ * disconnected, and resumes with {@code Last-Event-ID}.
  */
 final class SseWatchSink implements WatchSink {
 
@@ -52,10 +53,7 @@ final class SseWatchSink implements WatchSink {
 		}
 		Object data = (event.type() == WatchEvent.Type.LIST) ? event.servers().stream().map(this.names).toList()
 				: this.names.apply(event.servers().get(0));
-		enqueue(SseEmitter.event()
-			.id(event.id())
-			.name(event.type().wireName())
-			.data(data));
+		enqueue(SseEmitter.event().id(event.id()).name(event.type().wireName()).data(data));
 		return true;
 	}
 

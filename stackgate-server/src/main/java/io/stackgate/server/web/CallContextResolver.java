@@ -11,8 +11,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import io.stackgate.server.cloud.CallContext;
 
 /**
- * Gives controller methods a {@link CallContext} parameter: the session authentication chose for the request
- * (see {@link CallSessions}) and the request id.
+ * Gives controller methods a {@link CallContext} parameter: the session authentication
+ * chose for the request (see {@link CallSessions}) and the request id.
  */
 class CallContextResolver implements HandlerMethodArgumentResolver {
 

@@ -5,9 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.stackgate.server.cloud.CloudSession;
 
 /**
- * The session a request calls the cloud with, chosen by authentication and kept as a request attribute: the
- * caller's own token in mode {@code keystone}, the gateway's identity otherwise. A request without one does not
- * reach the cloud.
+ * The session a request calls the cloud with, chosen by authentication and kept as a
+ * request attribute: the caller's own token in mode {@code keystone}, the gateway's
+ * identity otherwise. A request without one does not reach the cloud.
  */
 public final class CallSessions {
 
@@ -28,8 +28,8 @@ public final class CallSessions {
 	/**
 	 * @param request the current request
 	 * @return its session
-	 * @throws IllegalStateException when authentication chose none: a wiring error, never a reason to fall back
-	 * to another identity
+	 * @throws IllegalStateException when authentication chose none: a wiring error, never
+	 * a reason to fall back to another identity
 	 */
 	static CloudSession of(HttpServletRequest request) {
 		Object session = request.getAttribute(ATTRIBUTE);

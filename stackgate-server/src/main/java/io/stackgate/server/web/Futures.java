@@ -4,8 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Waits for futures the way a controller needs: failures come out as the exception that caused them, so that
- * the problem handler sees a {@link io.stackgate.server.cloud.CloudException}, not a wrapper.
+ * Waits for futures the way a controller needs: failures come out as the exception that
+ * caused them, so that the problem handler sees a
+ * {@link io.stackgate.server.cloud.CloudException}, not a wrapper.
  */
 public final class Futures {
 

@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Where the HTTP server binds, once the default that depends on the auth mode is applied (see
- * {@link ListenProperties#resolve}).
+ * Where the HTTP server binds, once the default that depends on the auth mode is applied
+ * (see {@link ListenProperties#resolve}).
  *
  * @param address an address or host name
  * @param port the TCP port, 0 for any free port
@@ -13,7 +13,8 @@ import java.net.UnknownHostException;
 public record ListenAddress(String address, int port) {
 
 	/**
-	 * @return whether the address is a loopback address ({@code 127.0.0.0/8}, {@code ::1}, {@code localhost})
+	 * @return whether the address is a loopback address ({@code 127.0.0.0/8},
+	 * {@code ::1}, {@code localhost})
 	 */
 	public boolean isLoopback() {
 		try {

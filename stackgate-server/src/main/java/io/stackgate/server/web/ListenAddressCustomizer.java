@@ -8,8 +8,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Binds the HTTP server to the {@link ListenAddress} (from {@code stackgate.listen.address} and
- * {@code stackgate.listen.port}, with a default that depends on the auth mode).
+ * Binds the HTTP server to the {@link ListenAddress} (from
+ * {@code stackgate.listen.address} and {@code stackgate.listen.port}, with a default that
+ * depends on the auth mode).
  */
 @Component
 class ListenAddressCustomizer implements WebServerFactoryCustomizer<ConfigurableWebServerFactory> {
@@ -26,8 +27,8 @@ class ListenAddressCustomizer implements WebServerFactoryCustomizer<Configurable
 			factory.setAddress(InetAddress.getByName(this.listen.address()));
 		}
 		catch (UnknownHostException ex) {
-			throw new IllegalStateException("stackgate.listen.address '" + this.listen.address()
-					+ "' is not an address", ex);
+			throw new IllegalStateException(
+					"stackgate.listen.address '" + this.listen.address() + "' is not an address", ex);
 		}
 		factory.setPort(this.listen.port());
 	}

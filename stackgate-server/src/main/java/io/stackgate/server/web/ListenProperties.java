@@ -10,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where the HTTP API listens, {@code stackgate.listen.*}.
  *
- * @param address the address to bind, {@code 0.0.0.0} for every interface; when unset, {@code 0.0.0.0} in the
- * {@code keystone} and {@code service} auth modes and {@code 127.0.0.1} in mode {@code none}
+ * @param address the address to bind, {@code 0.0.0.0} for every interface; when unset,
+ * {@code 0.0.0.0} in the {@code keystone} and {@code service} auth modes and
+ * {@code 127.0.0.1} in mode {@code none}
  * @param port the TCP port, 0 for any free port
  */
 @ConfigurationProperties("stackgate.listen")
@@ -21,13 +22,16 @@ public record ListenProperties(String address, @Min(0) @Max(65535) @DefaultValue
 	/** The address bound when callers do not authenticate and no address is set. */
 	public static final String LOOPBACK = "127.0.0.1";
 
-	/** The address bound when callers authenticate and no address is set: every interface. */
+	/**
+	 * The address bound when callers authenticate and no address is set: every interface.
+	 */
 	public static final String EVERY_INTERFACE = "0.0.0.0";
 
 	/**
-	 * @param callersAuthenticate whether callers authenticate (every auth mode but {@code none})
-	 * @return the address to bind: {@code stackgate.listen.address} when set; otherwise every interface when
-	 * callers authenticate, loopback when they do not
+	 * @param callersAuthenticate whether callers authenticate (every auth mode but
+	 * {@code none})
+	 * @return the address to bind: {@code stackgate.listen.address} when set; otherwise
+	 * every interface when callers authenticate, loopback when they do not
 	 */
 	public ListenAddress resolve(boolean callersAuthenticate) {
 		if (this.address != null && !this.address.isBlank()) {

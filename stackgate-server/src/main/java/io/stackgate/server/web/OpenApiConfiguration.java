@@ -19,8 +19,9 @@ import org.springframework.core.annotation.Order;
 import io.stackgate.server.cloud.CallContext;
 
 /**
- * The OpenAPI document ({@code /v3/api-docs}, committed as {@code docs/openapi.json}): what the API is, where it
- * runs, and the problem responses and request-id header of every operation.
+ * The OpenAPI document ({@code /v3/api-docs}, committed as {@code docs/openapi.json}):
+ * what the API is, where it runs, and the problem responses and request-id header of
+ * every operation.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -30,7 +31,10 @@ class OpenApiConfiguration {
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CallContext.class);
 	}
 
-	/** The document's base: fixed servers, so that springdoc does not put the address it was asked on. */
+	/**
+	 * The document's base: fixed servers, so that springdoc does not put the address it
+	 * was asked on.
+	 */
 	@Bean
 	OpenAPI stackgateOpenApi() {
 		return new OpenAPI()
@@ -64,8 +68,8 @@ class OpenApiConfiguration {
 	}
 
 	/**
-	 * Gives every operation the problems every route can give and the request-id header, and orders its
-	 * responses. Runs last, after the other customizers added theirs.
+	 * Gives every operation the problems every route can give and the request-id header,
+	 * and orders its responses. Runs last, after the other customizers added theirs.
 	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)

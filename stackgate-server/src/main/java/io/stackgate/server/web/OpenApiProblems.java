@@ -19,7 +19,8 @@ import io.stackgate.api.ProblemDto;
 
 /**
  * The problem responses of the OpenAPI document: one shared response per status in
- * {@code components/responses}, with the problem schema and an example, referenced by the operations.
+ * {@code components/responses}, with the problem schema and an example, referenced by the
+ * operations.
  */
 public final class OpenApiProblems {
 
@@ -34,7 +35,8 @@ public final class OpenApiProblems {
 	}
 
 	/**
-	 * Adds the shared problem responses (and the problem schemas) to the document's components.
+	 * Adds the shared problem responses (and the problem schemas) to the document's
+	 * components.
 	 * @param openApi the document
 	 */
 	static void addComponents(OpenAPI openApi) {
@@ -69,8 +71,8 @@ public final class OpenApiProblems {
 	}
 
 	/**
-	 * Orders an operation's responses by status, so that the document reads (and diffs) the same every time,
-	 * and drops the body springdoc gives a 304.
+	 * Orders an operation's responses by status, so that the document reads (and diffs)
+	 * the same every time, and drops the body springdoc gives a 304.
 	 */
 	static void sort(Operation operation) {
 		ApiResponses sorted = new ApiResponses();

@@ -9,8 +9,8 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.stackgate.api.WireFormats;
 
 /**
- * The {@code X-Openstack-Request-Id} header in the OpenAPI document: a parameter of every operation, and a
- * header of every response.
+ * The {@code X-Openstack-Request-Id} header in the OpenAPI document: a parameter of every
+ * operation, and a header of every response.
  */
 final class OpenApiRequestIds {
 
@@ -41,8 +41,11 @@ final class OpenApiRequestIds {
 				|| operation.getParameters().stream().noneMatch((p) -> HEADER.equals(p.getName()))) {
 			operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + NAME));
 		}
-		operation.getResponses().values().stream().filter((response) -> response.get$ref() == null).forEach(
-				(response) -> response.addHeaderObject(HEADER, responseHeaderRef()));
+		operation.getResponses()
+			.values()
+			.stream()
+			.filter((response) -> response.get$ref() == null)
+			.forEach((response) -> response.addHeaderObject(HEADER, responseHeaderRef()));
 	}
 
 	static Header responseHeaderRef() {

@@ -7,13 +7,16 @@ import org.springframework.http.server.observation.DefaultServerRequestObservati
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
- * Tags {@code http.server.requests} with the caller: the API key's name in mode {@code service},
- * {@code keystone-user} in mode {@code keystone} (user names are not a bounded set), {@code anonymous} before
- * authentication, {@code none} off the API.
+ * Tags {@code http.server.requests} with the caller: the API key's name in mode
+ * {@code service}, {@code keystone-user} in mode {@code keystone} (user names are not a
+ * bounded set), {@code anonymous} before authentication, {@code none} off the API.
  */
 public class PrincipalObservationConvention extends DefaultServerRequestObservationConvention {
 
-	/** The request attribute, and MDC key, of the caller's name and metrics tag, set by authentication. */
+	/**
+	 * The request attribute, and MDC key, of the caller's name and metrics tag, set by
+	 * authentication.
+	 */
 	public static final String PRINCIPAL = "principal";
 
 	@Override

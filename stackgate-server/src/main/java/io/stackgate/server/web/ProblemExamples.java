@@ -20,43 +20,52 @@ final class ProblemExamples {
 	private ProblemExamples() {
 	}
 
-	/** @return the problem responses by status, in status order */
+	/**
+	 * @return the problem responses by status, in status order
+	 */
 	static Map<Integer, Example> all() {
 		return ALL;
 	}
 
 	private static Map<Integer, Example> build() {
 		Map<Integer, Example> all = new LinkedHashMap<>();
-		put(all, 400, "InvalidRequest", "Invalid request: malformed JSON, an unknown field, a wrong type, or a "
-				+ "missing or invalid field or parameter; errors lists each. Nothing was created.",
+		put(all, 400, "InvalidRequest",
+				"Invalid request: malformed JSON, an unknown field, a wrong type, or a "
+						+ "missing or invalid field or parameter; errors lists each. Nothing was created.",
 				problem("invalid-request", "Invalid request", 400,
 						"name: must not be blank; networks: at least one network id or name is required",
 						"/api/v1/servers", Map.of("errors", List.of(field("name", "must not be blank"),
 								field("networks", "at least one network id or name is required")))));
-		put(all, 401, "Unauthenticated", "No credentials, or credentials OpenStack refuses (an expired or "
-				+ "revoked token, an unknown API key, a wrong password)",
+		put(all, 401, "Unauthenticated",
+				"No credentials, or credentials OpenStack refuses (an expired or "
+						+ "revoked token, an unknown API key, a wrong password)",
 				problem("unauthenticated", "Unauthenticated", 401,
 						"No X-Auth-Token header: send a Keystone token, for example one from POST /api/v1/auth/tokens",
 						"/api/v1/servers", Map.of()),
 				Map.of("WWW-Authenticate", header("The challenge of the auth mode: Keystone uri=\"<auth url>\" "
 						+ "(mode keystone) or X-API-Key (mode service)", new StringSchema())));
-		put(all, 403, "Forbidden", "Forbidden: OpenStack's policy refuses it, an API key of role reader tried to "
-				+ "write, or the client is outside stackgate.auth.allowed-networks",
+		put(all, 403, "Forbidden",
+				"Forbidden: OpenStack's policy refuses it, an API key of role reader tried to "
+						+ "write, or the client is outside stackgate.auth.allowed-networks",
 				problem("forbidden", "Forbidden", 403, "The API key 'dashboard' may only read", "/api/v1/servers",
 						Map.of()));
-		put(all, 404, "NotFound", "No such server, or a flavor, image or network id or name that matches none in "
-				+ "the project; errors names the field",
+		put(all, 404, "NotFound",
+				"No such server, or a flavor, image or network id or name that matches none in "
+						+ "the project; errors names the field",
 				problem("not-found", "Not found", 404,
 						"flavor: no flavor with the id or name 'm1.huge' in this project", "/api/v1/servers",
-						Map.of("errors", List.of(field("flavor", "no flavor with the id or name 'm1.huge' in this project")))));
+						Map.of("errors",
+								List.of(field("flavor", "no flavor with the id or name 'm1.huge' in this project")))));
 		put(all, 409, "Conflict", "A conflict with the state of the cloud: a name that matches several objects "
 				+ "(candidates lists their ids), a quota exceeded, another launch with the same Idempotency-Key "
 				+ "still in progress",
 				problem("conflict", "Ambiguous name", 409,
 						"networks[0]: 2 networks are named 'private'; give one of their ids instead", "/api/v1/servers",
-						Map.of("errors", List.of(field("networks[0]",
-								"2 networks are named 'private'; give one of their ids instead")), "candidates",
-								List.of("279177ad-4b30-47df-b1a0-d256c558cb1c", "8a1c9e53-0f57-4a52-a7b3-1f0c1e7d9b20"))));
+						Map.of("errors",
+								List.of(field("networks[0]",
+										"2 networks are named 'private'; give one of their ids instead")),
+								"candidates", List.of("279177ad-4b30-47df-b1a0-d256c558cb1c",
+										"8a1c9e53-0f57-4a52-a7b3-1f0c1e7d9b20"))));
 		put(all, 422, "UnprocessableLaunch", "A well-formed launch that cannot work: a flavor too small for the "
 				+ "image, an external or subnet-less network, or an Idempotency-Key already used for a different "
 				+ "launch. Nothing was created.",
@@ -64,19 +73,21 @@ final class ProblemExamples {
 						"flavor: flavor 'm1.nano' has 128 MiB of memory but image 'big' needs at least 512 MiB",
 						"/api/v1/servers", Map.of("errors", List.of(field("flavor",
 								"flavor 'm1.nano' has 128 MiB of memory but image 'big' needs at least 512 MiB")))));
-		put(all, 429, "RateLimited", "Too many requests from this caller (stackgate.auth.rate-limit); retry after "
-				+ "the Retry-After header's seconds",
+		put(all, 429, "RateLimited",
+				"Too many requests from this caller (stackgate.auth.rate-limit); retry after "
+						+ "the Retry-After header's seconds",
 				problem("rate-limited", "Too many requests", 429, "Rate limit reached; retry in 3 s", "/api/v1/servers",
 						Map.of("retry_after", 3)),
 				Map.of("Retry-After", header("Seconds to wait before the next request",
 						new IntegerSchema().minimum(java.math.BigDecimal.ONE))));
-		put(all, 500, "InternalError", "The gateway failed unexpectedly; its log has the details under the "
-				+ "request id",
+		put(all, 500, "InternalError",
+				"The gateway failed unexpectedly; its log has the details under the " + "request id",
 				problem("internal-error", "Internal error", 500,
 						"The gateway failed unexpectedly; its log has the details under this request id",
 						"/api/v1/servers", Map.of()));
-		put(all, 502, "UpstreamError", "An OpenStack service answered with an error; openstack_service, "
-				+ "upstream_status and openstack_request_id find it in that service's log",
+		put(all, 502, "UpstreamError",
+				"An OpenStack service answered with an error; openstack_service, "
+						+ "upstream_status and openstack_request_id find it in that service's log",
 				problem("upstream-error", "OpenStack failed", 502, "compute answered 500: Unexpected API Error",
 						"/api/v1/servers", Map.of("openstack_service", "compute", "upstream_status", 500,
 								"openstack_request_id", "req-9d0b5c4e-8a3f-4b8e-9a47-6c1f7b0e2d11")));
@@ -84,10 +95,11 @@ final class ProblemExamples {
 				problem("upstream-unavailable", "OpenStack is unavailable", 503,
 						"Cannot reach image: Connection refused", "/api/v1/images",
 						Map.of("openstack_service", "image")));
-		put(all, 504, "UpstreamTimeout", "An OpenStack service did not answer within "
-				+ "stackgate.upstream.read-timeout",
+		put(all, 504, "UpstreamTimeout",
+				"An OpenStack service did not answer within " + "stackgate.upstream.read-timeout",
 				problem("upstream-timeout", "OpenStack did not answer in time", 504,
-						"network did not answer within 30 s", "/api/v1/networks", Map.of("openstack_service", "network")));
+						"network did not answer within 30 s", "/api/v1/networks",
+						Map.of("openstack_service", "network")));
 		return java.util.Collections.unmodifiableMap(all);
 	}
 

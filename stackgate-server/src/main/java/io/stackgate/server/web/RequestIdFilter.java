@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the client's {@code X-Openstack-Request-Id} when it is in OpenStack's format, a
- * new one otherwise. The id is echoed in the response, put in every log line and sent to OpenStack.
+ * Gives every request an id: the client's {@code X-Openstack-Request-Id} when it is in
+ * OpenStack's format, a new one otherwise. The id is echoed in the response, put in every
+ * log line and sent to OpenStack.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -7,8 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Request ids in OpenStack's format, {@code req-<uuid>}, so that OpenStack services accept them as global
- * request ids and one id follows a request through the gateway and every service it calls.
+ * Request ids in OpenStack's format, {@code req-<uuid>}, so that OpenStack services
+ * accept them as global request ids and one id follows a request through the gateway and
+ * every service it calls.
  */
 public final class RequestIds {
 
@@ -41,8 +42,8 @@ public final class RequestIds {
 	}
 
 	/**
-	 * The id of a request that may not have passed the request id filter, such as one Tomcat refused itself: a
-	 * new id is given to it and to its response.
+	 * The id of a request that may not have passed the request id filter, such as one
+	 * Tomcat refused itself: a new id is given to it and to its response.
 	 * @param request the current request
 	 * @param response its response
 	 * @return its id

@@ -14,7 +14,6 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-
 /**
  * Web wiring shared by every route.
  */
@@ -27,8 +26,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * ETags and 304s for the cacheable lists. A watch stream ({@code watch=true}) is left alone: the filter's
-	 * response wrapper ignores flushes, so events would wait in the container's buffer.
+	 * ETags and 304s for the cacheable lists. A watch stream ({@code watch=true}) is left
+	 * alone: the filter's response wrapper ignores flushes, so events would wait in the
+	 * container's buffer.
 	 */
 	@Bean
 	FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
@@ -41,7 +41,8 @@ class WebConfiguration implements WebMvcConfigurer {
 					}
 
 				});
-		registration.addUrlPatterns("/api/v1/servers", "/api/v1/flavors", "/api/v1/images", "/api/v1/networks", "/api/v1/launch-options");
+		registration.addUrlPatterns("/api/v1/servers", "/api/v1/flavors", "/api/v1/images", "/api/v1/networks",
+				"/api/v1/launch-options");
 		return registration;
 	}
 

@@ -26,14 +26,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Mode service: API keys with roles, the client-network allow-list and trusted proxies.
  */
-@WebMvcTest(controllers = EchoController.class, properties = { "stackgate.auth.mode=service",
-		"stackgate.auth.api-keys[0].name=ci-reader",
-		"stackgate.auth.api-keys[0].sha256=00fc3690785cfb1a2609ebcfc50eaedf841e2ea985f9851947825ce308deef44",
-		"stackgate.auth.api-keys[0].role=reader", "stackgate.auth.api-keys[1].name=ops",
-		"stackgate.auth.api-keys[1].sha256=BEABCC44EAB1F4B7BEAE86BC89C43C309F65F5E3D720F9731A8D4E85A5CB9243",
-		"stackgate.auth.api-keys[1].role=operator",
-		"stackgate.auth.allowed-networks=127.0.0.1, 10.0.0.0/8, fd00::/8",
-		"stackgate.auth.trusted-proxies=127.0.0.1" })
+@WebMvcTest(controllers = EchoController.class,
+		properties = { "stackgate.auth.mode=service", "stackgate.auth.api-keys[0].name=ci-reader",
+				"stackgate.auth.api-keys[0].sha256=00fc3690785cfb1a2609ebcfc50eaedf841e2ea985f9851947825ce308deef44",
+				"stackgate.auth.api-keys[0].role=reader", "stackgate.auth.api-keys[1].name=ops",
+				"stackgate.auth.api-keys[1].sha256=BEABCC44EAB1F4B7BEAE86BC89C43C309F65F5E3D720F9731A8D4E85A5CB9243",
+				"stackgate.auth.api-keys[1].role=operator",
+				"stackgate.auth.allowed-networks=127.0.0.1, 10.0.0.0/8, fd00::/8",
+				"stackgate.auth.trusted-proxies=127.0.0.1" })
 @Import({ AuthConfiguration.class, EchoController.class, AuthSliceBeans.class })
 class ApiKeyAuthenticationTests {
 
@@ -48,8 +48,8 @@ class ApiKeyAuthenticationTests {
 	MockMvc mvc;
 
 	static CloudConfig cloudConfig() {
-		return new CloudConfig("test cloud", "http://127.0.0.1:1/v3", "gateway", "gateway-password",
-				DomainRef.DEFAULT, "service", null, DomainRef.DEFAULT, null, "public", null, true);
+		return new CloudConfig("test cloud", "http://127.0.0.1:1/v3", "gateway", "gateway-password", DomainRef.DEFAULT,
+				"service", null, DomainRef.DEFAULT, null, "public", null, true);
 	}
 
 	@Test
@@ -87,8 +87,8 @@ class ApiKeyAuthenticationTests {
 
 	@ParameterizedTest(name = "[{index}] {0}")
 	@ValueSource(strings = { "RK-3F9C2A71B8E04D5C9A61", "Rk-3f9c2a71b8e04d5c9a61", "rk-3f9c2a71b8e04d5c9a6",
-			"rk-3f9c2a71b8e04d5c9a61 x", "rk-3f9c2a71b8e04d5c9a611", "00fc3690785cfb1a2609ebcfc50eaedf841e2ea985f9851947825ce308deef44",
-			"unknown" })
+			"rk-3f9c2a71b8e04d5c9a61 x", "rk-3f9c2a71b8e04d5c9a611",
+			"00fc3690785cfb1a2609ebcfc50eaedf841e2ea985f9851947825ce308deef44", "unknown" })
 	void anUnknownADifferentCaseOrATruncatedKeyIsUnauthorized(String key) throws Exception {
 		this.mvc.perform(get("/api/v1/echo").header("X-API-Key", key))
 			.andExpect(status().isUnauthorized())
@@ -116,25 +116,35 @@ class ApiKeyAuthenticationTests {
 
 	@Test
 	void forwardedForIsBelievedFromATrustedProxyOnly() throws Exception {
-		this.mvc.perform(get("/api/v1/echo").header("X-API-Key", READER_KEY)
-			.header("X-Forwarded-For", "10.1.2.3")
-			.with(from("127.0.0.1"))).andExpect(status().isOk());
-		this.mvc.perform(get("/api/v1/echo").header("X-API-Key", READER_KEY)
-			.header("X-Forwarded-For", "192.168.1.5")
-			.with(from("127.0.0.1"))).andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/echo").header("X-API-Key", READER_KEY)
-			.header("X-Forwarded-For", "10.1.2.3")
-			.with(from("192.168.9.9"))).andExpect(status().isForbidden());
+		this.mvc
+			.perform(get("/api/v1/echo").header("X-API-Key", READER_KEY)
+				.header("X-Forwarded-For", "10.1.2.3")
+				.with(from("127.0.0.1")))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(get("/api/v1/echo").header("X-API-Key", READER_KEY)
+				.header("X-Forwarded-For", "192.168.1.5")
+				.with(from("127.0.0.1")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(get("/api/v1/echo").header("X-API-Key", READER_KEY)
+				.header("X-Forwarded-For", "10.1.2.3")
+				.with(from("192.168.9.9")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void aClientCannotHideBehindAnAddressItWroteItself() throws Exception {
-		this.mvc.perform(get("/api/v1/echo").header("X-API-Key", READER_KEY)
-			.header("X-Forwarded-For", "10.1.2.3, 192.168.1.5")
-			.with(from("127.0.0.1"))).andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/echo").header("X-API-Key", READER_KEY)
-			.header("X-Forwarded-For", "not-an-address")
-			.with(from("127.0.0.1"))).andExpect(status().isForbidden());
+		this.mvc
+			.perform(get("/api/v1/echo").header("X-API-Key", READER_KEY)
+				.header("X-Forwarded-For", "10.1.2.3, 192.168.1.5")
+				.with(from("127.0.0.1")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(get("/api/v1/echo").header("X-API-Key", READER_KEY)
+				.header("X-Forwarded-For", "not-an-address")
+				.with(from("127.0.0.1")))
+			.andExpect(status().isForbidden());
 	}
 
 	private static RequestPostProcessor from(String address) {

@@ -42,8 +42,7 @@ class AuthSettingsTests {
 
 	@Test
 	void modeServiceNeedsAKey() {
-		assertThatExceptionOfType(AuthConfigException.class)
-			.isThrownBy(() -> check("stackgate.auth.mode", "service"))
+		assertThatExceptionOfType(AuthConfigException.class).isThrownBy(() -> check("stackgate.auth.mode", "service"))
 			.withMessageContaining("stackgate.auth.api-keys");
 	}
 
@@ -51,7 +50,8 @@ class AuthSettingsTests {
 	void aNetworkThatDoesNotParseStopsTheStart() {
 		assertThatExceptionOfType(AuthConfigException.class)
 			.isThrownBy(() -> check("stackgate.auth.allowed-networks", "10.0.0.0/33"))
-			.withMessage("stackgate.auth.allowed-networks: '10.0.0.0/33': The CIDR [33] is greater than the address length [32]");
+			.withMessage(
+					"stackgate.auth.allowed-networks: '10.0.0.0/33': The CIDR [33] is greater than the address length [32]");
 		assertThatExceptionOfType(AuthConfigException.class)
 			.isThrownBy(() -> check("stackgate.auth.trusted-proxies", "proxy.example.com"))
 			.withMessageContaining("is not an IP address or network");
@@ -69,7 +69,10 @@ class AuthSettingsTests {
 		return AuthSettings.check(Settings.bind(AuthProperties.class, keyValues), listenAddress(keyValues));
 	}
 
-	/** Where the gateway listens with these settings, as the auth configuration works it out. */
+	/**
+	 * Where the gateway listens with these settings, as the auth configuration works it
+	 * out.
+	 */
 	private static ListenAddress listenAddress(String... keyValues) {
 		AuthProperties auth = Settings.bind(AuthProperties.class, keyValues);
 		return new AuthConfiguration().listenAddress(Settings.bind(ListenProperties.class, keyValues), auth);

@@ -48,7 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Mode keystone against a Keystone on WireMock: the real filters, validation cache and adapter.
+ * Mode keystone against a Keystone on WireMock: the real filters, validation cache and
+ * adapter.
  */
 @WebMvcTest(controllers = AuthTokenController.class,
 		properties = { "stackgate.auth.mode=keystone", "stackgate.auth.token-cache-ttl=5s" })
@@ -149,8 +150,8 @@ class KeystoneAuthenticationTests {
 			this.mvc.perform(get("/api/v1/echo").header("X-Auth-Token", token)).andExpect(status().isOk());
 		}
 
-		keystone.verify(1, getRequestedFor(urlEqualTo("/identity/v3/auth/tokens"))
-			.withHeader("X-Subject-Token", equalTo(token)));
+		keystone.verify(1,
+				getRequestedFor(urlEqualTo("/identity/v3/auth/tokens")).withHeader("X-Subject-Token", equalTo(token)));
 	}
 
 	@Test
@@ -165,8 +166,8 @@ class KeystoneAuthenticationTests {
 		this.mvc.perform(get("/api/v1/echo").header("X-Auth-Token", token))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.detail").value("The token has expired"));
-		keystone.verify(1, getRequestedFor(urlEqualTo("/identity/v3/auth/tokens"))
-			.withHeader("X-Subject-Token", equalTo(token)));
+		keystone.verify(1,
+				getRequestedFor(urlEqualTo("/identity/v3/auth/tokens")).withHeader("X-Subject-Token", equalTo(token)));
 	}
 
 	@Test
@@ -175,7 +176,8 @@ class KeystoneAuthenticationTests {
 		stubs().validates(token, Instant.now().plus(Duration.ofHours(1)));
 		this.mvc.perform(get("/api/v1/echo").header("X-Auth-Token", token)).andExpect(status().isOk());
 		Instant revokedAt = Instant.now();
-		keystone.stubFor(WireMock.get(urlEqualTo("/identity/v3/auth/tokens")).withHeader("X-Subject-Token", equalTo(token))
+		keystone.stubFor(WireMock.get(urlEqualTo("/identity/v3/auth/tokens"))
+			.withHeader("X-Subject-Token", equalTo(token))
 			.willReturn(aResponse().withStatus(404)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"error\": {\"code\": 404, \"message\": \"Could not find token.\"}}")));
@@ -188,14 +190,15 @@ class KeystoneAuthenticationTests {
 			.andExpect(jsonPath("$.detail").value("Keystone does not accept the token"));
 		assertThat(Duration.between(revokedAt, Instant.now())).isLessThan(TTL.plusSeconds(5));
 		this.mvc.perform(get("/api/v1/echo").header("X-Auth-Token", token)).andExpect(status().isUnauthorized());
-		keystone.verify(2, getRequestedFor(urlEqualTo("/identity/v3/auth/tokens"))
-			.withHeader("X-Subject-Token", equalTo(token)));
+		keystone.verify(2,
+				getRequestedFor(urlEqualTo("/identity/v3/auth/tokens")).withHeader("X-Subject-Token", equalTo(token)));
 	}
 
 	@Test
 	void anUnreachableKeystoneIsServiceUnavailableAndNothingIsCached() throws Exception {
 		String token = token("down");
-		keystone.stubFor(WireMock.get(urlEqualTo("/identity/v3/auth/tokens")).withHeader("X-Subject-Token", equalTo(token))
+		keystone.stubFor(WireMock.get(urlEqualTo("/identity/v3/auth/tokens"))
+			.withHeader("X-Subject-Token", equalTo(token))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		this.mvc.perform(get("/api/v1/echo").header("X-Auth-Token", token))
@@ -213,11 +216,12 @@ class KeystoneAuthenticationTests {
 		String token = token("spoof");
 		stubs().validates(token, Instant.now().plus(Duration.ofHours(1)));
 
-		this.mvc.perform(get("/api/v1/echo").header("X-Auth-Token", token)
-			.header("X-User-Id", "admin")
-			.header("X-Roles", "admin")
-			.header("X-Project-Id", "p-admin")
-			.header("X-Identity-Status", "Confirmed"))
+		this.mvc
+			.perform(get("/api/v1/echo").header("X-Auth-Token", token)
+				.header("X-User-Id", "admin")
+				.header("X-Roles", "admin")
+				.header("X-Project-Id", "p-admin")
+				.header("X-Identity-Status", "Confirmed"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.project").value("p-demo"))
 			.andExpect(jsonPath("$.x_user_id").value(nullValue()))
@@ -247,8 +251,9 @@ class KeystoneAuthenticationTests {
 	void aPasswordLoginGivesATokenToSendBack() throws Exception {
 		stubs().issuesTokens(Duration.ofHours(1));
 
-		this.mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\": \"demo\", \"password\": \"s3cret-pw\", \"project\": \"demo\"}"))
+		this.mvc
+			.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\": \"demo\", \"password\": \"s3cret-pw\", \"project\": \"demo\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Cache-Control", "no-store"))
 			.andExpect(jsonPath("$.token").value(KeystoneStubs.issuedToken()))
@@ -259,20 +264,24 @@ class KeystoneAuthenticationTests {
 
 	@Test
 	void aLoginWithoutAPasswordIsABadRequest() throws Exception {
-		this.mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\": \"demo\", \"project\": \"demo\"}"))
+		this.mvc
+			.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\": \"demo\", \"project\": \"demo\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("password"));
 	}
 
 	@Test
 	void aWrongPasswordIsUnauthorized() throws Exception {
-		keystone.stubFor(WireMock.post(urlEqualTo("/identity/v3/auth/tokens")).willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\": {\"code\": 401, \"message\": \"The request you have made requires authentication.\"}}")));
+		keystone.stubFor(WireMock.post(urlEqualTo("/identity/v3/auth/tokens"))
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"error\": {\"code\": 401, \"message\": \"The request you have made requires authentication.\"}}")));
 
-		this.mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\": \"demo\", \"password\": \"wrong-pw\", \"project\": \"demo\"}"))
+		this.mvc
+			.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\": \"demo\", \"password\": \"wrong-pw\", \"project\": \"demo\"}"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().exists("WWW-Authenticate"))
 			.andExpect(jsonPath("$.type").value("https://stackgate.dev/problems/unauthenticated"))

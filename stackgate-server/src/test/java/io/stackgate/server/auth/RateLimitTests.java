@@ -24,15 +24,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Per-caller token buckets: 3 requests and 1 create per 2 seconds.
  */
-@WebMvcTest(controllers = EchoController.class, properties = { "stackgate.auth.mode=service",
-		"stackgate.auth.api-keys[0].name=limited",
-		"stackgate.auth.api-keys[0].sha256=05394356bb6a2ab60e1da9e20a905286a089ab3c4e12e7b685d4c7d6f5b044fa",
-		"stackgate.auth.api-keys[0].role=operator", "stackgate.auth.api-keys[1].name=other",
-		"stackgate.auth.api-keys[1].sha256=b80b82bdc98ca0549ccdab4c81a44f32f26617c2d3f5517d12866b629332d8bf",
-		"stackgate.auth.api-keys[1].role=operator", "stackgate.auth.api-keys[2].name=creator",
-		"stackgate.auth.api-keys[2].sha256=c524e0025e847ff852a0e0426483fea63aaf98e78afb2a01ddd944600a1eaa94",
-		"stackgate.auth.api-keys[2].role=operator", "stackgate.auth.rate-limit.requests=3",
-		"stackgate.auth.rate-limit.creates=1", "stackgate.auth.rate-limit.per=2s" })
+@WebMvcTest(controllers = EchoController.class,
+		properties = { "stackgate.auth.mode=service", "stackgate.auth.api-keys[0].name=limited",
+				"stackgate.auth.api-keys[0].sha256=05394356bb6a2ab60e1da9e20a905286a089ab3c4e12e7b685d4c7d6f5b044fa",
+				"stackgate.auth.api-keys[0].role=operator", "stackgate.auth.api-keys[1].name=other",
+				"stackgate.auth.api-keys[1].sha256=b80b82bdc98ca0549ccdab4c81a44f32f26617c2d3f5517d12866b629332d8bf",
+				"stackgate.auth.api-keys[1].role=operator", "stackgate.auth.api-keys[2].name=creator",
+				"stackgate.auth.api-keys[2].sha256=c524e0025e847ff852a0e0426483fea63aaf98e78afb2a01ddd944600a1eaa94",
+				"stackgate.auth.api-keys[2].role=operator", "stackgate.auth.rate-limit.requests=3",
+				"stackgate.auth.rate-limit.creates=1", "stackgate.auth.rate-limit.per=2s" })
 @Import({ AuthConfiguration.class, EchoController.class, AuthSliceBeans.class })
 class RateLimitTests {
 
@@ -49,8 +49,8 @@ class RateLimitTests {
 	MockMvc mvc;
 
 	static CloudConfig cloudConfig() {
-		return new CloudConfig("test cloud", "http://127.0.0.1:1/v3", "gateway", "gateway-password",
-				DomainRef.DEFAULT, "service", null, DomainRef.DEFAULT, null, "public", null, true);
+		return new CloudConfig("test cloud", "http://127.0.0.1:1/v3", "gateway", "gateway-password", DomainRef.DEFAULT,
+				"service", null, DomainRef.DEFAULT, null, "public", null, true);
 	}
 
 	@Test

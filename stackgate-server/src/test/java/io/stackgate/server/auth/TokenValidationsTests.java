@@ -38,10 +38,9 @@ class TokenValidationsTests {
 
 	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
-	private final TokenValidations validations = new TokenValidations(this.keystone,
-			Settings.bind(AuthProperties.class, "stackgate.auth.token-cache-ttl", "60s",
-					"stackgate.auth.token-cache-size", "100"),
-			Runnable::run, this.clock, this.meterRegistry);
+	private final TokenValidations validations = new TokenValidations(this.keystone, Settings.bind(AuthProperties.class,
+			"stackgate.auth.token-cache-ttl", "60s", "stackgate.auth.token-cache-size", "100"), Runnable::run,
+			this.clock, this.meterRegistry);
 
 	@Test
 	void aValidTokenIsAskedOnceWithinTheTtl() {

@@ -38,7 +38,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(LaunchOptionsController.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD) // each test starts with empty caches
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD) // each test
+																				// starts
+																				// with
+																				// empty
+																				// caches
 @Import({ LaunchOptionsService.class, WebTestConfiguration.class })
 class LaunchOptionsControllerTests {
 
@@ -79,11 +83,11 @@ class LaunchOptionsControllerTests {
 
 	@Test
 	void offersOnlyNetworksTheProjectCanAttachTo() throws Exception {
-		given(this.networks.listNetworks(any())).willReturn(List.of(
-				new NetworkDto("n-1", "private", "ACTIVE", false, false, List.of(SUBNET)),
-				new NetworkDto("n-2", "public", "ACTIVE", false, true, List.of(SUBNET)),
-				new NetworkDto("n-3", "provider", "ACTIVE", true, true, List.of(SUBNET)),
-				new NetworkDto("n-4", "empty", "ACTIVE", false, false, List.of())));
+		given(this.networks.listNetworks(any()))
+			.willReturn(List.of(new NetworkDto("n-1", "private", "ACTIVE", false, false, List.of(SUBNET)),
+					new NetworkDto("n-2", "public", "ACTIVE", false, true, List.of(SUBNET)),
+					new NetworkDto("n-3", "provider", "ACTIVE", true, true, List.of(SUBNET)),
+					new NetworkDto("n-4", "empty", "ACTIVE", false, false, List.of())));
 
 		this.mvc.perform(get("/api/v1/networks"))
 			.andExpect(status().isOk())

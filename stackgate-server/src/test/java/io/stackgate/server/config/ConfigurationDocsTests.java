@@ -15,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps docs/configuration.md true: its table of {@code stackgate.*} settings is the one generated from the
- * configuration metadata that the build derives from the {@code @ConfigurationProperties} records of the
- * features (AuthProperties, ListenProperties, CatalogProperties, LaunchProperties, UpstreamProperties) and their
+ * Keeps docs/configuration.md true: its table of {@code stackgate.*} settings is the one
+ * generated from the configuration metadata that the build derives from the
+ * {@code @ConfigurationProperties} records of the features (AuthProperties,
+ * ListenProperties, CatalogProperties, LaunchProperties, UpstreamProperties) and their
  * Javadoc.
  */
 class ConfigurationDocsTests {
@@ -40,8 +41,10 @@ class ConfigurationDocsTests {
 		if (!documented.equals(table)) {
 			Path expected = Path.of("target/configuration.md");
 			Files.writeString(expected, doc.substring(0, begin) + "\n" + table + "\n" + doc.substring(end));
-			assertThat(documented).as("docs/configuration.md is out of date; the generated version is in "
-					+ "stackgate-server/" + expected + ": copy it to docs/configuration.md").isEqualTo(table);
+			assertThat(documented)
+				.as("docs/configuration.md is out of date; the generated version is in " + "stackgate-server/"
+						+ expected + ": copy it to docs/configuration.md")
+				.isEqualTo(table);
 		}
 	}
 
@@ -57,9 +60,15 @@ class ConfigurationDocsTests {
 
 	private static String row(JsonNode property) {
 		String name = property.path("name").asString();
-		// java.util.List<java.lang.String> is "List of String"; nested records and enums go by their own name
-		String type = property.path("type").asString().replaceAll("[\\w.]*\\.", "").replaceAll("\\w+\\$", "")
-			.replace("Integer", "int").replace("<", " of ").replace(">", "");
+		// java.util.List<java.lang.String> is "List of String"; nested records and enums
+		// go by their own name
+		String type = property.path("type")
+			.asString()
+			.replaceAll("[\\w.]*\\.", "")
+			.replaceAll("\\w+\\$", "")
+			.replace("Integer", "int")
+			.replace("<", " of ")
+			.replace(">", "");
 		String defaultValue = property.path("defaultValue").isMissingNode() ? ""
 				: "`" + property.path("defaultValue").asString() + "`";
 		String description = property.path("description").asString().replaceAll("\\{@code ([^}]*)}", "`$1`");
@@ -67,7 +76,9 @@ class ConfigurationDocsTests {
 				+ description + " |";
 	}
 
-	/** Spring Boot's relaxed binding: dots become underscores, dashes go, all upper case. */
+	/**
+	 * Spring Boot's relaxed binding: dots become underscores, dashes go, all upper case.
+	 */
 	private static String environmentVariable(String name) {
 		return name.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
 	}

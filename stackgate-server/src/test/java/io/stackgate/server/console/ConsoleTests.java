@@ -26,15 +26,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The console's files are served without credentials and with the browser protections; the API beside them
- * still wants an API key and gets no console headers.
+ * The console's files are served without credentials and with the browser protections;
+ * the API beside them still wants an API key and gets no console headers.
  */
 @WebMvcTest(controllers = { ConsoleController.class, EchoController.class },
 		properties = { "stackgate.auth.mode=service", "stackgate.auth.api-keys[0].name=ops",
 				"stackgate.auth.api-keys[0].sha256=BEABCC44EAB1F4B7BEAE86BC89C43C309F65F5E3D720F9731A8D4E85A5CB9243",
 				"stackgate.auth.api-keys[0].role=operator" })
-@Import({ ConsoleConfiguration.class, ConsoleTests.Authentication.class, EchoController.class,
-		AuthSliceBeans.class })
+@Import({ ConsoleConfiguration.class, ConsoleTests.Authentication.class, EchoController.class, AuthSliceBeans.class })
 class ConsoleTests {
 
 	private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -47,11 +46,13 @@ class ConsoleTests {
 	MockMvc mvc;
 
 	static CloudConfig cloudConfig() {
-		return new CloudConfig("test cloud", "http://127.0.0.1:1/v3", "gateway", "gateway-password",
-				DomainRef.DEFAULT, "service", null, DomainRef.DEFAULT, null, "public", null, true);
+		return new CloudConfig("test cloud", "http://127.0.0.1:1/v3", "gateway", "gateway-password", DomainRef.DEFAULT,
+				"service", null, DomainRef.DEFAULT, null, "public", null, true);
 	}
 
-	/** The gateway's real authentication filters, package-private in their own package. */
+	/**
+	 * The gateway's real authentication filters, package-private in their own package.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	@ComponentScan("io.stackgate.server.auth")
 	static class Authentication {
@@ -90,8 +91,7 @@ class ConsoleTests {
 	@Test
 	void thePageHasNoInlineScriptOrStyle() throws Exception {
 		String page = this.mvc.perform(get("/index.html")).andReturn().getResponse().getContentAsString();
-		assertThat(page)
-			.contains("<script type=\"module\" src=\"console/app.js\"></script>")
+		assertThat(page).contains("<script type=\"module\" src=\"console/app.js\"></script>")
 			.doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>")
 			.doesNotContainPattern("\\s(style|on[a-z]+)=")
 			.doesNotContain("<style");

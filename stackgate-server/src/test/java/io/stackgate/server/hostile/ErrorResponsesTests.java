@@ -17,8 +17,9 @@ import io.stackgate.testing.hostile.RawHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every layer answers with the gateway's problem JSON: Tomcat refusing a request before the application sees
- * it, the servlet container's error page, TRACE, and the request errors that used to say too little.
+ * Every layer answers with the gateway's problem JSON: Tomcat refusing a request before
+ * the application sees it, the servlet container's error page, TRACE, and the request
+ * errors that used to say too little.
  */
 class ErrorResponsesTests extends WireMockGateway {
 
@@ -34,13 +35,15 @@ class ErrorResponsesTests extends WireMockGateway {
 
 	@Test
 	void headersOverTomcatsLimitAreABadRequestProblem() throws Exception {
-		assertProblem(send("GET", "/api/v1/flavors", List.<String[]>of(new String[] { "X-Pad", "p".repeat(20_000) }), null),
+		assertProblem(
+				send("GET", "/api/v1/flavors", List.<String[]>of(new String[] { "X-Pad", "p".repeat(20_000) }), null),
 				400);
 	}
 
 	@Test
 	void aControlCharacterInAHeaderIsABadRequestProblem() throws Exception {
-		assertProblem(send("GET", "/api/v1/flavors", List.<String[]>of(new String[] { "X-Foo", "a\u0001b" }), null), 400);
+		assertProblem(send("GET", "/api/v1/flavors", List.<String[]>of(new String[] { "X-Foo", "a\u0001b" }), null),
+				400);
 	}
 
 	@Test
@@ -64,7 +67,9 @@ class ErrorResponsesTests extends WireMockGateway {
 
 	@Test
 	void anUnparseableAcceptHeaderIsAProblemToo() throws Exception {
-		assertProblem(send("GET", "/api/v1/flavors", List.<String[]>of(new String[] { "Accept", "\u00ff\u00fe" }), null), 406);
+		assertProblem(
+				send("GET", "/api/v1/flavors", List.<String[]>of(new String[] { "Accept", "\u00ff\u00fe" }), null),
+				406);
 	}
 
 	@ParameterizedTest
@@ -81,9 +86,9 @@ class ErrorResponsesTests extends WireMockGateway {
 		Set<String> before = Set.copyOf(nova.created());
 		byte[] body = ("{\"name\": \"" + PREFIX + "accept\", " + LAUNCH + "}").getBytes(StandardCharsets.UTF_8);
 
-		RawHttp.Response response = http().send(new HostileRequest("test", "test", "POST", "/api/v1/servers",
-				List.of(new String[] { "Content-Type", "application/json" }, new String[] { "X-Auth-Token", TOKEN },
-						new String[] { "Accept", "\u00ff\u00fe" }),
+		RawHttp.Response response = http().send(new HostileRequest(
+				"test", "test", "POST", "/api/v1/servers", List.of(new String[] { "Content-Type", "application/json" },
+						new String[] { "X-Auth-Token", TOKEN }, new String[] { "Accept", "\u00ff\u00fe" }),
 				body, null));
 
 		assertProblem(response, 406);

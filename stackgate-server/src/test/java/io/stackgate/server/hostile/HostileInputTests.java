@@ -20,9 +20,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hostile suite's fast loop: the generated requests against the whole gateway (Tomcat, filters,
- * controllers, the openstack4j adapter) on a WireMock OpenStack whose Nova remembers servers. The same
- * generator runs against the real cloud in {@code HostileInputIT}. {@code -Dhostile.seed=N} replays a run.
+ * The hostile suite's fast loop: the generated requests against the whole gateway
+ * (Tomcat, filters, controllers, the openstack4j adapter) on a WireMock OpenStack whose
+ * Nova remembers servers. The same generator runs against the real cloud in
+ * {@code HostileInputIT}. {@code -Dhostile.seed=N} replays a run.
  */
 class HostileInputTests extends WireMockGateway {
 
@@ -56,10 +57,11 @@ class HostileInputTests extends WireMockGateway {
 		int[] counter = { 0 };
 		Supplier<String> id = () -> ids.isEmpty() ? UUID.randomUUID().toString()
 				: ids.get((int) (System.nanoTime() % ids.size()));
-		return new Fixtures("X-Auth-Token", TOKEN, PREFIX, Map.of("name", () -> "\"" + PREFIX + (++counter[0]) + "\"",
-				"flavor", () -> "\"m1.nano\"", "image", () -> "\"cirros-fake-raw\"", "networks",
-				() -> "[\"private\"]", "username", () -> "\"demo\"", "password", () -> "\"demo-password\"",
-				"project", () -> "\"demo\"", "id", id, "timeout", () -> "1", "limit", () -> "5"));
+		return new Fixtures("X-Auth-Token", TOKEN, PREFIX,
+				Map.of("name", () -> "\"" + PREFIX + (++counter[0]) + "\"", "flavor", () -> "\"m1.nano\"", "image",
+						() -> "\"cirros-fake-raw\"", "networks", () -> "[\"private\"]", "username", () -> "\"demo\"",
+						"password", () -> "\"demo-password\"", "project", () -> "\"demo\"", "id", id, "timeout",
+						() -> "1", "limit", () -> "5"));
 	}
 
 }

@@ -26,14 +26,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * The whole gateway (Tomcat, filters, controllers, the openstack4j adapter) on a random port, in front of a
- * WireMock OpenStack whose Nova remembers servers ({@link FakeNova}).
+ * The whole gateway (Tomcat, filters, controllers, the openstack4j adapter) on a random
+ * port, in front of a WireMock OpenStack whose Nova remembers servers ({@link FakeNova}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "stackgate.listen.port=0", "stackgate.listen.address=127.0.0.1",
 				"stackgate.auth.rate-limit.requests=0", "stackgate.auth.rate-limit.creates=0",
 				"stackgate.upstream.read-timeout=10s", "stackgate.launch.poll-interval=100ms",
-				// The hostile client reads each answer to its end: a generated watch=true stream ends after 1 s.
+				// The hostile client reads each answer to its end: a generated watch=true
+				// stream ends after 1 s.
 				"stackgate.live.max-watch=1s" })
 abstract class WireMockGateway {
 
@@ -44,8 +45,8 @@ abstract class WireMockGateway {
 	static final FakeNova nova = new FakeNova();
 
 	/**
-	 * One port for every test class: each class starts its own WireMock, and the Spring context, cached across
-	 * classes, keeps the cloud configuration of the first.
+	 * One port for every test class: each class starts its own WireMock, and the Spring
+	 * context, cached across classes, keeps the cloud configuration of the first.
 	 */
 	private static final int PORT = freePort();
 

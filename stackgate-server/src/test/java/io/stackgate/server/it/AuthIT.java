@@ -31,14 +31,18 @@ import io.stackgate.itsupport.RealCloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Authentication against the cloud's real Keystone: two projects through one gateway, login, revocation,
- * API key roles, rate limits, and a log that holds no secret. Needs a second project: the clouds.yaml entry
- * {@link RealCloud#alternate()} names (devcloud's {@code devcloud-alt}, user and project {@code alt_demo}).
+ * Authentication against the cloud's real Keystone: two projects through one gateway,
+ * login, revocation, API key roles, rate limits, and a log that holds no secret. Needs a
+ * second project: the clouds.yaml entry {@link RealCloud#alternate()} names (devcloud's
+ * {@code devcloud-alt}, user and project {@code alt_demo}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthIT {
 
-	/** The validation cache of the Keystone gateway: a revoked token is refused at the latest this long after. */
+	/**
+	 * The validation cache of the Keystone gateway: a revoked token is refused at the
+	 * latest this long after.
+	 */
 	private static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
 
 	private static final String PREFIX = "it-auth-" + UUID.randomUUID().toString().substring(0, 6) + "-";
@@ -51,10 +55,15 @@ class AuthIT {
 
 	private static final String WRONG_PASSWORD = "wrong-" + UUID.randomUUID();
 
-	/** A loaded devcloud can take tens of seconds to list flavors; these tests are about authentication. */
+	/**
+	 * A loaded devcloud can take tens of seconds to list flavors; these tests are about
+	 * authentication.
+	 */
 	private static final String PATIENT = "stackgate.upstream.read-timeout=120s";
 
-	/** One Nova call for all the requests of a test: what is measured is authentication. */
+	/**
+	 * One Nova call for all the requests of a test: what is measured is authentication.
+	 */
 	private static final String LISTS_CACHED = "stackgate.cache.launch-options-ttl=10m";
 
 	/** Every secret this run sends: none may appear in the log. */
@@ -84,8 +93,8 @@ class AuthIT {
 		alt = RealCloud.alternate();
 		secrets.addAll(List.of(demo.token(), alt.token(), READER_KEY, OPERATOR_KEY, BURST_KEY, WRONG_PASSWORD));
 		keystoneGateway = Gateway.start("stackgate.auth.mode=keystone",
-				"stackgate.auth.token-cache-ttl=" + TOKEN_CACHE_TTL.toSeconds() + "s", "stackgate.auth.rate-limit.requests=0",
-				PATIENT, LISTS_CACHED);
+				"stackgate.auth.token-cache-ttl=" + TOKEN_CACHE_TTL.toSeconds() + "s",
+				"stackgate.auth.rate-limit.requests=0", PATIENT, LISTS_CACHED);
 		List<String> service = new ArrayList<>(List.of("stackgate.auth.mode=service",
 				"stackgate.auth.rate-limit.requests=5", "stackgate.auth.rate-limit.per=3s", PATIENT, LISTS_CACHED));
 		service.addAll(key(0, "ci-reader", READER_KEY, "reader"));
@@ -139,8 +148,7 @@ class AuthIT {
 
 		assertThat(asDemo.delete("/api/v1/servers/" + demoServer + "?wait=true&timeout=120").statusCode())
 			.isEqualTo(204);
-		assertThat(asAlt.delete("/api/v1/servers/" + altServer + "?wait=true&timeout=120").statusCode())
-			.isEqualTo(204);
+		assertThat(asAlt.delete("/api/v1/servers/" + altServer + "?wait=true&timeout=120").statusCode()).isEqualTo(204);
 	}
 
 	@Test
@@ -166,9 +174,10 @@ class AuthIT {
 
 		assertThat(keystoneGateway.as("X-Auth-Token", token).get("/api/v1/flavors").statusCode()).isEqualTo(200);
 
-		HttpResponse<String> wrong = keystoneGateway.anonymous().post("/api/v1/auth/tokens", """
-				{"username": "%s", "password": "%s", "project": "%s"}"""
-			.formatted(demo.username(), WRONG_PASSWORD, demo.projectName()), Map.of());
+		HttpResponse<String> wrong = keystoneGateway.anonymous()
+			.post("/api/v1/auth/tokens", """
+					{"username": "%s", "password": "%s", "project": "%s"}""".formatted(demo.username(), WRONG_PASSWORD,
+					demo.projectName()), Map.of());
 		assertThat(wrong.statusCode()).isEqualTo(401);
 		assertThat(wrong.body()).doesNotContain(WRONG_PASSWORD);
 	}
@@ -218,8 +227,8 @@ class AuthIT {
 		Gateway reader = serviceGateway.as("X-API-Key", READER_KEY);
 		assertThat(reader.get("/api/v1/flavors").statusCode()).isEqualTo(200);
 
-		HttpResponse<String> create = reader.post("/api/v1/servers", launchBody(PREFIX + "by-reader",
-				LaunchTarget.discover(demo)), Map.of());
+		HttpResponse<String> create = reader.post("/api/v1/servers",
+				launchBody(PREFIX + "by-reader", LaunchTarget.discover(demo)), Map.of());
 
 		assertThat(create.statusCode()).isEqualTo(403);
 		assertThat(Gateway.json(create).path("type").asString()).isEqualTo("https://stackgate.dev/problems/forbidden");
@@ -251,7 +260,10 @@ class AuthIT {
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("ApiKey header=\"X-API-Key\"");
 	}
 
-	/** Before the refused keys: refusals count against the client address (5 per 3 s here). */
+	/**
+	 * Before the refused keys: refusals count against the client address (5 per 3 s
+	 * here).
+	 */
 	@Test
 	@Order(7)
 	void theRateLimitAnswers429ThenRecovers() throws Exception {
@@ -286,7 +298,9 @@ class AuthIT {
 		}
 	}
 
-	/** Launches a server in the caller's project from what that project can launch from. */
+	/**
+	 * Launches a server in the caller's project from what that project can launch from.
+	 */
 	private static String launch(Gateway client, String name, LaunchTarget target) throws Exception {
 		HttpResponse<String> created = client.post("/api/v1/servers?wait=true&timeout=120", launchBody(name, target),
 				Map.of());
@@ -298,8 +312,8 @@ class AuthIT {
 
 	private static String launchBody(String name, LaunchTarget target) {
 		return """
-				{"name": "%s", "flavor": "%s", "image": "%s", "networks": ["%s"]}"""
-			.formatted(name, target.flavor().id(), target.image().id(), target.network().id());
+				{"name": "%s", "flavor": "%s", "image": "%s", "networks": ["%s"]}""".formatted(name,
+				target.flavor().id(), target.image().id(), target.network().id());
 	}
 
 	private static List<String> ids(HttpResponse<String> response) {
@@ -310,9 +324,10 @@ class AuthIT {
 	}
 
 	private static String login(RealCloud cloud) throws Exception {
-		HttpResponse<String> response = keystoneGateway.anonymous().post("/api/v1/auth/tokens", """
-				{"username": "%s", "password": "%s", "project": "%s"}"""
-			.formatted(cloud.username(), cloud.password(), cloud.projectName()), Map.of());
+		HttpResponse<String> response = keystoneGateway.anonymous()
+			.post("/api/v1/auth/tokens", """
+					{"username": "%s", "password": "%s", "project": "%s"}""".formatted(cloud.username(),
+					cloud.password(), cloud.projectName()), Map.of());
 		assertThat(response.statusCode()).isEqualTo(201);
 		String token = Gateway.json(response).path("token").asString();
 		secrets.add(token);
@@ -323,7 +338,9 @@ class AuthIT {
 		return meters.find("stackgate.auth.token.validations").counters().stream().mapToDouble((c) -> c.count()).sum();
 	}
 
-	/** @return the settings of an API key, configured by its hash as an operator would */
+	/**
+	 * @return the settings of an API key, configured by its hash as an operator would
+	 */
 	private static List<String> key(int index, String name, String key, String role) throws Exception {
 		String sha256 = HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));

@@ -23,9 +23,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages (installed by
- * deploy/install-build-deps), with a fresh profile, driven through {@code /usr/bin/chromedriver}: nothing is
- * downloaded, Selenium Manager is never asked.
+ * A headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages
+ * (installed by deploy/install-build-deps), with a fresh profile, driven through
+ * {@code /usr/bin/chromedriver}: nothing is downloaded, Selenium Manager is never asked.
  */
 final class Chromium implements AutoCloseable {
 
@@ -42,7 +42,9 @@ final class Chromium implements AutoCloseable {
 		this.driver = driver;
 	}
 
-	/** @return a browser with a desktop-sized window */
+	/**
+	 * @return a browser with a desktop-sized window
+	 */
 	static Chromium start() throws IOException {
 		if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
 			throw new IllegalStateException("The console's browser tests need Debian's chromium and chromium-driver: "
@@ -58,8 +60,7 @@ final class Chromium implements AutoCloseable {
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.PERFORMANCE, java.util.logging.Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-			.build();
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
 		return new Chromium(profile, new ChromeDriver(service, options));
 	}
 
@@ -68,8 +69,9 @@ final class Chromium implements AutoCloseable {
 	}
 
 	/**
-	 * @return a wait that looks again when an element it held was replaced: the server list redraws rows as
-	 * Nova's answers change, and Nova may briefly leave a server being scheduled out of its list
+	 * @return a wait that looks again when an element it held was replaced: the server
+	 * list redraws rows as Nova's answers change, and Nova may briefly leave a server
+	 * being scheduled out of its list
 	 */
 	WebDriverWait waiting(Duration timeout) {
 		WebDriverWait wait = new WebDriverWait(this.driver, timeout, Duration.ofMillis(200));
@@ -78,8 +80,9 @@ final class Chromium implements AutoCloseable {
 	}
 
 	/**
-	 * Saves a PNG of the whole page as a screen this wide shows it, also what lies below the fold. Below 600 px
-	 * the screen is a phone's: no scroll bar, and the page's viewport meta tag applies.
+	 * Saves a PNG of the whole page as a screen this wide shows it, also what lies below
+	 * the fold. Below 600 px the screen is a phone's: no scroll bar, and the page's
+	 * viewport meta tag applies.
 	 */
 	void screenshot(Path file, int width) throws IOException {
 		emulate(width, 800);
@@ -97,7 +100,8 @@ final class Chromium implements AutoCloseable {
 
 	/**
 	 * @param header a request header, for example {@code X-Auth-Token}
-	 * @return its value in the latest request the page sent with it, read from the browser's network log
+	 * @return its value in the latest request the page sent with it, read from the
+	 * browser's network log
 	 */
 	Optional<String> lastRequestHeader(String header) {
 		Optional<String> found = Optional.empty();
@@ -113,7 +117,9 @@ final class Chromium implements AutoCloseable {
 		return found;
 	}
 
-	/** @return the result of a script run in the page */
+	/**
+	 * @return the result of a script run in the page
+	 */
 	Object script(String script, Object... arguments) {
 		return this.driver.executeScript(script, arguments);
 	}
@@ -132,7 +138,10 @@ final class Chromium implements AutoCloseable {
 		}
 	}
 
-	/** @return the names of the console's files the page loaded, with the bytes each took on the wire */
+	/**
+	 * @return the names of the console's files the page loaded, with the bytes each took
+	 * on the wire
+	 */
 	@SuppressWarnings("unchecked")
 	List<Map<String, Object>> transfers() {
 		return (List<Map<String, Object>>) script("""

@@ -13,10 +13,10 @@ import io.stackgate.itsupport.RealCloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API versions of the cloud the suite runs on, read from each service's version document, as the gateway's
- * negotiation reads Nova's: checks that each service offers the version the gateway speaks, and writes them to
- * {@code target/cloud-versions.json}, from which {@code bin/compatibility-matrix} writes that row of
- * docs/compatibility.md.
+ * The API versions of the cloud the suite runs on, read from each service's version
+ * document, as the gateway's negotiation reads Nova's: checks that each service offers
+ * the version the gateway speaks, and writes them to {@code target/cloud-versions.json},
+ * from which {@code bin/compatibility-matrix} writes that row of docs/compatibility.md.
  */
 class CloudVersionsIT {
 
@@ -50,7 +50,10 @@ class CloudVersionsIT {
 				JSON.writerWithDefaultPrettyPrinter().writeValueAsString(versions) + "\n");
 	}
 
-	/** @return the highest version a document lists as {@code CURRENT}, which must start as given */
+	/**
+	 * @return the highest version a document lists as {@code CURRENT}, which must start
+	 * as given
+	 */
 	private static String current(JsonNode document, String prefix) {
 		String highest = null;
 		for (JsonNode version : document.path("versions")) {

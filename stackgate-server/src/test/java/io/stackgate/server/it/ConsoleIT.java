@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The web console in a real headless Chromium, against a real gateway and the local cloud: what the page shows
- * is checked against Nova itself. Servers are named with this run's prefix and deleted at the end, also when a
- * test fails. The screenshots of docs/ come from the first test (in target/console-screenshots/).
+ * The web console in a real headless Chromium, against a real gateway and the local
+ * cloud: what the page shows is checked against Nova itself. Servers are named with this
+ * run's prefix and deleted at the end, also when a test fails. The screenshots of docs/
+ * come from the first test (in target/console-screenshots/).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -41,7 +42,10 @@ class ConsoleIT {
 
 	private static final Path SHOTS = Path.of("target/console-screenshots");
 
-	/** The local cloud is shared with other test runs and can take tens of seconds to answer a list. */
+	/**
+	 * The local cloud is shared with other test runs and can take tens of seconds to
+	 * answer a list.
+	 */
 	private static final String PATIENT = "stackgate.upstream.read-timeout=120s";
 
 	private static RealCloud cloud;
@@ -63,7 +67,8 @@ class ConsoleIT {
 		CompletableFuture<Gateway> second = CompletableFuture.supplyAsync(() -> Gateway.start(PATIENT,
 				"stackgate.auth.mode=service", "stackgate.auth.api-keys[0].name=console-it",
 				"stackgate.auth.api-keys[0].sha256=" + sha256(API_KEY), "stackgate.auth.api-keys[0].role=operator"));
-		// A revoked token is refused within 2 s, so that the expiry test needs no long wait.
+		// A revoked token is refused within 2 s, so that the expiry test needs no long
+		// wait.
 		keystone = Gateway.start(PATIENT, "stackgate.auth.token-cache-ttl=2s");
 		service = second.join();
 		browser = Chromium.start();
@@ -113,11 +118,14 @@ class ConsoleIT {
 		report(opened, interactive, loaded);
 		browser.script("window.consoleItNoReload = true;");
 
-		this.page.fillLaunch(name, target.flavor().name(), target.image().name(), List.of(target.network().name()), null)
+		this.page
+			.fillLaunch(name, target.flavor().name(), target.image().name(), List.of(target.network().name()), null)
 			.doubleClickLaunch();
 		this.page.awaitRow(name);
 		this.page.awaitStatus(name, "ACTIVE", target.network().name() + ": ");
-		String address = this.page.cell(name, "Addresses").substring(target.network().name().length() + 2).split("[ ,]")[0];
+		String address = this.page.cell(name, "Addresses")
+			.substring(target.network().name().length() + 2)
+			.split("[ ,]")[0];
 		assertThat(target.network().contains(address)).as(address).isTrue();
 
 		assertThat(browser.script("return window.consoleItNoReload === true;")).as("the page was not reloaded")
@@ -157,7 +165,8 @@ class ConsoleIT {
 		String name = PREFIX + "<img src=x onerror=alert(1)>";
 		this.page.open(keystone.baseUrl()).logIn(cloud.username(), cloud.password(), cloud.projectName());
 
-		this.page.fillLaunch(name, target.flavor().name(), target.image().name(), List.of(target.network().name()), null)
+		this.page
+			.fillLaunch(name, target.flavor().name(), target.image().name(), List.of(target.network().name()), null)
 			.clickLaunch();
 		this.page.awaitRow(name);
 

@@ -12,11 +12,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The web console as a user sees it: its forms by their labelled fields, its server list by server name.
+ * The web console as a user sees it: its forms by their labelled fields, its server list
+ * by server name.
  */
 final class ConsolePage {
 
-	/** How long a server may take to appear, turn ACTIVE or go away on the local cloud. */
+	/**
+	 * How long a server may take to appear, turn ACTIVE or go away on the local cloud.
+	 */
 	static final Duration SERVER_TIMEOUT = Duration.ofSeconds(180);
 
 	private final Chromium browser;
@@ -28,10 +31,13 @@ final class ConsolePage {
 		this.driver = browser.driver();
 	}
 
-	/** Opens the console afresh: a new page has no credential, so it shows the login form. */
+	/**
+	 * Opens the console afresh: a new page has no credential, so it shows the login form.
+	 */
 	ConsolePage open(String baseUrl) {
 		this.driver.get(baseUrl + "/");
-		this.browser.waiting(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+		this.browser.waiting(Duration.ofSeconds(30))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
 		return this;
 	}
 
@@ -50,15 +56,19 @@ final class ConsolePage {
 		return this;
 	}
 
-	/** Waits until the launch form has its options, which is when the console is usable. */
+	/**
+	 * Waits until the launch form has its options, which is when the console is usable.
+	 */
 	ConsolePage awaitWorkspace() {
 		this.browser.waiting(SERVER_TIMEOUT)
-			.until((d) -> visible("workspace") && !new Select(d.findElement(By.id("launch-flavor"))).getOptions().isEmpty());
+			.until((d) -> visible("workspace")
+					&& !new Select(d.findElement(By.id("launch-flavor"))).getOptions().isEmpty());
 		return this;
 	}
 
 	/**
-	 * Fills the launch form, choosing flavor, image and networks by their names as the user reads them.
+	 * Fills the launch form, choosing flavor, image and networks by their names as the
+	 * user reads them.
 	 * @param count the count, or {@code null} to leave it
 	 */
 	ConsolePage fillLaunch(String name, String flavor, String image, List<String> networks, String count) {
@@ -87,7 +97,10 @@ final class ConsolePage {
 		this.driver.findElement(By.id("launch-submit")).click();
 	}
 
-	/** @return the row of the server with exactly this name, if listed; it may be replaced at the next poll */
+	/**
+	 * @return the row of the server with exactly this name, if listed; it may be replaced
+	 * at the next poll
+	 */
 	Optional<WebElement> row(String name) {
 		return this.driver.findElements(By.cssSelector("#server-rows tr"))
 			.stream()
@@ -111,7 +124,8 @@ final class ConsolePage {
 	 */
 	String cell(String name, String label) {
 		return this.browser.waiting(SERVER_TIMEOUT)
-			.until((d) -> row(name).map((row) -> row.findElement(By.cssSelector("td[data-label='" + label + "']")).getText())
+			.until((d) -> row(name)
+				.map((row) -> row.findElement(By.cssSelector("td[data-label='" + label + "']")).getText())
 				.orElse(null));
 	}
 
@@ -133,9 +147,13 @@ final class ConsolePage {
 		this.browser.waiting(SERVER_TIMEOUT).until((d) -> row(name).isEmpty());
 	}
 
-	/** @return the error shown beside a field of the launch form, for example {@code count} */
+	/**
+	 * @return the error shown beside a field of the launch form, for example
+	 * {@code count}
+	 */
 	String fieldError(String field) {
-		return this.driver.findElement(By.cssSelector("#launch-form [data-field='" + field + "'] .field-error")).getText();
+		return this.driver.findElement(By.cssSelector("#launch-form [data-field='" + field + "'] .field-error"))
+			.getText();
 	}
 
 	String text(String id) {

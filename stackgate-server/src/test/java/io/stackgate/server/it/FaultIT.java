@@ -40,13 +40,15 @@ import io.stackgate.itsupport.RealCloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real OpenStack services stopped under load ({@code devcloud/stop}, {@code devcloud/start}), one at a time: during
- * the outage only 503/504 problems naming the service or answers served from the caches, nothing past the read
- * timeout + 2 s, readiness DOWN within 5 s when Keystone goes; once the service answers again directly, the
- * gateway answers it within 5 s and is ready within 5 s; every launch made meanwhile ends as one server or none
- * (checked in Nova directly); threads, open files and heap do not grow from one outage to the next. Every
- * stopped service is started again, also when a test fails or the JVM is stopped, so that the cloud is healthy
- * for the tests after this one. Runs against the cloud of {@code DEVCLOUD_HOME} (see docs/operations.md).
+ * Real OpenStack services stopped under load ({@code devcloud/stop},
+ * {@code devcloud/start}), one at a time: during the outage only 503/504 problems naming
+ * the service or answers served from the caches, nothing past the read timeout + 2 s,
+ * readiness DOWN within 5 s when Keystone goes; once the service answers again directly,
+ * the gateway answers it within 5 s and is ready within 5 s; every launch made meanwhile
+ * ends as one server or none (checked in Nova directly); threads, open files and heap do
+ * not grow from one outage to the next. Every stopped service is started again, also when
+ * a test fails or the JVM is stopped, so that the cloud is healthy for the tests after
+ * this one. Runs against the cloud of {@code DEVCLOUD_HOME} (see docs/operations.md).
  */
 class FaultIT {
 
@@ -56,22 +58,31 @@ class FaultIT {
 
 	private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("fault.outage-seconds", 30));
 
-	/** The bound for any answer during an outage: the configured timeout + 2 s. */
+	/**
+	 * The issue's bound for any answer during an outage: the configured timeout + 2 s.
+	 */
 	private static final Duration ANSWER_BOUND = READ_TIMEOUT.plusSeconds(2);
 
-	/** How soon after the service answers directly the gateway must answer it and be ready again. */
+	/**
+	 * How soon after the service answers directly the gateway must answer it and be ready
+	 * again.
+	 */
 	private static final Duration RECOVERY_BOUND = Duration.ofSeconds(5);
 
 	/** Names of this run's servers start with it. */
 	private static final String PREFIX = "fault-" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
 	/**
-	 * Nova's own answer while a service it calls is out: it lists a server's security groups from Neutron and
-	 * checks images in Glance, and answers 500 when it cannot (openstack4j keeps no body of a 5xx to tell why).
+	 * Nova's own answer while a service it calls is out: it lists a server's security
+	 * groups from Neutron and checks images in Glance, and answers 500 when it cannot
+	 * (openstack4j keeps no body of a 5xx to tell why).
 	 */
 	private static final String NOVA_FAILED = "Nova answered 500";
 
-	/** Nova's create while Keystone is out: it cannot get tokens of its own to reach Neutron and Glance. */
+	/**
+	 * Nova's create while Keystone is out: it cannot get tokens of its own to reach
+	 * Neutron and Glance.
+	 */
 	private static final String NOVA_LATE = "Nova did not answer in time";
 
 	private static final Set<String> stopped = ConcurrentHashMap.newKeySet();
@@ -122,14 +133,15 @@ class FaultIT {
 
 	/**
 	 * @param service the devcloud service to stop
-	 * @param named what a problem during the outage must name: the service, or Nova's 500 (a 502) while a service
-	 * it depends on is out
-	 * @param route a route that needs the service: the gateway answers it from the service again once it is back
+	 * @param named what a problem during the outage must name: the service, or Nova's 500
+	 * (a 502) while a service it depends on is out
+	 * @param route a route that needs the service: the gateway answers it from the
+	 * service again once it is back
 	 */
 	@ParameterizedTest(name = "{0} stopped for the outage")
 	@MethodSource("faults")
-	void anOutageEndsInProblemsNamingTheServiceOrCachedAnswersAndTheGatewayRecovers(String service,
-			List<String> named, String route) throws Exception {
+	void anOutageEndsInProblemsNamingTheServiceOrCachedAnswersAndTheGatewayRecovers(String service, List<String> named,
+			String route) throws Exception {
 		awaitFresh(token, "/api/v1/servers", Duration.ofSeconds(60));
 		awaitFresh(token, "/api/v1/launch-options", Duration.ofSeconds(60));
 		Load load = new Load(service);
@@ -149,8 +161,10 @@ class FaultIT {
 			devcloud("start", service);
 			stopped.remove(service);
 			Direct direct = awaitDirect(service);
-			// The clock starts when the service answers directly, not at devcloud/start: a freshly started
-			// service can take many seconds (Nova 13 s on a loaded machine) for its first real answer.
+			// The clock starts when the service answers directly, not at devcloud/start:
+			// a freshly started
+			// service can take many seconds (Nova 13 s on a loaded machine) for its first
+			// real answer.
 			long answered = System.nanoTime();
 			CompletableFuture<Duration> ready = CompletableFuture.supplyAsync(() -> {
 				awaitReadiness("UP", Duration.ofSeconds(30));
@@ -178,8 +192,8 @@ class FaultIT {
 					assertThat(answer.age()).as("launch options carry their Age").isNotNull();
 				}
 			}
-			assertThat(firstSuccess).as("first fresh answer after the service answered").isLessThanOrEqualTo(
-					RECOVERY_BOUND);
+			assertThat(firstSuccess).as("first fresh answer after the service answered")
+				.isLessThanOrEqualTo(RECOVERY_BOUND);
 			assertThat(readyAfter).as("readiness UP after the service answered").isLessThanOrEqualTo(RECOVERY_BOUND);
 			load.checkLaunchesInNova();
 			checkResources(service);
@@ -192,8 +206,9 @@ class FaultIT {
 	}
 
 	/**
-	 * @return when the gateway first answered {@code path} with a 200 made by OpenStack now: cached answers
-	 * count only while they are younger than their TTL, so that a stale one does not pass for a recovery
+	 * @return when the gateway first answered {@code path} with a 200 made by OpenStack
+	 * now: cached answers count only while they are younger than their TTL, so that a
+	 * stale one does not pass for a recovery
 	 */
 	private static Duration awaitFresh(String callerToken, String path, Duration bound) throws Exception {
 		long start = System.nanoTime();
@@ -233,9 +248,9 @@ class FaultIT {
 	}
 
 	/**
-	 * Waits until the started service answers an authenticated request directly, as the gateway would ask it:
-	 * a fresh login and its token's validation for Keystone, the project's servers, networks or images for the
-	 * others.
+	 * Waits until the started service answers an authenticated request directly, as the
+	 * gateway would ask it: a fresh login and its token's validation for Keystone, the
+	 * project's servers, networks or images for the others.
 	 */
 	private static Direct awaitDirect(String service) throws Exception {
 		long start = System.nanoTime();
@@ -270,7 +285,8 @@ class FaultIT {
 			request.header("X-Auth-Token", callerToken);
 		}
 		if (json != null) {
-			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(json));
 		}
 		else {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -282,8 +298,9 @@ class FaultIT {
 	}
 
 	/**
-	 * The gateway's threads, open files and heap after a GC, once the load has stopped: after the first outage
-	 * they are the baseline, and later outages must not leave more behind.
+	 * The gateway's threads, open files and heap after a GC, once the load has stopped:
+	 * after the first outage they are the baseline, and later outages must not leave more
+	 * behind.
 	 */
 	private static void checkResources(String service) throws Exception {
 		Thread.sleep(2000);
@@ -312,7 +329,8 @@ class FaultIT {
 	}
 
 	private static void devcloud(String command, String service) throws IOException, InterruptedException {
-		// Its output goes through System.out: a child writing to the forked JVM's own stdout corrupts Failsafe's
+		// Its output goes through System.out: a child writing to the forked JVM's own
+		// stdout corrupts Failsafe's
 		// channel.
 		Process process = new ProcessBuilder("../devcloud/" + command, service).redirectErrorStream(true).start();
 		try (BufferedReader output = new BufferedReader(
@@ -323,7 +341,10 @@ class FaultIT {
 		assertThat(process.exitValue()).as("devcloud/%s %s", command, service).isZero();
 	}
 
-	/** Starts every service a test stopped; from a finally block, @AfterAll and a JVM shutdown hook. */
+	/**
+	 * Starts every service a test stopped; from a finally block, @AfterAll and a JVM
+	 * shutdown hook.
+	 */
 	private static void restoreAll() {
 		for (String service : List.copyOf(stopped)) {
 			try {
@@ -370,8 +391,9 @@ class FaultIT {
 	}
 
 	/**
-	 * Eight clients: three list servers, two read the launch options, one the flavors, and two launch servers
-	 * (at most three each per outage, with an Idempotency-Key), each as fast as the gateway answers.
+	 * Eight clients: three list servers, two read the launch options, one the flavors,
+	 * and two launch servers (at most three each per outage, with an Idempotency-Key),
+	 * each as fast as the gateway answers.
 	 */
 	private static final class Load {
 
@@ -466,10 +488,12 @@ class FaultIT {
 		}
 
 		/**
-		 * Each launch ends as exactly one server or none: one told it succeeded has exactly the server it was
-		 * told of; one told it failed with a 503 has none (the create did not reach Nova, or was undone); one
-		 * told 504 may have one (Nova may have created it before the answer was late). Every failed launch is
-		 * then repeated with its key, as docs/operations.md says, and ends with exactly one server.
+		 * Each launch ends as exactly one server or none: one told it succeeded has
+		 * exactly the server it was told of; one told it failed with a 503 has none (the
+		 * create did not reach Nova, or was undone); one told 504 may have one (Nova may
+		 * have created it before the answer was late). Every failed launch is then
+		 * repeated with its key, as docs/operations.md says, and ends with exactly one
+		 * server.
 		 */
 		void checkLaunchesInNova() throws Exception {
 			for (Launch launch : this.launches) {
@@ -514,8 +538,8 @@ class FaultIT {
 
 		List<String> launchStatuses() {
 			List<String> statuses = new ArrayList<>();
-			this.launches.forEach((launch) -> statuses.add(launch.name().substring(PREFIX.length()) + "="
-					+ launch.status()));
+			this.launches
+				.forEach((launch) -> statuses.add(launch.name().substring(PREFIX.length()) + "=" + launch.status()));
 			return statuses;
 		}
 

@@ -16,8 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.stackgate.server.StackgateApplication;
 
 /**
- * A gateway started in this JVM on a free port, and a plain HTTP client for it. Several can run at once, and
- * one can be stopped and started again, as an operator would restart the daemon.
+ * A gateway started in this JVM on a free port, and a plain HTTP client for it. Several
+ * can run at once, and one can be stopped and started again, as an operator would restart
+ * the daemon.
  */
 final class Gateway implements AutoCloseable {
 
@@ -38,21 +39,26 @@ final class Gateway implements AutoCloseable {
 	}
 
 	/**
-	 * @param header a header that authenticates, {@code X-Auth-Token} or {@code X-API-Key}
+	 * @param header a header that authenticates, {@code X-Auth-Token} or
+	 * {@code X-API-Key}
 	 * @param value its value
-	 * @return a client of the same gateway that sends the header with every request; closing either stops the
-	 * gateway
+	 * @return a client of the same gateway that sends the header with every request;
+	 * closing either stops the gateway
 	 */
 	Gateway as(String header, String value) {
 		return new Gateway(this.context, Map.of(header, value));
 	}
 
-	/** @return a client of the same gateway that sends no credentials */
+	/**
+	 * @return a client of the same gateway that sends no credentials
+	 */
 	Gateway anonymous() {
 		return new Gateway(this.context, Map.of());
 	}
 
-	/** @return a bean of the running gateway, for example its meter registry */
+	/**
+	 * @return a bean of the running gateway, for example its meter registry
+	 */
 	<T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}

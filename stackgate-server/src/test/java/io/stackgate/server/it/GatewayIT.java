@@ -27,9 +27,10 @@ import io.stackgate.itsupport.RealCloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway against the real cloud: every endpoint, checked against what the OpenStack APIs say directly, with
- * three servers this run launches in Nova itself from what {@link LaunchTarget} found (and deletes afterwards).
- * Requests carry the cloud user's own token (mode keystone, the default).
+ * The gateway against the real cloud: every endpoint, checked against what the OpenStack
+ * APIs say directly, with three servers this run launches in Nova itself from what
+ * {@link LaunchTarget} found (and deletes afterwards). Requests carry the cloud user's
+ * own token (mode keystone, the default).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "stackgate.listen.address=127.0.0.1", "stackgate.listen.port=0" })
@@ -37,7 +38,10 @@ class GatewayIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Names of this run's servers start with it, so that runs never see each other's servers. */
+	/**
+	 * Names of this run's servers start with it, so that runs never see each other's
+	 * servers.
+	 */
 	private static final String PREFIX = "it-gw-" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
 	private static final List<String> SERVERS = List.of(PREFIX + "1", PREFIX + "2", PREFIX + "3");
@@ -71,7 +75,8 @@ class GatewayIT {
 
 	@Test
 	void isReadyOnceLoggedInToKeystone() throws Exception {
-		// Readiness follows Keystone: on a loaded machine a probe may miss once, so give it a few tries.
+		// Readiness follows Keystone: on a loaded machine a probe may miss once, so give
+		// it a few tries.
 		HttpResponse<String> response = get("/actuator/health/readiness");
 		for (int attempt = 1; attempt < 10 && response.statusCode() != 200; attempt++) {
 			Thread.sleep(2000);
@@ -129,8 +134,9 @@ class GatewayIT {
 	void answersNotModifiedWhenTheListDidNotChange() throws Exception {
 		HttpResponse<String> first = get("/api/v1/launch-options");
 		String etag = first.headers().firstValue("ETag").orElseThrow();
-		HttpResponse<String> second = this.http.send(request("/api/v1/launch-options").header("If-None-Match", etag)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> second = this.http.send(
+				request("/api/v1/launch-options").header("If-None-Match", etag).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(second.statusCode()).isEqualTo(304);
 	}
 
@@ -171,7 +177,8 @@ class GatewayIT {
 			next = page.headers().firstValue("Link").map(GatewayIT::nextPath).orElse(null);
 			pages++;
 		}
-		// Other servers may come and go while the pages are walked; the seeded ones stay, each once.
+		// Other servers may come and go while the pages are walked; the seeded ones stay,
+		// each once.
 		assertThat(pages).isGreaterThanOrEqualTo(3);
 		assertThat(paged).doesNotHaveDuplicates().containsAll(seeded);
 		assertThat(seeded).hasSize(3);

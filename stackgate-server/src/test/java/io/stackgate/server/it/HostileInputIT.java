@@ -28,10 +28,11 @@ import io.stackgate.itsupport.RealCloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hostile suite on the real cloud: requests generated from docs/openapi.json, valid ones and mutations,
- * checked against the README's promises, with the project's servers compared in Nova directly before and after
- * each request that may write. Prints its seed; {@code -Dhostile.seed=N} replays a run,
- * {@code -Dhostile.requests=N} changes its length (1,000 by default).
+ * The hostile suite on the real cloud: requests generated from docs/openapi.json, valid
+ * ones and mutations, checked against the README's promises, with the project's servers
+ * compared in Nova directly before and after each request that may write. Prints its
+ * seed; {@code -Dhostile.seed=N} replays a run, {@code -Dhostile.requests=N} changes its
+ * length (1,000 by default).
  */
 class HostileInputIT {
 
@@ -47,7 +48,8 @@ class HostileInputIT {
 	static void start() throws Exception {
 		cloud = RealCloud.fromEnvironment();
 		target = LaunchTarget.discover(cloud);
-		// The hostile client reads each answer to its end: a generated watch=true stream ends after 1 s.
+		// The hostile client reads each answer to its end: a generated watch=true stream
+		// ends after 1 s.
 		gateway = Gateway.start("stackgate.auth.rate-limit.requests=0", "stackgate.auth.rate-limit.creates=0",
 				"stackgate.live.max-watch=1s");
 	}
@@ -93,11 +95,14 @@ class HostileInputIT {
 		assertThat(report.violations()).as(report.summary(seed)).isEmpty();
 	}
 
-	/** This run's servers, as Nova lists them: its name filter is a regular expression. */
+	/**
+	 * This run's servers, as Nova lists them: its name filter is a regular expression.
+	 */
 	private static Set<String> servers() throws Exception {
 		Set<String> ids = new HashSet<>();
-		JsonNode servers = cloud.get("compute",
-				"/servers?name=" + URLEncoder.encode("^" + PREFIX, StandardCharsets.UTF_8)).path("servers");
+		JsonNode servers = cloud
+			.get("compute", "/servers?name=" + URLEncoder.encode("^" + PREFIX, StandardCharsets.UTF_8))
+			.path("servers");
 		servers.forEach((server) -> ids.add(server.path("id").asString()));
 		return ids;
 	}
@@ -108,9 +113,9 @@ class HostileInputIT {
 				: ids.get((int) (System.nanoTime() % ids.size()));
 		String json = "\"%s\"";
 		return new Fixtures("X-Auth-Token", cloud.token(), PREFIX, Map.of("name",
-				() -> json.formatted(PREFIX + (++counter[0])), "flavor",
-				() -> json.formatted(target.flavor().name()), "image", () -> json.formatted(target.image().name()),
-				"networks", () -> "[" + json.formatted(target.network().name()) + "]", "username",
+				() -> json.formatted(PREFIX + (++counter[0])), "flavor", () -> json.formatted(target.flavor().name()),
+				"image", () -> json.formatted(target.image().name()), "networks",
+				() -> "[" + json.formatted(target.network().name()) + "]", "username",
 				() -> json.formatted(cloud.username()), "password", () -> json.formatted(cloud.password()), "project",
 				() -> json.formatted(cloud.projectName()), "id", id, "timeout", () -> "1", "limit", () -> "5"));
 	}

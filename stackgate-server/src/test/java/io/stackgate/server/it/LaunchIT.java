@@ -26,11 +26,15 @@ import io.stackgate.itsupport.RealCloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Launching and deleting servers through the gateway, on the real cloud, checked in Nova directly.
+ * Launching and deleting servers through the gateway, on the real cloud, checked in Nova
+ * directly.
  */
 class LaunchIT {
 
-	/** Names of this run's servers start with it, so that runs never see each other's servers. */
+	/**
+	 * Names of this run's servers start with it, so that runs never see each other's
+	 * servers.
+	 */
 	private static final String PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
 	private static RealCloud cloud;
@@ -40,7 +44,10 @@ class LaunchIT {
 
 	private static Gateway gateway;
 
-	/** Objects made for the bad-request table: an image too big for the flavor, two networks with one name. */
+	/**
+	 * Objects made for the bad-request table: an image too big for the flavor, two
+	 * networks with one name.
+	 */
 	private static final List<String[]> fixtures = new ArrayList<>();
 
 	@BeforeAll
@@ -158,7 +165,8 @@ class LaunchIT {
 			assertThat(retry.statusCode()).isEqualTo(202);
 			assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 			assertThat(Gateway.json(retry).get(0).path("id").asString()).isEqualTo(answered.iterator().next());
-			HttpResponse<String> other = restarted.post("/api/v1/servers", body.replace("\"" + name + "\"", "\"" + name + "-other\""), key);
+			HttpResponse<String> other = restarted.post("/api/v1/servers",
+					body.replace("\"" + name + "\"", "\"" + name + "-other\""), key);
 			assertThat(other.statusCode()).isEqualTo(422);
 		}
 		assertThat(cloud.serverIds(name)).containsExactlyElementsOf(answered);
@@ -168,7 +176,8 @@ class LaunchIT {
 	@MethodSource("badRequests")
 	void rejectsABadRequestWithAProblemAndCreatesNothing(String why, String body, int status, String field)
 			throws Exception {
-		// Counted among this run's servers: other clients of the cloud may launch meanwhile.
+		// Counted among this run's servers: other clients of the cloud may launch
+		// meanwhile.
 		int before = cloud.serverIds(PREFIX).size();
 
 		HttpResponse<String> response = gateway.post("/api/v1/servers", body, Map.of());
@@ -183,7 +192,10 @@ class LaunchIT {
 		assertThat(cloud.serverIds(PREFIX)).hasSize(before);
 	}
 
-	/** Called after {@code start()}, which found the target: JUnit expands the table once the class has started. */
+	/**
+	 * Called after {@code start()}, which found the target: JUnit expands the table once
+	 * the class has started.
+	 */
 	static Stream<Arguments> badRequests() {
 		String flavor = "\"flavor\": \"" + target.flavor().name() + "\"";
 		String image = "\"image\": \"" + target.image().name() + "\"";
@@ -192,27 +204,26 @@ class LaunchIT {
 		// Bodies that a bug would accept still name the server so that clean-up finds it.
 		String n = PREFIX + "bad";
 		String big = "x".repeat(50_000);
-		Stream<Arguments> table = Stream.of(
-				bad("malformed JSON", "{\"name\": ", 400, null),
-				bad("not an object", "[1, 2]", 400, null),
-				bad("empty body", "", 400, null),
+		Stream<Arguments> table = Stream.of(bad("malformed JSON", "{\"name\": ", 400, null),
+				bad("not an object", "[1, 2]", 400, null), bad("empty body", "", 400, null),
 				bad("unknown field", "{\"name\": \"" + n + "\", " + ok + ", \"colour\": \"red\"}", 400, "colour"),
 				bad("name missing", "{" + ok + "}", 400, "name"),
 				bad("name blank", "{\"name\": \" \", " + ok + "}", 400, "name"),
 				bad("name a number", "{\"name\": 42, " + ok + "}", 400, "name"),
 				bad("name too long", "{\"name\": \"" + "n".repeat(256) + "\", " + ok + "}", 400, "name"),
 				bad("name with leading space", "{\"name\": \" lead\", " + ok + "}", 400, "name"),
-				bad("flavor missing", "{\"name\": \"" + n + "\", " + image + ", " + network + "}", 400,
-						"flavor"),
+				bad("flavor missing", "{\"name\": \"" + n + "\", " + image + ", " + network + "}", 400, "flavor"),
 				bad("image missing", "{\"name\": \"" + n + "\", " + flavor + ", " + network + "}", 400, "image"),
-				bad("networks missing", "{\"name\": \"" + n + "\", " + flavor + ", " + image + "}", 400,
-						"networks"),
-				bad("networks empty", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
-						+ "\"networks\": []}", 400, "networks"),
-				bad("networks a string", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
-						+ "\"networks\": \"" + target.network().name() + "\"}", 400, null),
-				bad("network blank", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
-						+ "\"networks\": [\"\"]}", 400, "networks[0]"),
+				bad("networks missing", "{\"name\": \"" + n + "\", " + flavor + ", " + image + "}", 400, "networks"),
+				bad("networks empty", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": []}",
+						400, "networks"),
+				bad("networks a string",
+						"{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": \""
+								+ target.network().name() + "\"}",
+						400, null),
+				bad("network blank",
+						"{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": [\"\"]}", 400,
+						"networks[0]"),
 				bad("count zero", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 0}", 400, "count"),
 				bad("count negative", "{\"name\": \"" + n + "\", " + ok + ", \"count\": -1}", 400, "count"),
 				bad("count too big", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 11}", 400, "count"),
@@ -220,44 +231,62 @@ class LaunchIT {
 				bad("count a fraction", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 1.5}", 400, "count"),
 				bad("user data too large", "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": \"" + big + "\"}", 400,
 						"user_data"),
-				bad("user data an object", "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": {}}", 400, "user_data"),
+				bad("user data an object", "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": {}}", 400,
+						"user_data"),
 				bad("metadata a list", "{\"name\": \"" + n + "\", " + ok + ", \"metadata\": [\"a\"]}", 400, "metadata"),
-				bad("reserved metadata key", "{\"name\": \"" + n + "\", " + ok + ", \"metadata\": {\"stackgate:x\": \"1\"}}", 400,
+				bad("reserved metadata key",
+						"{\"name\": \"" + n + "\", " + ok + ", \"metadata\": {\"stackgate:x\": \"1\"}}", 400,
 						"metadata.stackgate:x"),
 				bad("security group blank", "{\"name\": \"" + n + "\", " + ok + ", \"security_groups\": [\" \"]}", 400,
 						"security_groups[0]"),
-				bad("unknown flavor", "{\"name\": \"" + n + "\", \"flavor\": \"" + PREFIX + "no-such-flavor\", "
-						+ image + ", " + network + "}", 404, "flavor"),
-				bad("unknown image", "{\"name\": \"" + n + "\", " + flavor + ", \"image\": \"" + PREFIX + "no-such-image\", "
-						+ network + "}", 404, "image"),
-				bad("unknown network", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
-						+ "\"networks\": [\"" + target.network().name() + "\", \"" + PREFIX + "nowhere\"]}", 404, "networks[1]"),
-				bad("unknown network id", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
-						+ "\"networks\": [\"00000000-0000-0000-0000-000000000000\"]}", 404, "networks[0]"),
-				bad("flavor too small for the image", "{\"name\": \"" + n + "\", " + flavor + ", "
-						+ "\"image\": \"" + PREFIX + "needs-more\", " + network + "}", 422, "flavor"),
+				bad("unknown flavor",
+						"{\"name\": \"" + n + "\", \"flavor\": \"" + PREFIX + "no-such-flavor\", " + image + ", "
+								+ network + "}",
+						404, "flavor"),
+				bad("unknown image",
+						"{\"name\": \"" + n + "\", " + flavor + ", \"image\": \"" + PREFIX + "no-such-image\", "
+								+ network + "}",
+						404, "image"),
+				bad("unknown network",
+						"{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": [\""
+								+ target.network().name() + "\", \"" + PREFIX + "nowhere\"]}",
+						404, "networks[1]"),
+				bad("unknown network id",
+						"{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
+								+ "\"networks\": [\"00000000-0000-0000-0000-000000000000\"]}",
+						404, "networks[0]"),
+				bad("flavor too small for the image",
+						"{\"name\": \"" + n + "\", " + flavor + ", " + "\"image\": \"" + PREFIX + "needs-more\", "
+								+ network + "}",
+						422, "flavor"),
 				bad("ambiguous network name", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
 						+ "\"networks\": [\"" + PREFIX + "twin\"]}", 409, "networks[0]"));
 		// A cloud without an external network has no such row: nothing to refuse there.
 		Stream<Arguments> external = target.externalNetwork()
-			.map((name) -> bad("external network", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
-					+ "\"networks\": [\"" + name + "\"]}", 422, "networks[0]"))
+			.map((name) -> bad("external network",
+					"{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": [\"" + name + "\"]}",
+					422, "networks[0]"))
 			.stream();
 		return Stream.concat(table, external);
 	}
 
-	/** @return a launch of one server by the names of what the run launches from */
+	/**
+	 * @return a launch of one server by the names of what the run launches from
+	 */
 	private static String byNames(String name) {
 		return """
-				{"name": "%s", "flavor": "%s", "image": "%s", "networks": ["%s"]}"""
-			.formatted(name, target.flavor().name(), target.image().name(), target.network().name());
+				{"name": "%s", "flavor": "%s", "image": "%s", "networks": ["%s"]}""".formatted(name,
+				target.flavor().name(), target.image().name(), target.network().name());
 	}
 
 	private static Arguments bad(String why, String body, int status, String field) {
 		return Arguments.of(why, body, status, field);
 	}
 
-	/** A gateway that acts as the cloud's user; the bad-request table alone is more creates than its limit. */
+	/**
+	 * A gateway that acts as the cloud's user; the bad-request table alone is more
+	 * creates than its limit.
+	 */
 	private static Gateway startGateway() {
 		return Gateway.start("stackgate.auth.rate-limit.creates=0").as("X-Auth-Token", cloud.token());
 	}

@@ -23,9 +23,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The live view on the real cloud: changes made directly in Nova and Neutron, not through the gateway (a
- * create, a rename, a stop, a floating IP associated in Neutron, a delete), each seen by the gateway's list and
- * by a watch stream within 2 s of OpenStack showing it.
+ * The live view on the real cloud: changes made directly in Nova and Neutron, not through
+ * the gateway (a create, a rename, a stop, a floating IP associated in Neutron, a
+ * delete), each seen by the gateway's list and by a watch stream within 2 s of OpenStack
+ * showing it.
  */
 class LiveViewIT {
 
@@ -43,7 +44,8 @@ class LiveViewIT {
 	@BeforeAll
 	static void start() throws Exception {
 		cloud = RealCloud.fromEnvironment();
-		// Half the default poll interval: the 2 s must hold on a shared 2-core machine whose Nova takes up to a
+		// Half the default poll interval: the 2 s must hold on a shared 2-core machine
+		// whose Nova takes up to a
 		// second to answer a changes-since under load.
 		gateway = Gateway.start("stackgate.live.poll-interval=500ms").as("X-Auth-Token", cloud.token());
 	}
@@ -73,11 +75,13 @@ class LiveViewIT {
 			watcher.await("the initial list", (event) -> event.type().equals("list"));
 
 			String name = PREFIX + "a";
-			String id = cloud.send("compute", "POST", "/servers", """
-					{"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s", "networks": [{"uuid": "%s"}]}}"""
-				.formatted(name, id("compute", "/flavors", "flavors", "m1.nano"),
-						id("image", "/v2/images", "images", "cirros-fake-raw"),
-						id("network", "/v2.0/networks", "networks", "private")))
+			String id = cloud
+				.send("compute", "POST", "/servers",
+						"""
+								{"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s", "networks": [{"uuid": "%s"}]}}"""
+							.formatted(name, id("compute", "/flavors", "flavors", "m1.nano"),
+									id("image", "/v2/images", "images", "cirros-fake-raw"),
+									id("network", "/v2.0/networks", "networks", "private")))
 				.path("server")
 				.path("id")
 				.asString();
@@ -97,17 +101,23 @@ class LiveViewIT {
 			awaitListed("the new name", (server) -> server.path("name").asString().equals(renamed), rename);
 			watcher.awaitSince(rename, "changed", id, (server) -> server.path("name").asString().equals(renamed));
 
-			String port = cloud.get("network", "/v2.0/ports?device_id=" + id).path("ports").get(0).path("id").asString();
-			JsonNode floating = cloud.send("network", "POST", "/v2.0/floatingips", """
-					{"floatingip": {"floating_network_id": "%s", "port_id": "%s"}}"""
-				.formatted(id("network", "/v2.0/networks", "networks", "public"), port))
+			String port = cloud.get("network", "/v2.0/ports?device_id=" + id)
+				.path("ports")
+				.get(0)
+				.path("id")
+				.asString();
+			JsonNode floating = cloud
+				.send("network", "POST", "/v2.0/floatingips",
+						"""
+								{"floatingip": {"floating_network_id": "%s", "port_id": "%s"}}"""
+							.formatted(id("network", "/v2.0/networks", "networks", "public"), port))
 				.path("floatingip");
 			floatingIps.add(floating.path("id").asString());
 			String address = floating.path("floating_ip_address").asString();
 			long associated = System.nanoTime();
 			Predicate<JsonNode> hasFloating = (server) -> hasAddress(server, address);
-			awaitListed("the floating IP", (server) -> server.path("id").asString().equals(id) && hasFloating.test(server),
-					associated);
+			awaitListed("the floating IP",
+					(server) -> server.path("id").asString().equals(id) && hasFloating.test(server), associated);
 			watcher.awaitSince(associated, "changed", id, hasFloating);
 
 			cloud.send("compute", "POST", "/servers/" + id + "/action", "{\"os-stop\": null}");
@@ -117,8 +127,8 @@ class LiveViewIT {
 			watcher.awaitSince(stopped, "changed", id, (server) -> server.path("status").asString().equals("SHUTOFF"));
 
 			cloud.deleteServer(id);
-			long gone = awaitNova(id, (server) -> server.isMissingNode()
-					|| server.path("status").asString().equals("DELETED"));
+			long gone = awaitNova(id,
+					(server) -> server.isMissingNode() || server.path("status").asString().equals("DELETED"));
 			awaitNotListed(id, gone);
 			watcher.awaitSince(gone, "deleted", id, (server) -> true);
 		}
@@ -137,14 +147,17 @@ class LiveViewIT {
 		return false;
 	}
 
-	/** Waits until the gateway lists a server that matches, at most {@link #WITHIN} after {@code since}. */
+	/**
+	 * Waits until the gateway lists a server that matches, at most {@link #WITHIN} after
+	 * {@code since}.
+	 */
 	private static void awaitListed(String what, Predicate<JsonNode> matches, long since) throws Exception {
 		awaitGateway(what, (servers) -> stream(servers).anyMatch(matches), since);
 	}
 
 	private static void awaitNotListed(String id, long since) throws Exception {
-		awaitGateway("server " + id + " gone", (servers) -> stream(servers)
-			.noneMatch((server) -> server.path("id").asString().equals(id)), since);
+		awaitGateway("server " + id + " gone",
+				(servers) -> stream(servers).noneMatch((server) -> server.path("id").asString().equals(id)), since);
 	}
 
 	private static void awaitGateway(String what, Predicate<JsonNode> condition, long since) throws Exception {
@@ -221,7 +234,8 @@ class LiveViewIT {
 			lines.forEach((line) -> {
 				if (line.isEmpty()) {
 					if (event[1] != null) {
-						this.events.add(new Event(event[0], event[1], Gateway.JSON.readTree(event[2]), System.nanoTime()));
+						this.events
+							.add(new Event(event[0], event[1], Gateway.JSON.readTree(event[2]), System.nanoTime()));
 					}
 					event[0] = null;
 					event[1] = null;
@@ -239,7 +253,10 @@ class LiveViewIT {
 			});
 		}
 
-		/** Waits, up to 30 s (a loaded Keystone can take that long to validate the token), for an event. */
+		/**
+		 * Waits, up to 30 s (a loaded Keystone can take that long to validate the token),
+		 * for an event.
+		 */
 		void await(String what, Predicate<Event> matches) throws InterruptedException {
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (this.events.stream().noneMatch(matches)) {
@@ -248,7 +265,10 @@ class LiveViewIT {
 			}
 		}
 
-		/** Waits for an event about the server, and checks it came at most {@link #WITHIN} after {@code since}. */
+		/**
+		 * Waits for an event about the server, and checks it came at most {@link #WITHIN}
+		 * after {@code since}.
+		 */
 		void awaitSince(long since, String type, String serverId, Predicate<JsonNode> matches)
 				throws InterruptedException {
 			Predicate<Event> wanted = (event) -> event.type().equals(type)

@@ -26,11 +26,12 @@ import io.stackgate.itsupport.RealCloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the README's curl examples true: runs each one, in order, with curl against a gateway on the real cloud,
- * and checks the status and that the answer has the shape of the example answer (the same fields, recursively,
- * with values of the same JSON types). The answers of this run are written to
- * {@code target/readme-examples.md}, to refresh the README from. The examples name devcloud's user, flavor, image
- * and network; on any cloud the commands are run with the cloud's user and what {@link LaunchTarget} found
+ * Keeps the README's curl examples true: runs each one, in order, with curl against a
+ * gateway on the real cloud, and checks the status and that the answer has the shape of
+ * the example answer (the same fields, recursively, with values of the same JSON types).
+ * The answers of this run are written to {@code target/readme-examples.md}, to refresh
+ * the README from. The examples name devcloud's user, flavor, image and network; on any
+ * cloud the commands are run with the cloud's user and what {@link LaunchTarget} found
  * instead, and the server they launch gets this run's prefix.
  */
 class ReadmeExamplesIT {
@@ -38,11 +39,11 @@ class ReadmeExamplesIT {
 	private static final Path README = Path.of("../README.md");
 
 	/**
-	 * An example: a comment giving the expected status, a shell block with the command, and a JSON block with an
-	 * answer unless the answer has no body.
+	 * An example: a comment giving the expected status, a shell block with the command,
+	 * and a JSON block with an answer unless the answer has no body.
 	 */
-	private static final Pattern EXAMPLE = Pattern.compile(
-			"<!-- example: (\\d{3}) -->\\s*```sh\\n(.*?)```(?:\\s*```json\\n(.*?)```)?", Pattern.DOTALL);
+	private static final Pattern EXAMPLE = Pattern
+		.compile("<!-- example: (\\d{3}) -->\\s*```sh\\n(.*?)```(?:\\s*```json\\n(.*?)```)?", Pattern.DOTALL);
 
 	private static final String PREFIX = "it-readme-" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
@@ -104,8 +105,10 @@ class ReadmeExamplesIT {
 			}
 		}
 		assertThat(count).as("examples found in the README").isGreaterThanOrEqualTo(8);
-		assertThat(failures).as("README examples that do not hold; the answers of this run are in "
-				+ "stackgate-server/target/readme-examples.md (bin/update-readme-examples copies them)").isEmpty();
+		assertThat(failures)
+			.as("README examples that do not hold; the answers of this run are in "
+					+ "stackgate-server/target/readme-examples.md (bin/update-readme-examples copies them)")
+			.isEmpty();
 	}
 
 	private void check(int status, String example, String command, Answer answer, Map<String, String> env) {
@@ -122,8 +125,8 @@ class ReadmeExamplesIT {
 	}
 
 	/**
-	 * Later examples refer to what earlier ones made: {@code $SERVER_ID} is the last server launched,
-	 * {@code $TOKEN} the last token issued.
+	 * Later examples refer to what earlier ones made: {@code $SERVER_ID} is the last
+	 * server launched, {@code $TOKEN} the last token issued.
 	 */
 	private void remember(JsonNode answer, Map<String, String> env) {
 		if (answer.isArray()) {
@@ -182,7 +185,10 @@ class ReadmeExamplesIT {
 
 	private record Answer(int status, String body) {
 
-		/** The answer as the README shows it: tokens cut short, as they are no one's business. */
+		/**
+		 * The answer as the README shows it: tokens cut short, as they are no one's
+		 * business.
+		 */
 		String asExample(String command) {
 			String shown = this.body.replaceAll("(\"token\" : \"[^\"]{12})[^\"]*\"", "$1...\"");
 			String json = shown.isEmpty() ? "" : "```json\n" + shown + "\n```\n";

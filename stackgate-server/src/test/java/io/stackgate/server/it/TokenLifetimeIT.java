@@ -25,11 +25,13 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Load past two lifetimes of Keystone's tokens: in mode {@code service} no caller ever sees the gateway's own
- * token expire (no 401, no 5xx); in mode {@code keystone} a caller's token is refused only once it has expired,
- * the caller logs in again through the gateway, and nothing else fails. Needs a cloud with short tokens
- * ({@code devcloud/up --token-ttl 120}); it lasts two token lifetimes + 20 s, so it runs only by name
- * ({@code -Dit.test=TokenLifetimeIT}, see docs/operations.md for its figures).
+ * Load past two lifetimes of Keystone's tokens: in mode {@code service} no caller ever
+ * sees the gateway's own token expire (no 401, no 5xx); in mode {@code keystone} a
+ * caller's token is refused only once it has expired, the caller logs in again through
+ * the gateway, and nothing else fails. Needs a cloud with short tokens
+ * ({@code devcloud/up --token-ttl 120}); it lasts two token lifetimes + 20 s, so it runs
+ * only by name ({@code -Dit.test=TokenLifetimeIT}, see docs/operations.md for its
+ * figures).
  */
 class TokenLifetimeIT {
 
@@ -53,8 +55,9 @@ class TokenLifetimeIT {
 						"stackgate.auth.rate-limit.requests=0")) {
 			Login first = login(keystone, cloud);
 			Duration lifetime = Duration.between(Instant.now(), first.expiresAt());
-			assertThat(lifetime).as("Keystone's token lifetime: run on a cloud with short tokens "
-					+ "(devcloud/up --token-ttl 120)").isLessThan(Duration.ofMinutes(10));
+			assertThat(lifetime)
+				.as("Keystone's token lifetime: run on a cloud with short tokens " + "(devcloud/up --token-ttl 120)")
+				.isLessThan(Duration.ofMinutes(10));
 			Instant end = Instant.now().plus(lifetime.multipliedBy(2)).plusSeconds(20);
 			ExecutorService clients = Executors.newFixedThreadPool(2 * PATHS.size());
 			for (String path : PATHS) {
@@ -90,7 +93,10 @@ class TokenLifetimeIT {
 		}
 	}
 
-	/** Uses one token until the gateway refuses it; a refusal before the token's expiry is a failure. */
+	/**
+	 * Uses one token until the gateway refuses it; a refusal before the token's expiry is
+	 * a failure.
+	 */
 	private void keystoneClient(Gateway gateway, RealCloud cloud, String path, Instant end) {
 		Login login = login(gateway, cloud);
 		while (Instant.now().isBefore(end)) {

@@ -50,8 +50,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, ServerWatcher.class, ServerWatches.class, LaunchOptionsService.class, LiveViewConfiguration.class,
-		WebTestConfiguration.class })
+@Import({ ServerService.class, ServerWatcher.class, ServerWatches.class, LaunchOptionsService.class,
+		LiveViewConfiguration.class, WebTestConfiguration.class })
 @TestPropertySource(properties = "stackgate.live.enabled=false")
 class ServerControllerTests {
 

@@ -47,8 +47,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code DELETE /api/v1/servers/{id}} over a mocked cloud.
  */
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, ServerWatcher.class, ServerWatches.class, LaunchOptionsService.class, LiveViewConfiguration.class,
-		WebTestConfiguration.class })
+@Import({ ServerService.class, ServerWatcher.class, ServerWatches.class, LaunchOptionsService.class,
+		LiveViewConfiguration.class, WebTestConfiguration.class })
 @TestPropertySource(properties = "stackgate.live.enabled=false")
 class ServerDeleteControllerTests {
 
@@ -91,8 +91,8 @@ class ServerDeleteControllerTests {
 
 	@Test
 	void aDeleteNovaFailsIsAnUpstreamProblem() throws Exception {
-		willThrow(new CloudException(CloudException.Kind.UPSTREAM_ERROR, OpenStackService.COMPUTE,
-				"Nova answered 500", 500, "req-nova-del", null))
+		willThrow(new CloudException(CloudException.Kind.UPSTREAM_ERROR, OpenStackService.COMPUTE, "Nova answered 500",
+				500, "req-nova-del", null))
 			.given(this.compute)
 			.deleteServer(any(), eq("s-1"));
 
@@ -104,8 +104,8 @@ class ServerDeleteControllerTests {
 	@Test
 	void waitingForADeleteAnswersNoContentOnceTheServerIsGone() throws Exception {
 		given(this.compute.findServer(any(), eq("s-1"))).willReturn(
-				Optional.of(server("s-1", "web", ServerStatus.ACTIVE)), Optional.of(server("s-1", "web", ServerStatus.DELETED)),
-				Optional.empty());
+				Optional.of(server("s-1", "web", ServerStatus.ACTIVE)),
+				Optional.of(server("s-1", "web", ServerStatus.DELETED)), Optional.empty());
 
 		MvcResult result = this.mvc.perform(delete("/api/v1/servers/s-1?wait=true&timeout=30"))
 			.andExpect(request().asyncStarted())
@@ -113,7 +113,8 @@ class ServerDeleteControllerTests {
 
 		this.mvc.perform(asyncDispatch(result)).andExpect(status().isNoContent());
 		verify(this.compute).deleteServer(any(), eq("s-1"));
-		// A server Nova still shows as DELETED is still in Nova's lists: the wait goes on until Nova forgets it.
+		// A server Nova still shows as DELETED is still in Nova's lists: the wait goes on
+		// until Nova forgets it.
 		verify(this.compute, times(3)).findServer(any(), eq("s-1"));
 	}
 

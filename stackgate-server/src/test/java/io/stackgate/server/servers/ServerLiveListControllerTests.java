@@ -51,9 +51,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code GET /api/v1/servers} served from the live view: ETags and 304s, {@code Age}, {@code Cache-Control:
- * no-cache}, read-your-writes for a delete, and the watch stream. Background polls are an hour apart here, so
- * every call to Nova is one the request made.
+ * {@code GET /api/v1/servers} served from the live view: ETags and 304s, {@code Age},
+ * {@code Cache-Control:
+ * no-cache}, read-your-writes for a delete, and the watch stream. Background polls are an
+ * hour apart here, so every call to Nova is one the request made.
  */
 @WebMvcTest(ServerController.class)
 @Import({ ServerService.class, ServerWatcher.class, ServerWatches.class, LaunchOptionsService.class,

@@ -15,7 +15,8 @@ import io.stackgate.server.servers.view.WatchEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link SseWatchSink}: what a view's refresh may do to a stream whose client does not read.
+ * {@link SseWatchSink}: what a view's refresh may do to a stream whose client does not
+ * read.
  */
 class SseWatchSinkTests {
 

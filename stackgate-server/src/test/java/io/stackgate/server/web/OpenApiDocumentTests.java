@@ -20,9 +20,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The committed docs/openapi.json is the document the whole gateway serves, in its default mode: a change of
- * the API or its description that is not committed fails the build. No cloud is called: the gateway only
- * starts, against a Keystone address nothing listens on.
+ * The committed docs/openapi.json is the document the whole gateway serves, in its
+ * default mode: a change of the API or its description that is not committed fails the
+ * build. No cloud is called: the gateway only starts, against a Keystone address nothing
+ * listens on.
  */
 @SpringBootTest(properties = { "stackgate.listen.address=127.0.0.1", "stackgate.listen.port=0" })
 @AutoConfigureMockMvc
@@ -47,7 +48,10 @@ class OpenApiDocumentTests {
 
 	@Test
 	void theCommittedDocumentIsTheServedOne() throws Exception {
-		String body = this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+		String body = this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		JsonNode served = JSON.readTree(body);
 		if (!Files.exists(COMMITTED) || !JSON.readTree(Files.readString(COMMITTED)).equals(served)) {

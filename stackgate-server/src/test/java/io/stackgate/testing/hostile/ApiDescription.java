@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The operations of the committed OpenAPI document, read generically: paths, methods, parameters and the JSON
- * schema of each request body, with {@code $ref}s resolved. Whatever the document adds later is generated too.
+ * The operations of the committed OpenAPI document, read generically: paths, methods,
+ * parameters and the JSON schema of each request body, with {@code $ref}s resolved.
+ * Whatever the document adds later is generated too.
  */
 public final class ApiDescription {
 
@@ -31,12 +32,16 @@ public final class ApiDescription {
 		document.path("paths").properties().forEach((path) -> METHODS.forEach((method) -> {
 			JsonNode operation = path.getValue().path(method);
 			if (operation.isObject()) {
-				this.operations.add(operation(method.toUpperCase(Locale.ROOT), path.getKey(), path.getValue(), operation));
+				this.operations
+					.add(operation(method.toUpperCase(Locale.ROOT), path.getKey(), path.getValue(), operation));
 			}
 		}));
 	}
 
-	/** @return the document at {@code docs/openapi.json} of the repository this test runs in */
+	/**
+	 * @return the document at {@code docs/openapi.json} of the repository this test runs
+	 * in
+	 */
 	public static ApiDescription committed() throws IOException {
 		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
 			Path candidate = dir.resolve("docs/openapi.json");
@@ -51,7 +56,9 @@ public final class ApiDescription {
 		return this.operations;
 	}
 
-	/** @return the methods the document describes for a path */
+	/**
+	 * @return the methods the document describes for a path
+	 */
 	public List<String> methodsOf(String path) {
 		return this.operations.stream().filter((o) -> o.path().equals(path)).map(Operation::method).toList();
 	}
@@ -88,8 +95,9 @@ public final class ApiDescription {
 			return node;
 		}
 		ObjectNode copy = JSON.createObjectNode();
-		node.properties().forEach((e) -> copy.set(e.getKey(), e.getValue().isObject() ? resolve(e.getValue())
-				: e.getValue().isArray() ? resolveAll(e.getValue()) : e.getValue()));
+		node.properties()
+			.forEach((e) -> copy.set(e.getKey(), e.getValue().isObject() ? resolve(e.getValue())
+					: e.getValue().isArray() ? resolveAll(e.getValue()) : e.getValue()));
 		return copy;
 	}
 

@@ -19,10 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A Nova that remembers: servers and keypairs kept in memory, with Nova's exact tag filter, its regular
- * expression name filter, limit and marker, and 409 for a keypair that exists. It lets the hostile suite check
- * on WireMock what it checks on the real cloud. Every server ever created is remembered in {@link #created()},
- * so that a create that was rolled back still shows.
+ * A Nova that remembers: servers and keypairs kept in memory, with Nova's exact tag
+ * filter, its regular expression name filter, limit and marker, and 409 for a keypair
+ * that exists. It lets the hostile suite check on WireMock what it checks on the real
+ * cloud. Every server ever created is remembered in {@link #created()}, so that a create
+ * that was rolled back still shows.
  */
 public final class FakeNova implements ResponseDefinitionTransformerV2 {
 
@@ -46,7 +47,9 @@ public final class FakeNova implements ResponseDefinitionTransformerV2 {
 		return false;
 	}
 
-	/** @return the id of every server ever created, deleted ones too */
+	/**
+	 * @return the id of every server ever created, deleted ones too
+	 */
 	public Set<String> created() {
 		return Set.copyOf(this.created);
 	}

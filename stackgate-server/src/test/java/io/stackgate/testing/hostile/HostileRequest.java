@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * One generated request, as bytes go on the wire.
  *
- * @param operation the operation it was generated from, for example {@code POST /api/v1/servers}
+ * @param operation the operation it was generated from, for example
+ * {@code POST /api/v1/servers}
  * @param mutation what was changed from a valid request, {@code valid} for none
  * @param method the method sent
- * @param target the raw request target, path and query, already encoded (or not) as it should be sent
+ * @param target the raw request target, path and query, already encoded (or not) as it
+ * should be sent
  * @param headers the headers sent, in order, duplicates allowed
  * @param body the body, or {@code null}
  * @param idempotencyKey the Idempotency-Key sent, or {@code null}
@@ -17,12 +19,17 @@ import java.util.List;
 public record HostileRequest(String operation, String mutation, String method, String target, List<String[]> headers,
 		byte[] body, String idempotencyKey) {
 
-	/** @return whether the request may change the cloud: everything but reads */
+	/**
+	 * @return whether the request may change the cloud: everything but reads
+	 */
 	public boolean mayWrite() {
 		return !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(this.method);
 	}
 
-	/** @return a line to replay or read it: operation, mutation, method, target, a body excerpt */
+	/**
+	 * @return a line to replay or read it: operation, mutation, method, target, a body
+	 * excerpt
+	 */
 	public String describe() {
 		String text = (this.body != null) ? new String(this.body, StandardCharsets.UTF_8) : "";
 		String excerpt = (text.length() > 160) ? text.substring(0, 160) + "...(" + text.length() + " chars)" : text;

@@ -14,21 +14,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends generated requests to a gateway, one after the other, and checks every answer against the promises of
- * the README:
+ * Sends generated requests to a gateway, one after the other, and checks every answer
+ * against the promises of the README:
  * <ol>
- * <li>no 5xx unless OpenStack failed, and then a 502, 503 or 504 that names the service;</li>
+ * <li>no 5xx unless OpenStack failed, and then a 502, 503 or 504 that names the
+ * service;</li>
  * <li>every error is an {@code application/problem+json} with a {@code request_id};</li>
- * <li>a refused request changes nothing in the cloud, as the cloud itself lists its servers;</li>
- * <li>one Idempotency-Key never yields two sets of servers; a changed body under it is refused, a retry
- * replayed.</li>
+ * <li>a refused request changes nothing in the cloud, as the cloud itself lists its
+ * servers;</li>
+ * <li>one Idempotency-Key never yields two sets of servers; a changed body under it is
+ * refused, a retry replayed.</li>
  * </ol>
  */
 public final class HostileRun {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Servers this run leaves alive at most, so that it stays within the project's quota. */
+	/**
+	 * Servers this run leaves alive at most, so that it stays within the project's quota.
+	 */
 	private static final int MAX_ALIVE = 3;
 
 	private final RawHttp http;
@@ -53,11 +57,15 @@ public final class HostileRun {
 
 	private int sent;
 
-	/** The servers after the last request that may write, reused as the next one's "before" while valid. */
+	/**
+	 * The servers after the last request that may write, reused as the next one's
+	 * "before" while valid.
+	 */
 	private Set<String> lastSeen;
 
 	/**
-	 * @param serverIds told the id of each server the run created, so that valid requests can name it
+	 * @param serverIds told the id of each server the run created, so that valid requests
+	 * can name it
 	 */
 	public HostileRun(RawHttp http, RequestGenerator generator, CloudProbe cloud, Consumer<String> serverIds) {
 		this.http = http;
@@ -97,7 +105,8 @@ public final class HostileRun {
 		if (status < 0) {
 			violation(1, request, response, "the connection closed without an answer");
 		}
-		else if (status >= 500 && !(status >= 502 && status <= 504 && !body.path("openstack_service").asString("").isEmpty())) {
+		else if (status >= 500
+				&& !(status >= 502 && status <= 504 && !body.path("openstack_service").asString("").isEmpty())) {
 			violation(1, request, response, "a " + status + " that does not name a failed OpenStack service");
 		}
 		if (status >= 400) {

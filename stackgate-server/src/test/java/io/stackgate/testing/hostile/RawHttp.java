@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An HTTP/1.1 client that sends exactly the bytes it is given: raw request targets ({@code %00}, {@code ..}),
- * duplicate headers, control characters and non-ASCII bytes in header values, oversized headers, any method.
- * {@link java.net.http.HttpClient} refuses most of those. One connection per request.
+ * An HTTP/1.1 client that sends exactly the bytes it is given: raw request targets
+ * ({@code %00}, {@code ..}), duplicate headers, control characters and non-ASCII bytes in
+ * header values, oversized headers, any method. {@link java.net.http.HttpClient} refuses
+ * most of those. One connection per request.
  */
 public final class RawHttp {
 
@@ -51,7 +52,8 @@ public final class RawHttp {
 				out.flush();
 			}
 			catch (IOException ex) {
-				// The server may answer and close before it has read everything (headers over its limit):
+				// The server may answer and close before it has read everything (headers
+				// over its limit):
 				// its answer is still there to read.
 			}
 			return read(socket.getInputStream(), request.method().equals("HEAD"));
@@ -124,7 +126,8 @@ public final class RawHttp {
 	/**
 	 * An answer.
 	 *
-	 * @param status the status, or -1 when the server closed the connection without a complete head
+	 * @param status the status, or -1 when the server closed the connection without a
+	 * complete head
 	 * @param headers the headers, in order
 	 * @param body the body as text
 	 */

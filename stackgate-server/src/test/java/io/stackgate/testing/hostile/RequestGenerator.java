@@ -15,11 +15,12 @@ import io.stackgate.testing.hostile.ApiDescription.Operation;
 import io.stackgate.testing.hostile.ApiDescription.Parameter;
 
 /**
- * Generates requests from the OpenAPI description: for a random operation, a valid request or one mutation of
- * it (a body field of the wrong type, too long, with control characters or a number past int and long,
- * duplicate keys, a path segment that cannot be an id, a query parameter of the wrong shape, duplicate or
- * oversized headers, an odd method or content type, or an Idempotency-Key replayed with a changed body). The
- * same seed gives the same requests.
+ * Generates requests from the OpenAPI description: for a random operation, a valid
+ * request or one mutation of it (a body field of the wrong type, too long, with control
+ * characters or a number past int and long, duplicate keys, a path segment that cannot be
+ * an id, a query parameter of the wrong shape, duplicate or oversized headers, an odd
+ * method or content type, or an Idempotency-Key replayed with a changed body). The same
+ * seed gives the same requests.
  */
 public final class RequestGenerator {
 
@@ -32,8 +33,8 @@ public final class RequestGenerator {
 	private final List<Function<Valid, List<HostileRequest>>> mutations = List.of(this::wrongType, this::longString,
 			this::strangeText, this::number, this::duplicateKey, this::missingField, this::unknownField,
 			this::notAnObject, this::contentType, this::pathSegment, this::queryValue, this::queryDuplicate,
-			this::credentials, this::oversizedHeader, this::idempotencyKey, this::method, this::rawTarget,
-			this::replay, this::headerControl);
+			this::credentials, this::oversizedHeader, this::idempotencyKey, this::method, this::rawTarget, this::replay,
+			this::headerControl);
 
 	public RequestGenerator(long seed, ApiDescription api, Fixtures fixtures) {
 		this.random = new Random(seed);
@@ -41,7 +42,9 @@ public final class RequestGenerator {
 		this.fixtures = fixtures;
 	}
 
-	/** @return the next requests: one, or a few that belong together (a replay) */
+	/**
+	 * @return the next requests: one, or a few that belong together (a replay)
+	 */
 	public List<HostileRequest> next() {
 		Operation operation = pick(this.api.operations());
 		Valid valid = valid(operation);
@@ -177,7 +180,8 @@ public final class RequestGenerator {
 			return List.of();
 		}
 		Valid copy = valid.copy();
-		copy.fields.put(pick(List.of("colour", "all_tenants", "__proto__", "Name", "id", "")), pick(Mutations.WRONG_TYPES));
+		copy.fields.put(pick(List.of("colour", "all_tenants", "__proto__", "Name", "id", "")),
+				pick(Mutations.WRONG_TYPES));
 		return List.of(copy.build("unknown field"));
 	}
 
@@ -195,8 +199,8 @@ public final class RequestGenerator {
 	private List<HostileRequest> contentType(Valid valid) {
 		Valid copy = valid.copy();
 		copy.contentType = pick(List.of("text/plain", "application/xml", "", "application/x-www-form-urlencoded",
-				"multipart/form-data; boundary=x", "application/json; charset=latin1", "application/json;;;",
-				"*/*", "application/problem+json", "application/json-patch+json"));
+				"multipart/form-data; boundary=x", "application/json; charset=latin1", "application/json;;;", "*/*",
+				"application/problem+json", "application/json-patch+json"));
 		if (valid.operation.body() == null) {
 			copy.rawBody = "{}".getBytes(StandardCharsets.UTF_8);
 		}
@@ -210,7 +214,8 @@ public final class RequestGenerator {
 			return List.of();
 		}
 		Valid copy = valid.copy();
-		String segment = this.random.nextInt(8) == 0 ? "x".repeat(pick(List.of(256, 5000))) : pick(Mutations.PATH_SEGMENTS);
+		String segment = this.random.nextInt(8) == 0 ? "x".repeat(pick(List.of(256, 5000)))
+				: pick(Mutations.PATH_SEGMENTS);
 		copy.path.put(pick(new ArrayList<>(valid.path.keySet())), segment);
 		copy.encodePath = false;
 		return List.of(copy.build("path segment " + (segment.length() > 30 ? "long" : segment)));
@@ -251,7 +256,8 @@ public final class RequestGenerator {
 			case 0 -> copy.credential = null;
 			case 1 -> copy.credential = token + "\u00e9";
 			case 2 -> copy.credential = "\u00c3\u00a9" + token;
-			case 3 -> copy.credential = token.substring(0, token.length() / 2) + "\u0001" + token.substring(token.length() / 2);
+			case 3 -> copy.credential = token.substring(0, token.length() / 2) + "\u0001"
+					+ token.substring(token.length() / 2);
 			case 4 -> copy.credential = "gAAAAA" + "t".repeat(pick(List.of(100, 4000)));
 			case 5 -> copy.headers.add(new String[] { this.fixtures.authHeader(), "gAAAAAB-not-a-token" });
 			default -> copy.credential = "not a token";
@@ -301,8 +307,9 @@ public final class RequestGenerator {
 	}
 
 	/**
-	 * A launch with a key, the same key with a changed body, then the first request again: the first creates,
-	 * the second must be refused and the third must replay the first.
+	 * A launch with a key, the same key with a changed body, then the first request
+	 * again: the first creates, the second must be refused and the third must replay the
+	 * first.
 	 */
 	private List<HostileRequest> replay(Valid valid) {
 		if (!hasHeader(valid.operation, "Idempotency-Key") || valid.fields.isEmpty()) {
@@ -333,8 +340,8 @@ public final class RequestGenerator {
 		}
 		Map.Entry<String, JsonNode> property = pick(properties);
 		Valid copy = valid.copy();
-		copy.fields.put(property.getKey(), change.apply(property.getValue(),
-				valid.fields.getOrDefault(property.getKey(), "\"\"")));
+		copy.fields.put(property.getKey(),
+				change.apply(property.getValue(), valid.fields.getOrDefault(property.getKey(), "\"\"")));
 		return List.of(copy.build(mutation + " in " + property.getKey()));
 	}
 
@@ -354,7 +361,10 @@ public final class RequestGenerator {
 		return jsonValue != null && jsonValue.startsWith("\"" + this.fixtures.namePrefix());
 	}
 
-	/** A server name keeps the run's prefix, so that whatever a bug creates is found and deleted. */
+	/**
+	 * A server name keeps the run's prefix, so that whatever a bug creates is found and
+	 * deleted.
+	 */
 	private String keepPrefix(String jsonValue, String text, int totalLength) {
 		if (!isPrefixed(jsonValue)) {
 			return "\"" + ((totalLength > 0) ? text.substring(0, totalLength) : text) + "\"";
@@ -447,8 +457,11 @@ public final class RequestGenerator {
 				headers.add(new String[] { "Content-Type", this.contentType });
 			}
 			headers.addAll(this.headers);
-			String key = this.headers.stream().filter((h) -> h[0].equals("Idempotency-Key")).map((h) -> h[1])
-				.findFirst().orElse(null);
+			String key = this.headers.stream()
+				.filter((h) -> h[0].equals("Idempotency-Key"))
+				.map((h) -> h[1])
+				.findFirst()
+				.orElse(null);
 			return new HostileRequest(this.operation.toString(), mutation, this.method, target(), headers, body, key);
 		}
 
@@ -477,8 +490,11 @@ public final class RequestGenerator {
 				return null;
 			}
 			StringBuilder json = new StringBuilder("{");
-			this.fields.forEach((key, value) -> json.append(json.length() > 1 ? ", " : "").append('"').append(key)
-				.append("\": ").append(value));
+			this.fields.forEach((key, value) -> json.append(json.length() > 1 ? ", " : "")
+				.append('"')
+				.append(key)
+				.append("\": ")
+				.append(value));
 			this.duplicates.forEach((d) -> json.append(", \"").append(d[0]).append("\": ").append(d[1]));
 			return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
 		}

@@ -9,8 +9,9 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 
 /**
- * A caller's validated token, with the catalog Keystone returned for it. The gateway calls the cloud with it
- * and cannot renew it: a refused token ends the call with {@code UNAUTHORIZED}, and the caller logs in again.
+ * A caller's validated token, with the catalog Keystone returned for it. The gateway
+ * calls the cloud with it and cannot renew it: a refused token ends the call with
+ * {@code UNAUTHORIZED}, and the caller logs in again.
  */
 final class CallerTokenSession implements TokenSession, CallerSession {
 

@@ -13,10 +13,11 @@ import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.OpenStackService;
 
 /**
- * {@link LaunchLocks} made of Nova keypairs: a keypair name is unique per user and Nova creates it atomically,
- * answering 409 to the second create. The keypair is never used to log in: its key is a fixed public key whose
- * private half was thrown away. A lock older than {@link #STALE_AFTER} was left by a gateway that stopped while
- * it held it, and is broken.
+ * {@link LaunchLocks} made of Nova keypairs: a keypair name is unique per user and Nova
+ * creates it atomically, answering 409 to the second create. The keypair is never used to
+ * log in: its key is a fixed public key whose private half was thrown away. A lock older
+ * than {@link #STALE_AFTER} was left by a gateway that stopped while it held it, and is
+ * broken.
  */
 class KeypairLaunchLocks implements LaunchLocks {
 
@@ -25,7 +26,10 @@ class KeypairLaunchLocks implements LaunchLocks {
 	private static final String LOCK_PUBLIC_KEY = "ssh-ed25519 "
 			+ "AAAAC3NzaC1lZDI1NTE5AAAAIIckwcscXuHXIrZS8PHEchKmwP02S3oswkvlxvvnvgow stackgate-launch-lock";
 
-	/** Far longer than a launch holds its lock: the few seconds of a lookup and a few creates. */
+	/**
+	 * Far longer than a launch holds its lock: the few seconds of a lookup and a few
+	 * creates.
+	 */
 	static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
 	private final UpstreamCalls calls;
@@ -54,7 +58,8 @@ class KeypairLaunchLocks implements LaunchLocks {
 			return true;
 		}
 		catch (CloudException ex) {
-			// Only a 409 means the keypair exists; a 403 "quota exceeded" is a CONFLICT too, and a failure.
+			// Only a 409 means the keypair exists; a 403 "quota exceeded" is a CONFLICT
+			// too, and a failure.
 			if (ex.upstreamStatus() != null && ex.upstreamStatus() == 409) {
 				return false;
 			}
@@ -63,7 +68,8 @@ class KeypairLaunchLocks implements LaunchLocks {
 	}
 
 	private boolean isStale(CallContext context, String name) {
-		Keypair keypair = this.calls.read(context, OpenStackService.COMPUTE, (os) -> os.compute().keypairs().get(UpstreamPaths.segment(name)));
+		Keypair keypair = this.calls.read(context, OpenStackService.COMPUTE,
+				(os) -> os.compute().keypairs().get(UpstreamPaths.segment(name)));
 		return keypair != null && keypair.getCreatedAt() != null
 				&& keypair.getCreatedAt().toInstant().plus(STALE_AFTER).isBefore(Instant.now());
 	}

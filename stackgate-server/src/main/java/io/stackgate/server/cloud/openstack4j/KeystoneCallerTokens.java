@@ -16,9 +16,10 @@ import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.PasswordCredentials;
 
 /**
- * {@link CallerTokens} on Keystone v3. A token validates itself ({@code GET /v3/auth/tokens} with the token in
- * both {@code X-Auth-Token} and {@code X-Subject-Token}), which Keystone's default policy allows to any token
- * holder: the gateway's own identity needs no {@code service} or {@code admin} role.
+ * {@link CallerTokens} on Keystone v3. A token validates itself
+ * ({@code GET /v3/auth/tokens} with the token in both {@code X-Auth-Token} and
+ * {@code X-Subject-Token}), which Keystone's default policy allows to any token holder:
+ * the gateway's own identity needs no {@code service} or {@code admin} role.
  */
 class KeystoneCallerTokens implements CallerTokens {
 
@@ -70,13 +71,14 @@ class KeystoneCallerTokens implements CallerTokens {
 		Identifier domain = Identifier.byName(credentials.domain());
 		OSClientV3 client;
 		try {
-			client = this.clients.call(OpenStackService.IDENTITY, () -> OSFactory.builderV3()
-				.endpoint(this.authUrl)
-				.withConfig(this.clients.config())
-				.perspective(this.clients.facing())
-				.credentials(credentials.username(), credentials.password(), domain)
-				.scopeToProject(Identifier.byName(credentials.project()), domain)
-				.authenticate());
+			client = this.clients.call(OpenStackService.IDENTITY,
+					() -> OSFactory.builderV3()
+						.endpoint(this.authUrl)
+						.withConfig(this.clients.config())
+						.perspective(this.clients.facing())
+						.credentials(credentials.username(), credentials.password(), domain)
+						.scopeToProject(Identifier.byName(credentials.project()), domain)
+						.authenticate());
 		}
 		catch (CloudException ex) {
 			if (ex.kind() == CloudException.Kind.UNAUTHORIZED || ex.kind() == CloudException.Kind.NOT_FOUND) {

@@ -22,7 +22,9 @@ class KeystoneLogin {
 		this.clients = clients;
 	}
 
-	/** @return a client holding a fresh token; it is bound to the calling thread only */
+	/**
+	 * @return a client holding a fresh token; it is bound to the calling thread only
+	 */
 	OSClientV3 authenticate() {
 		IOSClientBuilder.V3 builder = OSFactory.builderV3()
 			.endpoint(this.cloud.authUrl())
@@ -38,12 +40,16 @@ class KeystoneLogin {
 		return builder.authenticate();
 	}
 
-	/** @return the clients it logs in with, and whose bulkhead the login goes through */
+	/**
+	 * @return the clients it logs in with, and whose bulkhead the login goes through
+	 */
 	OpenStackClients clients() {
 		return this.clients;
 	}
 
-	/** @return who logs in, for log lines: user and project, never the password */
+	/**
+	 * @return who logs in, for log lines: user and project, never the password
+	 */
 	String describe() {
 		String project = (this.cloud.projectId() != null) ? this.cloud.projectId() : this.cloud.projectName();
 		return "user '" + this.cloud.username() + "' in project '" + project + "' (" + this.cloud.source() + ")";

@@ -16,11 +16,13 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 
 /**
- * The gateway's own Keystone session: one password authentication shared by every request thread.
+ * The gateway's own Keystone session: one password authentication shared by every request
+ * thread.
  * <p>
- * The token is renewed {@code refreshMargin} before it expires, by a single thread: while it logs in, the other
- * threads go on with the old token as long as it is valid, and wait only when there is no valid token at all.
- * A token that OpenStack refuses is renewed at most once per refusal, however many threads saw it refused.
+ * The token is renewed {@code refreshMargin} before it expires, by a single thread: while
+ * it logs in, the other threads go on with the old token as long as it is valid, and wait
+ * only when there is no valid token at all. A token that OpenStack refuses is renewed at
+ * most once per refusal, however many threads saw it refused.
  */
 class KeystoneSession implements TokenSession {
 
@@ -59,7 +61,8 @@ class KeystoneSession implements TokenSession {
 			return current;
 		}
 		if (current != null && isValid(current)) {
-			// Due for renewal but still valid: one thread renews, the others go on with it.
+			// Due for renewal but still valid: one thread renews, the others go on with
+			// it.
 			if (!this.renewal.tryLock()) {
 				return current;
 			}
@@ -93,7 +96,9 @@ class KeystoneSession implements TokenSession {
 		}
 	}
 
-	/** @return whether a token is held that is still valid */
+	/**
+	 * @return whether a token is held that is still valid
+	 */
 	boolean holdsValidToken() {
 		Token current = this.token;
 		return current != null && isValid(current);
@@ -110,8 +115,9 @@ class KeystoneSession implements TokenSession {
 	}
 
 	/**
-	 * A token is due for renewal {@code refreshMargin} before it expires, or half-way through its life if that
-	 * comes later: Keystones that issue short-lived tokens must not cause a login per request.
+	 * A token is due for renewal {@code refreshMargin} before it expires, or half-way
+	 * through its life if that comes later: Keystones that issue short-lived tokens must
+	 * not cause a login per request.
 	 */
 	private boolean isDue(Token candidate) {
 		Duration margin = this.refreshMargin;

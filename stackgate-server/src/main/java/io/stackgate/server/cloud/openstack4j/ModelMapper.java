@@ -35,7 +35,8 @@ final class ModelMapper {
 	}
 
 	static ImageDto image(Image image) {
-		String status = (image.getStatus() != null) ? image.getStatus().name().toLowerCase(java.util.Locale.ROOT) : null;
+		String status = (image.getStatus() != null) ? image.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+				: null;
 		return new ImageDto(image.getId(), image.getName(), status, image.getSize(), toInt(image.getMinDisk()),
 				toInt(image.getMinRam()));
 	}
@@ -52,8 +53,8 @@ final class ModelMapper {
 	}
 
 	/**
-	 * @return the server, with its flavor by id (before microversion 2.47) or by name (from 2.47, without an id:
-	 * {@code ServerService} finds it in the project's flavors)
+	 * @return the server, with its flavor by id (before microversion 2.47) or by name
+	 * (from 2.47, without an id: {@code ServerService} finds it in the project's flavors)
 	 */
 	static ServerDto server(NovaServerDetail server) {
 		ServerStatus status = (server.getStatus() != null) ? ServerStatus.fromNova(server.getStatus().name())

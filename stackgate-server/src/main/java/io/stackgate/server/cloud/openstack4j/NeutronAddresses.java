@@ -12,9 +12,10 @@ import io.stackgate.server.cloud.FloatingIp;
 import io.stackgate.server.cloud.ServerPort;
 
 /**
- * The project's server ports and floating IPs, as Neutron lists them. Both lists are complete: Neutron
- * paginates only when asked to. {@code changed_since} is not used: the local Neutron (Zed) refuses it on ports
- * and floating IPs with a 400, and both lists are small.
+ * The project's server ports and floating IPs, as Neutron lists them. Both lists are
+ * complete: Neutron paginates only when asked to. {@code changed_since} is not used: the
+ * local Neutron (Zed) refuses it on ports and floating IPs with a 400, and both lists are
+ * small.
  */
 final class NeutronAddresses {
 
@@ -40,12 +41,9 @@ final class NeutronAddresses {
 	}
 
 	private static ServerPort serverPort(Port port) {
-		List<String> fixedIps = (port.getFixedIps() != null) ? port.getFixedIps()
-			.stream()
-			.map(IP::getIpAddress)
-			.filter(Objects::nonNull)
-			.sorted()
-			.toList() : List.of();
+		List<String> fixedIps = (port.getFixedIps() != null)
+				? port.getFixedIps().stream().map(IP::getIpAddress).filter(Objects::nonNull).sorted().toList()
+				: List.of();
 		return new ServerPort(port.getId(), port.getDeviceId(), port.getNetworkId(), fixedIps);
 	}
 

@@ -7,10 +7,10 @@ import org.openstack4j.core.transport.functions.ResponseToActionResponse;
 import org.openstack4j.openstack.compute.internal.BaseComputeServices;
 
 /**
- * Nova deletes that keep Nova's answer. openstack4j's own delete calls count a 429, 502, 503 or 504 as a
- * success and drop the request id; these throw openstack4j's exception for any answer but a 2xx, which
- * {@link Upstream} then maps like every other failure. Like every openstack4j call, they use the session of the
- * calling thread.
+ * Nova deletes that keep Nova's answer. openstack4j's own delete calls count a 429, 502,
+ * 503 or 504 as a success and drop the request id; these throw openstack4j's exception
+ * for any answer but a 2xx, which {@link Upstream} then maps like every other failure.
+ * Like every openstack4j call, they use the session of the calling thread.
  */
 class NovaDeletes extends BaseComputeServices {
 

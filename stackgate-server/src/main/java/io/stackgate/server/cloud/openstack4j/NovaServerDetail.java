@@ -8,10 +8,11 @@ import com.fasterxml.jackson.annotation.JsonRootName;
 import org.openstack4j.openstack.compute.domain.NovaServer;
 
 /**
- * A Nova server as openstack4j reads it, with its flavor read here: before microversion 2.47 Nova links the
- * flavor by id ({@code {"id": "42", "links": [...]}}); from 2.47 it embeds a copy without an id
- * ({@code {"original_name": "m1.nano", "vcpus": 1, "ram": 128, "disk": 1, ...}}), of which openstack4j's
- * {@code NovaFlavor} keeps neither the name nor an id.
+ * A Nova server as openstack4j reads it, with its flavor read here: before microversion
+ * 2.47 Nova links the flavor by id ({@code {"id": "42", "links": [...]}}); from 2.47 it
+ * embeds a copy without an id ({@code {"original_name": "m1.nano", "vcpus": 1, "ram":
+ * 128, "disk": 1, ...}}), of which openstack4j's {@code NovaFlavor} keeps neither the
+ * name nor an id.
  */
 @JsonRootName("server")
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -31,13 +32,18 @@ class NovaServerDetail extends NovaServer {
 		}
 	}
 
-	/** @return the flavor's id, {@code null} from microversion 2.47 */
+	/**
+	 * @return the flavor's id, {@code null} from microversion 2.47
+	 */
 	@Override
 	public String getFlavorId() {
 		return this.flavorId;
 	}
 
-	/** @return the flavor's name as the server was built with it, from microversion 2.47; else {@code null} */
+	/**
+	 * @return the flavor's name as the server was built with it, from microversion 2.47;
+	 * else {@code null}
+	 */
 	String flavorName() {
 		return this.flavorName;
 	}

@@ -19,15 +19,17 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 
 /**
- * Builds openstack4j clients. openstack4j keeps its session in a thread-local, so a client is built on the
- * thread that uses it, for one call, around a token held elsewhere: that costs no HTTP request.
+ * Builds openstack4j clients. openstack4j keeps its session in a thread-local, so a
+ * client is built on the thread that uses it, for one call, around a token held
+ * elsewhere: that costs no HTTP request.
  */
 class OpenStackClients {
 
 	/**
-	 * A header that tells openstack4j's HTTP connector not to re-authenticate and repeat a request that got a
-	 * 401 by itself: it would repeat creates, and cannot log in again from a token anyway. The gateway decides
-	 * what to do with a 401 (see {@link Upstream}).
+	 * A header that tells openstack4j's HTTP connector not to re-authenticate and repeat
+	 * a request that got a 401 by itself: it would repeat creates, and cannot log in
+	 * again from a token anyway. The gateway decides what to do with a 401 (see
+	 * {@link Upstream}).
 	 */
 	private static final Map.Entry<String, String> NO_IMPLICIT_REAUTHENTICATION = Map
 		.entry(ClientConstants.HEADER_OS4J_AUTH, "stackgate");
@@ -64,19 +66,21 @@ class OpenStackClients {
 	}
 
 	/**
-	 * The timeouts for one call of a gateway request: what is left of the request's read timeout, so that all the
-	 * request's calls together end within it.
+	 * The timeouts for one call of a gateway request: what is left of the request's read
+	 * timeout, so that all the request's calls together end within it.
 	 * @param context the request
 	 * @param service the service the call goes to, named when no time is left
 	 * @return the configuration to call with
-	 * @throws CloudException of kind {@code TIMEOUT} when the request's earlier calls took all its time
+	 * @throws CloudException of kind {@code TIMEOUT} when the request's earlier calls
+	 * took all its time
 	 */
 	Config within(CallContext context, OpenStackService service) {
 		Duration left = Duration.ofMillis(this.config.getReadTimeout()).minus(context.budget().spent());
 		if (left.toMillis() <= 0) {
-			throw new CloudException(CloudException.Kind.TIMEOUT, service, service.projectName()
-					+ " did not answer in time: the request's calls to OpenStack took its whole read timeout", null,
-					null, null);
+			throw new CloudException(CloudException.Kind.TIMEOUT, service,
+					service.projectName()
+							+ " did not answer in time: the request's calls to OpenStack took its whole read timeout",
+					null, null, null);
 		}
 		Config within = Config.newConfig()
 			.withConnectionTimeout((int) Math.min(this.config.getConnectTimeout(), left.toMillis()))
@@ -94,8 +98,8 @@ class OpenStackClients {
 	 * @param token the token to call with
 	 * @param requestId the gateway request id, sent as OpenStack's global request id
 	 * @param config the timeouts to call with ({@link #within}, or {@link #config()})
-	 * @param headers more headers for every request of the client: openstack4j adds its session's headers to each
-	 * request it builds, and a client is built per call
+	 * @param headers more headers for every request of the client: openstack4j adds its
+	 * session's headers to each request it builds, and a client is built per call
 	 * @return a client bound to the calling thread
 	 */
 	OSClientV3 forToken(Token token, String requestId, Config config, Map<String, String> headers) {
@@ -114,13 +118,17 @@ class OpenStackClients {
 	 * @param service the service the call goes to
 	 * @param call the openstack4j call
 	 * @return what the call returned
-	 * @throws io.stackgate.server.cloud.CloudException when it failed or its service's bulkhead is full
+	 * @throws io.stackgate.server.cloud.CloudException when it failed or its service's
+	 * bulkhead is full
 	 */
 	<T> T call(OpenStackService service, Supplier<T> call) {
 		return this.bulkheads.call(service, call);
 	}
 
-	/** @return the configured timeouts: for a call that gets the whole read timeout, and for Keystone's */
+	/**
+	 * @return the configured timeouts: for a call that gets the whole read timeout, and
+	 * for Keystone's
+	 */
 	Config config() {
 		return this.config;
 	}

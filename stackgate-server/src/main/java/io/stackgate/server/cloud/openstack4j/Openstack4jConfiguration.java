@@ -40,14 +40,15 @@ class Openstack4jConfiguration {
 	}
 
 	/**
-	 * The gateway's own session. It logs in at start-up, so that wrong credentials stop the gateway at once; an
-	 * unreachable Keystone does not: the gateway starts, is not ready, and logs in as soon as Keystone answers.
+	 * The gateway's own session. It logs in at start-up, so that wrong credentials stop
+	 * the gateway at once; an unreachable Keystone does not: the gateway starts, is not
+	 * ready, and logs in as soon as Keystone answers.
 	 */
 	@Bean
 	KeystoneSession keystoneSession(CloudConfig cloud, OpenStackClients clients, UpstreamProperties upstream,
 			MeterRegistry meterRegistry) {
-		KeystoneSession session = new KeystoneSession(new KeystoneLogin(cloud, clients),
-				upstream.tokenRefreshMargin(), Clock.systemUTC(), meterRegistry);
+		KeystoneSession session = new KeystoneSession(new KeystoneLogin(cloud, clients), upstream.tokenRefreshMargin(),
+				Clock.systemUTC(), meterRegistry);
 		try {
 			session.token();
 		}

@@ -9,12 +9,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Walks {@code limit}/{@code marker} pagination, which openstack4j's list calls leave to the caller: each of
- * them returns a single page.
+ * Walks {@code limit}/{@code marker} pagination, which openstack4j's list calls leave to
+ * the caller: each of them returns a single page.
  */
 final class Pages {
 
-	/** The largest page Nova and Glance serve by default ({@code max_limit}, {@code api_limit_max}). */
+	/**
+	 * The largest page Nova and Glance serve by default ({@code max_limit},
+	 * {@code api_limit_max}).
+	 */
 	static final int MAX_PAGE_SIZE = 1000;
 
 	private Pages() {

@@ -9,14 +9,17 @@ import io.stackgate.server.cloud.CloudSession;
  */
 interface TokenSession extends CloudSession {
 
-	/** @return a token that is valid now */
+	/**
+	 * @return a token that is valid now
+	 */
 	Token token();
 
 	/**
 	 * Called when OpenStack refused {@code rejected}.
 	 * @param rejected the token OpenStack refused
 	 * @return a new token to retry with
-	 * @throws io.stackgate.server.cloud.CloudException of kind {@code UNAUTHORIZED} when no new token can be had
+	 * @throws io.stackgate.server.cloud.CloudException of kind {@code UNAUTHORIZED} when
+	 * no new token can be had
 	 */
 	Token renew(Token rejected);
 

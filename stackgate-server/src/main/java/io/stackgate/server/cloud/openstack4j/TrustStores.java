@@ -15,7 +15,8 @@ import javax.net.ssl.TrustManagerFactory;
 import io.stackgate.cloudconfig.CloudConfigException;
 
 /**
- * TLS trust for a cloud with its own CA ({@code cacert} in clouds.yaml, {@code OS_CACERT}).
+ * TLS trust for a cloud with its own CA ({@code cacert} in clouds.yaml,
+ * {@code OS_CACERT}).
  */
 final class TrustStores {
 

@@ -15,8 +15,8 @@ import io.stackgate.server.cloud.CloudException.Kind;
 import io.stackgate.server.cloud.OpenStackService;
 
 /**
- * Runs openstack4j calls and turns their exceptions into {@link CloudException}s, keeping the status and
- * OpenStack request id.
+ * Runs openstack4j calls and turns their exceptions into {@link CloudException}s, keeping
+ * the status and OpenStack request id.
  */
 final class Upstream {
 
@@ -46,14 +46,15 @@ final class Upstream {
 		}
 		catch (OS4JException ex) {
 			// For example no endpoint of the service in the token's catalog.
-			throw new CloudException(Kind.UPSTREAM_ERROR, service, service.projectName() + ": " + ex.getMessage(),
-					null, null, ex);
+			throw new CloudException(Kind.UPSTREAM_ERROR, service, service.projectName() + ": " + ex.getMessage(), null,
+					null, ex);
 		}
 	}
 
 	/**
-	 * A failure for a response that openstack4j did not treat as one, such as a failed {@code ActionResponse}.
-	 * Like every 5xx, its message does not repeat what the service said.
+	 * A failure for a response that openstack4j did not treat as one, such as a failed
+	 * {@code ActionResponse}. Like every 5xx, its message does not repeat what the
+	 * service said.
 	 */
 	static CloudException failure(OpenStackService service, int status, String message) {
 		String description = (status >= 500) ? service.projectName() + " answered " + status
@@ -96,7 +97,10 @@ final class Upstream {
 		return false;
 	}
 
-	/** openstack4j records the X-Openstack-Request-Id of a failed response but offers no getter for it. */
+	/**
+	 * openstack4j records the X-Openstack-Request-Id of a failed response but offers no
+	 * getter for it.
+	 */
 	private static String requestId(ResponseException ex) {
 		try {
 			return (String) REQUEST_ID.get(ex);

@@ -21,15 +21,18 @@ import io.stackgate.server.cloud.OpenStackService;
 /**
  * One resilience4j bulkhead and circuit breaker per OpenStack service.
  * <ul>
- * <li>Bulkhead: at most {@code stackgate.upstream.max-concurrent-calls} calls to each service at a time, so that
- * a stalled Nova holds at most that many request threads and Keystone-only routes and cached answers keep
- * working. A call that finds its service's bulkhead full for {@code stackgate.upstream.bulkhead-max-wait} fails
- * as {@code UNAVAILABLE}, naming the service.</li>
- * <li>Circuit breaker: when at least half of the last 10 calls to a service (and 5 or more) could not connect
- * or timed out, calls to it fail at once as {@code UNAVAILABLE} for {@code stackgate.upstream.circuit-open-wait};
- * then one call tries it, and the circuit closes when that call gets an answer. A service coming back slowly
- * (Nova's first answers after a start take seconds) is then not buried under calls the gateway would abandon at
- * the read timeout, each of which it would go on working through. Answers, even errors, count as successes.</li>
+ * <li>Bulkhead: at most {@code stackgate.upstream.max-concurrent-calls} calls to each
+ * service at a time, so that a stalled Nova holds at most that many request threads and
+ * Keystone-only routes and cached answers keep working. A call that finds its service's
+ * bulkhead full for {@code stackgate.upstream.bulkhead-max-wait} fails as
+ * {@code UNAVAILABLE}, naming the service.</li>
+ * <li>Circuit breaker: when at least half of the last 10 calls to a service (and 5 or
+ * more) could not connect or timed out, calls to it fail at once as {@code UNAVAILABLE}
+ * for {@code stackgate.upstream.circuit-open-wait}; then one call tries it, and the
+ * circuit closes when that call gets an answer. A service coming back slowly (Nova's
+ * first answers after a start take seconds) is then not buried under calls the gateway
+ * would abandon at the read timeout, each of which it would go on working through.
+ * Answers, even errors, count as successes.</li>
  * </ul>
  */
 final class UpstreamBulkheads {
@@ -61,8 +64,9 @@ final class UpstreamBulkheads {
 			this.bulkheads.put(service, bulkhead);
 			CircuitBreaker breaker = CircuitBreaker.of(service.catalogType(), breakerConfig);
 			this.breakers.put(service, breaker);
-			Gauge.builder("stackgate.upstream.circuit.open", breaker,
-					(b) -> (b.getState() == CircuitBreaker.State.CLOSED) ? 0 : 1)
+			Gauge
+				.builder("stackgate.upstream.circuit.open", breaker,
+						(b) -> (b.getState() == CircuitBreaker.State.CLOSED) ? 0 : 1)
 				.description("1 while the gateway holds back calls to the service after its calls failed")
 				.tag("service", service.catalogType())
 				.register(meterRegistry);
@@ -70,19 +74,24 @@ final class UpstreamBulkheads {
 				.description("Calls refused at once because the service's recent calls could not connect or timed out")
 				.tag("service", service.catalogType())
 				.register(meterRegistry));
-			Gauge.builder("stackgate.upstream.calls.available", bulkhead,
-					(b) -> b.getMetrics().getAvailableConcurrentCalls())
+			Gauge
+				.builder("stackgate.upstream.calls.available", bulkhead,
+						(b) -> b.getMetrics().getAvailableConcurrentCalls())
 				.description("Calls to the service that may still start now (its bulkhead's free places)")
 				.tag("service", service.catalogType())
 				.register(meterRegistry);
-			this.rejected.put(service, Counter.builder("stackgate.upstream.calls.rejected")
-				.description("Calls refused because the service's bulkhead was full")
-				.tag("service", service.catalogType())
-				.register(meterRegistry));
+			this.rejected.put(service,
+					Counter.builder("stackgate.upstream.calls.rejected")
+						.description("Calls refused because the service's bulkhead was full")
+						.tag("service", service.catalogType())
+						.register(meterRegistry));
 		}
 	}
 
-	/** Bulkheads with the default settings, for tests and tools that do not configure them. */
+	/**
+	 * Bulkheads with the default settings, for tests and tools that do not configure
+	 * them.
+	 */
 	static UpstreamBulkheads defaults() {
 		return new UpstreamBulkheads(UpstreamProperties.defaults(), new SimpleMeterRegistry());
 	}
@@ -91,7 +100,8 @@ final class UpstreamBulkheads {
 	 * @param service the service the call goes to
 	 * @param call the openstack4j call
 	 * @return what the call returned
-	 * @throws CloudException when it failed, or could not start because the service's bulkhead is full
+	 * @throws CloudException when it failed, or could not start because the service's
+	 * bulkhead is full
 	 */
 	<T> T call(OpenStackService service, Supplier<T> call) {
 		Bulkhead bulkhead = this.bulkheads.get(service);
@@ -101,9 +111,8 @@ final class UpstreamBulkheads {
 		}
 		catch (CallNotPermittedException ex) {
 			this.shortCircuited.get(service).increment();
-			throw new CloudException(CloudException.Kind.UNAVAILABLE, service,
-					service.projectName() + " could not be reached or did not answer in time lately; the gateway tries "
-							+ "it again shortly",
+			throw new CloudException(CloudException.Kind.UNAVAILABLE, service, service.projectName()
+					+ " could not be reached or did not answer in time lately; the gateway tries " + "it again shortly",
 					null, null, ex);
 		}
 		catch (BulkheadFullException ex) {
@@ -115,7 +124,10 @@ final class UpstreamBulkheads {
 		}
 	}
 
-	/** Only a service that cannot be reached or does not answer opens its circuit: any answer, even a 5xx, closes it. */
+	/**
+	 * Only a service that cannot be reached or does not answer opens its circuit: any
+	 * answer, even a 5xx, closes it.
+	 */
 	private static boolean isOutage(Throwable ex) {
 		return ex instanceof CloudException cloud && cloud.upstreamStatus() == null
 				&& (cloud.kind() == CloudException.Kind.UNAVAILABLE || cloud.kind() == CloudException.Kind.TIMEOUT);

@@ -12,10 +12,11 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 
 /**
- * The one way the adapters call OpenStack: with the caller's session's token, through the service's bulkhead,
- * with failures translated ({@link OpenStackClients#call}), and to Nova at the negotiated microversion
- * ({@link NovaMicroversion}). It knows the difference between a call that changes
- * nothing, which may run again with a renewed token, and one that changes the cloud, which never does.
+ * The one way the adapters call OpenStack: with the caller's session's token, through the
+ * service's bulkhead, with failures translated ({@link OpenStackClients#call}), and to
+ * Nova at the negotiated microversion ({@link NovaMicroversion}). It knows the difference
+ * between a call that changes nothing, which may run again with a renewed token, and one
+ * that changes the cloud, which never does.
  */
 class UpstreamCalls {
 
@@ -28,8 +29,9 @@ class UpstreamCalls {
 	}
 
 	/**
-	 * Runs a call that changes nothing, within what is left of the request's read timeout (its reads share one).
-	 * When OpenStack refuses the token, the session gets a new one and the call runs once more.
+	 * Runs a call that changes nothing, within what is left of the request's read timeout
+	 * (its reads share one). When OpenStack refuses the token, the session gets a new one
+	 * and the call runs once more.
 	 */
 	<T> T read(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
 		TokenSession session = session(context);
@@ -46,9 +48,10 @@ class UpstreamCalls {
 	}
 
 	/**
-	 * Runs a call that changes the cloud, once, with the whole read timeout: a create cut short by the request's
-	 * earlier calls could leave a server the caller is told failed, and a rollback cut short one nobody deletes.
-	 * When OpenStack refuses the token, the session renews it for the next call, and this one fails: nothing was
+	 * Runs a call that changes the cloud, once, with the whole read timeout: a create cut
+	 * short by the request's earlier calls could leave a server the caller is told
+	 * failed, and a rollback cut short one nobody deletes. When OpenStack refuses the
+	 * token, the session renews it for the next call, and this one fails: nothing was
 	 * changed, and the caller decides whether to repeat it.
 	 */
 	<T> T write(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
@@ -69,12 +72,16 @@ class UpstreamCalls {
 	}
 
 	private <T> T read(CallContext context, OpenStackService service, Token token, Function<OSClientV3, T> call) {
-		// The request's time budget is checked before the call: a request that used it up says nothing about the
+		// The request's time budget is checked before the call: a request that used it up
+		// says nothing about the
 		// service, whose circuit it must not open.
 		return call(context, service, token, this.clients.within(context, service), call);
 	}
 
-	/** A compute call sends the negotiated Nova microversion; the first one reads Nova's version document. */
+	/**
+	 * A compute call sends the negotiated Nova microversion; the first one reads Nova's
+	 * version document.
+	 */
 	private <T> T call(CallContext context, OpenStackService service, Token token, Config config,
 			Function<OSClientV3, T> call) {
 		return this.clients.call(service, () -> {

@@ -25,11 +25,12 @@ import io.stackgate.server.problem.UnworkableRequestException;
 import io.stackgate.server.servers.ServerService;
 
 /**
- * The idempotency protocol of launches with an {@code Idempotency-Key}. The servers carry the key's digest and
- * the request's digest in their metadata, so Nova itself remembers the launch: a retry finds them and gets them
- * back instead of new ones, even after a gateway restart or through another gateway instance. While it looks
- * and creates, a launch holds the key's {@link LaunchLocks lock}, so that concurrent retries wait for the first
- * instead of creating twice.
+ * The idempotency protocol of launches with an {@code Idempotency-Key}. The servers carry
+ * the key's digest and the request's digest in their metadata, so Nova itself remembers
+ * the launch: a retry finds them and gets them back instead of new ones, even after a
+ * gateway restart or through another gateway instance. While it looks and creates, a
+ * launch holds the key's {@link LaunchLocks lock}, so that concurrent retries wait for
+ * the first instead of creating twice.
  */
 @Component
 class IdempotentLaunches {
@@ -61,7 +62,8 @@ class IdempotentLaunches {
 	}
 
 	/**
-	 * @param concurrentLaunchWait how long a retry waits for a concurrent launch with the same key to finish
+	 * @param concurrentLaunchWait how long a retry waits for a concurrent launch with the
+	 * same key to finish
 	 * @param lockPoll how often it tries the lock meanwhile
 	 */
 	IdempotentLaunches(LaunchLocks locks, ServerService servers, ServerCreator creator, Duration concurrentLaunchWait,
@@ -75,8 +77,10 @@ class IdempotentLaunches {
 
 	/**
 	 * @param create creates the servers with the given tags in their metadata
-	 * @return the servers of an earlier launch with this key, or the ones {@code create} made
-	 * @throws LaunchInProgressException when another launch with the key held its lock for the whole wait
+	 * @return the servers of an earlier launch with this key, or the ones {@code create}
+	 * made
+	 * @throws LaunchInProgressException when another launch with the key held its lock
+	 * for the whole wait
 	 */
 	ServerLauncher.Launch launch(CallContext context, CreateServerRequest request, String idempotencyKey,
 			Function<Map<String, String>, List<ServerDto>> create) {
@@ -105,14 +109,17 @@ class IdempotentLaunches {
 	}
 
 	/**
-	 * Looks for the servers of an earlier launch with the same key. Only a complete set is a replay. Outside the
-	 * lock, an incomplete set may be a launch in progress; under it, it is what a failed launch left behind,
-	 * which is deleted so that this launch starts afresh.
+	 * Looks for the servers of an earlier launch with the same key. Only a complete set
+	 * is a replay. Outside the lock, an incomplete set may be a launch in progress; under
+	 * it, it is what a failed launch left behind, which is deleted so that this launch
+	 * starts afresh.
 	 */
 	private Optional<ServerLauncher.Launch> findEarlier(CallContext context, CreateServerRequest request, Tags tags,
 			boolean holdingLock) {
-		// Every server of the project, not a name filter: the key, not the name, says which launch a server
-		// belongs to, and another request under the same key may have named its servers differently.
+		// Every server of the project, not a name filter: the key, not the name, says
+		// which launch a server
+		// belongs to, and another request under the same key may have named its servers
+		// differently.
 		List<ServerDto> tagged = this.servers.list(context, new ServerQuery(null, null, null, null))
 			.servers()
 			.stream()
@@ -135,7 +142,10 @@ class IdempotentLaunches {
 		return Optional.empty();
 	}
 
-	/** A lock that cannot be released is broken when it grows stale; it does not undo the launch. */
+	/**
+	 * A lock that cannot be released is broken when it grows stale; it does not undo the
+	 * launch.
+	 */
 	private void release(CallContext context, String lock) {
 		try {
 			this.locks.release(context, lock);

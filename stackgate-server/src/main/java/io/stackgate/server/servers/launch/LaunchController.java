@@ -31,7 +31,10 @@ class LaunchController implements LaunchApi {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-	/** Set on the answer to a launch that an earlier request with the same Idempotency-Key made. */
+	/**
+	 * Set on the answer to a launch that an earlier request with the same Idempotency-Key
+	 * made.
+	 */
 	static final String REPLAYED = "Idempotent-Replayed";
 
 	private final ServerLauncher launcher;
@@ -44,12 +47,13 @@ class LaunchController implements LaunchApi {
 	}
 
 	/**
-	 * Launches servers: 202 with the servers in {@code BUILD}; with {@code wait=true}, 200 once all are
-	 * {@code ACTIVE} or {@code ERROR}, or 202 with their state when {@code timeout} seconds passed.
+	 * Launches servers: 202 with the servers in {@code BUILD}; with {@code wait=true},
+	 * 200 once all are {@code ACTIVE} or {@code ERROR}, or 202 with their state when
+	 * {@code timeout} seconds passed.
 	 */
 	@PostMapping
 	@Override
-	public 	CompletableFuture<ResponseEntity<List<ServerDto>>> create(@RequestBody CreateServerRequest request,
+	public CompletableFuture<ResponseEntity<List<ServerDto>>> create(@RequestBody CreateServerRequest request,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) Integer timeout,
 			CallContext context, UriComponentsBuilder uri) {

@@ -13,27 +13,32 @@ import java.util.stream.Stream;
 import io.stackgate.api.CreateServerRequest;
 
 /**
- * SHA-256 digests for idempotent launches: of the {@code Idempotency-Key}, and of the request it came with, so
- * that a retry can be told from a different request under the same key.
+ * SHA-256 digests for idempotent launches: of the {@code Idempotency-Key}, and of the
+ * request it came with, so that a retry can be told from a different request under the
+ * same key.
  * <p>
- * The request digest is stored in Nova, so it must not change between versions. It is the SHA-256 of a
- * canonical form: name, flavor, image, networks, key name, security groups, user data, availability zone,
- * metadata (sorted by key, as key, value, key, value...) and count (absent is 1), joined by {@code |}; each value
- * as its length, a colon and itself, {@code -} when absent; each list in brackets, its values joined by commas.
+ * The request digest is stored in Nova, so it must not change between versions. It is the
+ * SHA-256 of a canonical form: name, flavor, image, networks, key name, security groups,
+ * user data, availability zone, metadata (sorted by key, as key, value, key, value...)
+ * and count (absent is 1), joined by {@code |}; each value as its length, a colon and
+ * itself, {@code -} when absent; each list in brackets, its values joined by commas.
  */
 public final class LaunchFingerprint {
 
 	private LaunchFingerprint() {
 	}
 
-	/** @return the hex SHA-256 of the key */
+	/**
+	 * @return the hex SHA-256 of the key
+	 */
 	static String ofKey(String idempotencyKey) {
 		return sha256(idempotencyKey);
 	}
 
 	/**
-	 * @return the hex SHA-256 of the request's meaning: the same for the same fields, whatever their JSON
-	 * spelling (order, whitespace, an absent {@code count} or {@code count: 1})
+	 * @return the hex SHA-256 of the request's meaning: the same for the same fields,
+	 * whatever their JSON spelling (order, whitespace, an absent {@code count} or
+	 * {@code count: 1})
 	 */
 	public static String ofRequest(CreateServerRequest request) {
 		Map<String, String> metadata = (request.metadata() != null) ? new TreeMap<>(request.metadata()) : Map.of();
@@ -53,8 +58,8 @@ public final class LaunchFingerprint {
 	}
 
 	private static String list(List<String> values) {
-		return (values != null) ? values.stream().map(LaunchFingerprint::field).collect(Collectors.joining(",", "[", "]"))
-				: "-";
+		return (values != null)
+				? values.stream().map(LaunchFingerprint::field).collect(Collectors.joining(",", "[", "]")) : "-";
 	}
 
 	private static String sha256(String value) {

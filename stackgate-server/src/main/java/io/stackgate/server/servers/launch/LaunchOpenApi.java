@@ -21,7 +21,10 @@ class LaunchOpenApi {
 	@Bean
 	OpenApiCustomizer launchLimits(LaunchProperties properties) {
 		return (openApi) -> {
-			Map<String, Schema> fields = openApi.getComponents().getSchemas().get("CreateServerRequest").getProperties();
+			Map<String, Schema> fields = openApi.getComponents()
+				.getSchemas()
+				.get("CreateServerRequest")
+				.getProperties();
 			fields.get("count").setMaximum(BigDecimal.valueOf(properties.maxCount()));
 			((Schema<?>) fields.get("metadata").getAdditionalProperties()).setMaxLength(255);
 		};

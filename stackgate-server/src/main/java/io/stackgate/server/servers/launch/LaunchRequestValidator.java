@@ -10,7 +10,8 @@ import io.stackgate.api.ProblemDto.FieldErrorDto;
 import io.stackgate.server.problem.InvalidRequestException;
 
 /**
- * Checks a launch request before anything is sent to OpenStack, and names every field at fault.
+ * Checks a launch request before anything is sent to OpenStack, and names every field at
+ * fault.
  */
 final class LaunchRequestValidator {
 
@@ -85,9 +86,9 @@ final class LaunchRequestValidator {
 	}
 
 	/**
-	 * Nova's rules for server names, checked here so that no server of a refused request is ever created: the
-	 * longest name, {@code name-N} of the last server, fits in 255 characters, and every character is one Nova
-	 * calls printable.
+	 * Nova's rules for server names, checked here so that no server of a refused request
+	 * is ever created: the longest name, {@code name-N} of the last server, fits in 255
+	 * characters, and every character is one Nova calls printable.
 	 */
 	private void checkServerName(String name, Integer count) {
 		if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || !name.strip().equals(name)) {

@@ -18,8 +18,8 @@ import io.stackgate.server.problem.UnworkableRequestException;
 import io.stackgate.server.web.Futures;
 
 /**
- * Resolves the flavor, image and networks of a launch request, each given by id or name, and checks that they
- * fit together, before anything is created.
+ * Resolves the flavor, image and networks of a launch request, each given by id or name,
+ * and checks that they fit together, before anything is created.
  */
 @Component
 public class LaunchTargets {
@@ -41,8 +41,8 @@ public class LaunchTargets {
 	}
 
 	/**
-	 * Resolves against the cached lists first; a reference that is not there is looked up again in fresh lists,
-	 * as the object may be newer than the cache.
+	 * Resolves against the cached lists first; a reference that is not there is looked up
+	 * again in fresh lists, as the object may be newer than the cache.
 	 */
 	Resolved resolve(CallContext context, CreateServerRequest request) {
 		try {
@@ -58,8 +58,8 @@ public class LaunchTargets {
 	}
 
 	private Resolved resolveCached(CallContext context, CreateServerRequest request) {
-		FlavorDto flavor = find("flavor", "flavor", request.flavor(), Futures.join(this.launchOptions.flavors(context)).value(),
-				FlavorDto::id, FlavorDto::name);
+		FlavorDto flavor = find("flavor", "flavor", request.flavor(),
+				Futures.join(this.launchOptions.flavors(context)).value(), FlavorDto::id, FlavorDto::name);
 		ImageDto image = find("image", "active image", request.image(),
 				Futures.join(this.launchOptions.images(context)).value(), ImageDto::id, ImageDto::name);
 		List<NetworkDto> visible = Futures.join(this.launchOptions.visibleNetworks(context)).value();
@@ -74,7 +74,8 @@ public class LaunchTargets {
 
 	private static void checkFit(FlavorDto flavor, ImageDto image, List<NetworkDto> networks) {
 		List<FieldErrorDto> errors = new ArrayList<>();
-		// A flavor with a 0 GiB disk boots with a disk the size of the image: only real sizes are compared.
+		// A flavor with a 0 GiB disk boots with a disk the size of the image: only real
+		// sizes are compared.
 		if (flavor.disk() > 0 && flavor.disk() < image.minDisk()) {
 			errors.add(new FieldErrorDto("flavor", "flavor '" + flavor.name() + "' has a " + flavor.disk()
 					+ " GiB disk but image '" + image.name() + "' needs at least " + image.minDisk() + " GiB"));

@@ -3,8 +3,9 @@ package io.stackgate.server.servers.launch;
 import java.util.regex.Pattern;
 
 /**
- * The character rules of Nova's request schemas ({@code nova/api/validation/parameter_types.py}), so that the
- * gateway refuses what Nova would refuse before anything is created.
+ * The character rules of Nova's request schemas
+ * ({@code nova/api/validation/parameter_types.py}), so that the gateway refuses what Nova
+ * would refuse before anything is created.
  */
 final class NovaNames {
 
@@ -15,8 +16,9 @@ final class NovaNames {
 	}
 
 	/**
-	 * Nova's "printable": no control, format, surrogate, private-use or unassigned characters, and no line or
-	 * paragraph separators; letters, marks, numbers, punctuation, symbols and spaces are fine.
+	 * Nova's "printable": no control, format, surrogate, private-use or unassigned
+	 * characters, and no line or paragraph separators; letters, marks, numbers,
+	 * punctuation, symbols and spaces are fine.
 	 */
 	static boolean isPrintable(String value) {
 		return value.codePoints().allMatch(NovaNames::isPrintable);
@@ -29,7 +31,8 @@ final class NovaNames {
 	private static boolean isPrintable(int codePoint) {
 		return switch (Character.getType(codePoint)) {
 			case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-					Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+					Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+				false;
 			default -> true;
 		};
 	}

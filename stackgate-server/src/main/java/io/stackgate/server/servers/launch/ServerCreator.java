@@ -22,8 +22,9 @@ import io.stackgate.server.servers.ServerService;
 import io.stackgate.server.servers.view.LiveViews;
 
 /**
- * Creates the servers of one launch request, each exactly once: a create is never retried. When one of several
- * servers cannot be created, the ones already created are deleted: a request launches all its servers or none.
+ * Creates the servers of one launch request, each exactly once: a create is never
+ * retried. When one of several servers cannot be created, the ones already created are
+ * deleted: a request launches all its servers or none.
  */
 @Component
 class ServerCreator {
@@ -44,7 +45,8 @@ class ServerCreator {
 
 	/**
 	 * @param targets what the request's flavor, image and networks resolved to
-	 * @param tags metadata the gateway adds to every server (the idempotency tags), empty for none
+	 * @param tags metadata the gateway adds to every server (the idempotency tags), empty
+	 * for none
 	 * @return the servers, in creation order, as Nova shows them right after the create
 	 */
 	List<ServerDto> createAll(CallContext context, CreateServerRequest request, LaunchTargets.Resolved targets,
@@ -71,8 +73,8 @@ class ServerCreator {
 	}
 
 	/**
-	 * Deletes the servers of a failed launch. A delete that fails is logged and the others go on: the failure
-	 * that caused the rollback is what the client hears about.
+	 * Deletes the servers of a failed launch. A delete that fails is logged and the
+	 * others go on: the failure that caused the rollback is what the client hears about.
 	 */
 	void rollBack(CallContext context, List<String> serverIds) {
 		for (String id : serverIds) {
@@ -87,13 +89,16 @@ class ServerCreator {
 		}
 	}
 
-	/** @return how many servers the request launches */
+	/**
+	 * @return how many servers the request launches
+	 */
 	static int count(CreateServerRequest request) {
 		return (request.count() != null) ? request.count() : 1;
 	}
 
 	/**
-	 * The server as Nova shows it now; as it was created when Nova cannot say: the launch succeeded either way.
+	 * The server as Nova shows it now; as it was created when Nova cannot say: the launch
+	 * succeeded either way.
 	 */
 	private ServerDto current(CallContext context, ServerDto created) {
 		try {

@@ -11,9 +11,9 @@ import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.servers.LaunchProperties;
 
 /**
- * Launches servers: validates the request and resolves its flavor, image and networks, then has them created
- * by {@link ServerCreator}, through the idempotency protocol of {@link IdempotentLaunches} when the client sent
- * an {@code Idempotency-Key}.
+ * Launches servers: validates the request and resolves its flavor, image and networks,
+ * then has them created by {@link ServerCreator}, through the idempotency protocol of
+ * {@link IdempotentLaunches} when the client sent an {@code Idempotency-Key}.
  */
 @Service
 public class ServerLauncher {
@@ -38,7 +38,8 @@ public class ServerLauncher {
 	 * What a launch request led to.
 	 *
 	 * @param servers the servers, in creation order
-	 * @param replayed whether they were created by an earlier request with the same idempotency key
+	 * @param replayed whether they were created by an earlier request with the same
+	 * idempotency key
 	 */
 	public record Launch(List<ServerDto> servers, boolean replayed) {
 	}

@@ -11,9 +11,10 @@ import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CloudSession;
 
 /**
- * The sessions a view may refresh with: the project's recent callers'. A caller's own Keystone token
- * ({@link CallerSession}) is used only while it is valid for more than the margin, and the one valid longest is
- * preferred; the gateway's own session (modes {@code service} and {@code none}) does not expire.
+ * The sessions a view may refresh with: the project's recent callers'. A caller's own
+ * Keystone token ({@link CallerSession}) is used only while it is valid for more than the
+ * margin, and the one valid longest is preferred; the gateway's own session (modes
+ * {@code service} and {@code none}) does not expire.
  */
 final class Credentials {
 
@@ -31,14 +32,19 @@ final class Credentials {
 				(known, offered) -> (expiry(offered).isAfter(expiry(known))) ? offered : known);
 	}
 
-	/** @return the session to refresh with now, or empty when none may be used */
+	/**
+	 * @return the session to refresh with now, or empty when none may be used
+	 */
 	Optional<CloudSession> pick(Instant now) {
 		Instant usableUntil = now.plus(this.margin);
 		this.sessions.values().removeIf((session) -> !expiry(session).isAfter(usableUntil));
 		return this.sessions.values().stream().max(Comparator.comparing(Credentials::expiry));
 	}
 
-	/** OpenStack refused the session (revoked, or its user lost the role): it is not used again. */
+	/**
+	 * OpenStack refused the session (revoked, or its user lost the role): it is not used
+	 * again.
+	 */
 	void refused(CloudSession session) {
 		this.sessions.remove(key(session), session);
 	}

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The most recent changes of a view, for watchers that resume. Not thread-safe: the view guards it.
+ * The most recent changes of a view, for watchers that resume. Not thread-safe: the view
+ * guards it.
  */
 final class EventLog {
 
@@ -30,14 +31,17 @@ final class EventLog {
 		this.events.addLast(event);
 	}
 
-	/** @return the sequence number of the last change, 0 before any */
+	/**
+	 * @return the sequence number of the last change, 0 before any
+	 */
 	long last() {
 		return this.last;
 	}
 
 	/**
 	 * @param seq the last change a watcher saw
-	 * @return the changes after it, or empty when they are no longer all kept (or {@code seq} was never issued)
+	 * @return the changes after it, or empty when they are no longer all kept (or
+	 * {@code seq} was never issued)
 	 */
 	Optional<List<ViewEvent>> after(long seq) {
 		if (seq > this.last || seq < 0) {

@@ -12,20 +12,25 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The live server view, {@code stackgate.live.*}.
  *
- * @param enabled whether server lists are served from a live view; when {@code false} every list goes to Nova
+ * @param enabled whether server lists are served from a live view; when {@code false}
+ * every list goes to Nova
  * @param pollInterval how often a view in use asks Nova and Neutron what changed
- * @param changesOverlap how far before the previous poll each {@code changes-since} query starts: covers Nova's
- * one-second resolution and clock skew between the gateway and Nova
+ * @param changesOverlap how far before the previous poll each {@code changes-since} query
+ * starts: covers Nova's one-second resolution and clock skew between the gateway and Nova
  * @param resyncInterval how often a view lists every server again, to bound any drift
- * @param idleAfter how long a view without requests or watchers is kept fresh before it is dropped
- * @param maxStaleness the oldest a view may be and still answer a list; older, lists go to Nova
- * @param maxServers the most servers one project's view holds; a project with more is served from Nova
- * @param tokenMargin in {@code keystone} mode, a caller's token stops being used for polls this long before it
- * expires
- * @param replayEvents how many recent changes a view keeps for watchers that resume with {@code Last-Event-ID}
+ * @param idleAfter how long a view without requests or watchers is kept fresh before it
+ * is dropped
+ * @param maxStaleness the oldest a view may be and still answer a list; older, lists go
+ * to Nova
+ * @param maxServers the most servers one project's view holds; a project with more is
+ * served from Nova
+ * @param tokenMargin in {@code keystone} mode, a caller's token stops being used for
+ * polls this long before it expires
+ * @param replayEvents how many recent changes a view keeps for watchers that resume with
+ * {@code Last-Event-ID}
  * @param heartbeatInterval how often a watch stream without changes gets a comment line
- * @param maxWatch the longest one watch stream lasts (and never past the caller's token); the client then
- * resumes with {@code Last-Event-ID}
+ * @param maxWatch the longest one watch stream lasts (and never past the caller's token);
+ * the client then resumes with {@code Last-Event-ID}
  */
 @ConfigurationProperties("stackgate.live")
 @Validated

@@ -25,16 +25,18 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.CloudSession;
 
 /**
- * The live server views, one per project that has callers, and the public face of the feature: lists and
- * watches are served from them, and writes through the gateway are announced to them.
+ * The live server views, one per project that has callers, and the public face of the
+ * feature: lists and watches are served from them, and writes through the gateway are
+ * announced to them.
  * <p>
- * Isolation: a caller only ever gets the view of the project of its own validated session, and a view is
- * refreshed only with a session of that project: in {@code keystone} mode the token of one of its recent
- * callers, while it is valid for more than {@code stackgate.live.token-margin}; otherwise the gateway's own.
- * A view without a usable session, or unused for {@code stackgate.live.idle-after}, is dropped.
+ * Isolation: a caller only ever gets the view of the project of its own validated
+ * session, and a view is refreshed only with a session of that project: in
+ * {@code keystone} mode the token of one of its recent callers, while it is valid for
+ * more than {@code stackgate.live.token-margin}; otherwise the gateway's own. A view
+ * without a usable session, or unused for {@code stackgate.live.idle-after}, is dropped.
  * <p>
- * Threads: one timer thread schedules the refreshes, which run on the shared executor, one at a time per view;
- * watchers hold no thread.
+ * Threads: one timer thread schedules the refreshes, which run on the shared executor,
+ * one at a time per view; watchers hold no thread.
  */
 public class LiveViews {
 
@@ -55,8 +57,9 @@ public class LiveViews {
 	private final OversizedProjects oversized;
 
 	/**
-	 * Runs a refresh's Neutron lists while the refresh waits for Nova: its own threads, so that refreshes
-	 * running on the shared executor never wait for tasks queued behind them.
+	 * Runs a refresh's Neutron lists while the refresh waits for Nova: its own threads,
+	 * so that refreshes running on the shared executor never wait for tasks queued behind
+	 * them.
 	 */
 	private final ExecutorService neutronCalls = Executors.newCachedThreadPool(daemonThreads("live-views-neutron-"));
 
@@ -81,10 +84,13 @@ public class LiveViews {
 	 * @param context the caller
 	 * @param limit the page size, or {@code null} for every server
 	 * @param marker the id of the last server of the previous page, or {@code null}
-	 * @return the page, or empty when this list must go to Nova: views are disabled, the project has too many
-	 * servers, or its view is older than {@code stackgate.live.max-staleness}
-	 * @throws CloudException when the view had to be loaded or caught up and OpenStack failed
-	 * @throws io.stackgate.server.problem.InvalidRequestException when the marker is not in the list
+	 * @return the page, or empty when this list must go to Nova: views are disabled, the
+	 * project has too many servers, or its view is older than
+	 * {@code stackgate.live.max-staleness}
+	 * @throws CloudException when the view had to be loaded or caught up and OpenStack
+	 * failed
+	 * @throws io.stackgate.server.problem.InvalidRequestException when the marker is not
+	 * in the list
 	 */
 	public Optional<ViewPage> list(CallContext context, ServerFilter filter, Integer limit, String marker) {
 		Optional<ServerView> view = viewFor(context);
@@ -107,15 +113,18 @@ public class LiveViews {
 
 	/**
 	 * Starts a watch of the caller's project.
-	 * @param lastEventId the {@code Last-Event-ID} the client resumes after, or {@code null}
-	 * @return the watch, or empty when the project cannot have a view (disabled, or too many servers)
+	 * @param lastEventId the {@code Last-Event-ID} the client resumes after, or
+	 * {@code null}
+	 * @return the watch, or empty when the project cannot have a view (disabled, or too
+	 * many servers)
 	 */
 	public Optional<Watch> watch(CallContext context, ServerFilter filter, String lastEventId, WatchSink sink) {
 		return viewFor(context).map((view) -> view.subscribe(filter, lastEventId, sink));
 	}
 
 	/**
-	 * A caller created or deleted servers of its project through the gateway: its next list sees the change.
+	 * A caller created or deleted servers of its project through the gateway: its next
+	 * list sees the change.
 	 */
 	public void wrote(CloudSession session) {
 		ServerView view = this.views.get(session.projectId());
@@ -182,8 +191,8 @@ public class LiveViews {
 	}
 
 	/**
-	 * One background refresh of a view, then the next one, a poll interval after this one started (at once when
-	 * this one took longer); or the view is dropped.
+	 * One background refresh of a view, then the next one, a poll interval after this one
+	 * started (at once when this one took longer); or the view is dropped.
 	 */
 	private void poll(ServerView view) {
 		long started = System.nanoTime();
@@ -195,8 +204,7 @@ public class LiveViews {
 		}
 		Optional<CloudSession> session = view.credentials().pick(now);
 		if (session.isEmpty()) {
-			log.debug("Dropping the server view of project {}: no caller's token to refresh it with",
-					view.projectId());
+			log.debug("Dropping the server view of project {}: no caller's token to refresh it with", view.projectId());
 			drop(view);
 			return;
 		}

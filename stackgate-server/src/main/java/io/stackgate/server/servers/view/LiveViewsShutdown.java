@@ -3,8 +3,8 @@ package io.stackgate.server.servers.view;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Ends the live views, and with them every watch stream, before the web server's graceful shutdown, which would
- * otherwise wait for the streams until its timeout.
+ * Ends the live views, and with them every watch stream, before the web server's graceful
+ * shutdown, which would otherwise wait for the streams until its timeout.
  */
 final class LiveViewsShutdown implements SmartLifecycle {
 

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Projects with more servers than a view holds ({@code stackgate.live.max-servers}): their lists go to Nova for
- * a while ({@code stackgate.live.resync-interval}), then a view is tried again.
+ * Projects with more servers than a view holds ({@code stackgate.live.max-servers}):
+ * their lists go to Nova for a while ({@code stackgate.live.resync-interval}), then a
+ * view is tried again.
  */
 final class OversizedProjects {
 
@@ -27,7 +28,10 @@ final class OversizedProjects {
 		this.until.put(projectId, this.clock.instant().plus(this.retryAfter));
 	}
 
-	/** @return whether the project is still served from Nova; {@code false} once its time is up */
+	/**
+	 * @return whether the project is still served from Nova; {@code false} once its time
+	 * is up
+	 */
 	boolean contains(String projectId) {
 		Instant end = this.until.get(projectId);
 		if (end == null) {

@@ -23,11 +23,12 @@ import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.web.Futures;
 
 /**
- * The live view of one project's servers. A refresh asks Nova for the servers changed since shortly before the
- * previous one ({@code changes-since}, which includes deleted servers; every
- * {@code stackgate.live.resync-interval} it lists them all instead) and lists the project's ports and floating
- * IPs, whose addresses it puts on the servers. It then publishes an immutable snapshot, which lists read without
- * locking, and the differences, which go to the watchers.
+ * The live view of one project's servers. A refresh asks Nova for the servers changed
+ * since shortly before the previous one ({@code changes-since}, which includes deleted
+ * servers; every {@code stackgate.live.resync-interval} it lists them all instead) and
+ * lists the project's ports and floating IPs, whose addresses it puts on the servers. It
+ * then publishes an immutable snapshot, which lists read without locking, and the
+ * differences, which go to the watchers.
  */
 final class ServerView {
 
@@ -51,7 +52,10 @@ final class ServerView {
 	/** Guarded by {@link #refreshLock}. */
 	private Map<String, String> networkNames = Map.of();
 
-	/** Guarded by {@link #refreshLock}: when the last refresh started, {@code null} before the first. */
+	/**
+	 * Guarded by {@link #refreshLock}: when the last refresh started, {@code null} before
+	 * the first.
+	 */
 	private Instant lastRefresh;
 
 	/** Guarded by {@link #refreshLock}. */
@@ -67,8 +71,7 @@ final class ServerView {
 
 	private final ViewPublisher publisher;
 
-	ServerView(String projectId, ProjectSource source, LiveViewProperties properties, Clock clock,
-			Executor executor) {
+	ServerView(String projectId, ProjectSource source, LiveViewProperties properties, Clock clock, Executor executor) {
 		this.projectId = projectId;
 		this.source = source;
 		this.executor = executor;
@@ -87,38 +90,55 @@ final class ServerView {
 		return this.credentials;
 	}
 
-	/** A caller used the view: it stays fresh, and the caller's session may refresh it. */
+	/**
+	 * A caller used the view: it stays fresh, and the caller's session may refresh it.
+	 */
 	void used(CloudSession session) {
 		this.lastUsed = this.clock.instant();
 		this.credentials.offer(session);
 	}
 
-	/** @return {@code true} once: for the caller that starts the view's background refreshes */
+	/**
+	 * @return {@code true} once: for the caller that starts the view's background
+	 * refreshes
+	 */
 	boolean startPolling() {
 		return this.polling.compareAndSet(false, true);
 	}
 
-	/** A caller changed the project's servers through the gateway: its next list refreshes first. */
+	/**
+	 * A caller changed the project's servers through the gateway: its next list refreshes
+	 * first.
+	 */
 	void wrote() {
 		this.writes.incrementAndGet();
 	}
 
-	/** @return whether a write through the gateway happened after the last refresh started */
+	/**
+	 * @return whether a write through the gateway happened after the last refresh started
+	 */
 	boolean hasUnseenWrites() {
 		return this.writes.get() != this.writesSeen;
 	}
 
-	/** @return whether the view has been loaded */
+	/**
+	 * @return whether the view has been loaded
+	 */
 	boolean isLoaded() {
 		return this.publisher.snapshot().asOf() != null;
 	}
 
-	/** @return whether someone watches the view or listed it within {@code stackgate.live.idle-after} */
+	/**
+	 * @return whether someone watches the view or listed it within
+	 * {@code stackgate.live.idle-after}
+	 */
 	boolean inUse(Instant now) {
 		return this.publisher.watchers() > 0 || now.isBefore(this.lastUsed.plus(this.properties.idleAfter()));
 	}
 
-	/** @return how old the view is, or {@code null} when it has not been loaded */
+	/**
+	 * @return how old the view is, or {@code null} when it has not been loaded
+	 */
 	Duration age(Instant now) {
 		Instant asOf = this.publisher.snapshot().asOf();
 		return (asOf != null) ? Duration.between(asOf, now) : null;
@@ -138,7 +158,8 @@ final class ServerView {
 	}
 
 	/**
-	 * Refreshes the view for a caller that wrote, unless a refresh that started after the write already ran.
+	 * Refreshes the view for a caller that wrote, unless a refresh that started after the
+	 * write already ran.
 	 */
 	void catchUp(CallContext context) {
 		long wanted = this.writes.get();
@@ -157,7 +178,8 @@ final class ServerView {
 	 * Asks OpenStack what changed and publishes it.
 	 * @return whether it was a full resync
 	 * @throws TooManyServersException when the project has more servers than a view holds
-	 * @throws io.stackgate.server.cloud.CloudException when OpenStack failed; the view stays as it was
+	 * @throws io.stackgate.server.cloud.CloudException when OpenStack failed; the view
+	 * stays as it was
 	 */
 	boolean refresh(CallContext context) {
 		this.refreshLock.lock();
@@ -168,14 +190,16 @@ final class ServerView {
 					|| !started.isBefore(this.lastResync.plus(this.properties.resyncInterval()));
 			Instant since = full ? null
 					: this.lastRefresh.minus(this.properties.changesOverlap()).truncatedTo(ChronoUnit.SECONDS);
-			// Neutron is asked while Nova answers: a refresh takes as long as the slower of the two.
+			// Neutron is asked while Nova answers: a refresh takes as long as the slower
+			// of the two.
 			CompletableFuture<List<ServerPort>> ports = CompletableFuture
 				.supplyAsync(() -> this.source.serverPorts(context), this.executor);
 			CompletableFuture<List<FloatingIp>> floatingIps = CompletableFuture
 				.supplyAsync(() -> this.source.floatingIps(context), this.executor);
 			List<ServerDto> changed = full ? this.source.servers(context)
 					: this.source.serversChangedSince(context, since);
-			return apply(context, started, writesAtStart, full, changed, Futures.join(ports), Futures.join(floatingIps));
+			return apply(context, started, writesAtStart, full, changed, Futures.join(ports),
+					Futures.join(floatingIps));
 		}
 		finally {
 			this.refreshLock.unlock();
@@ -190,7 +214,8 @@ final class ServerView {
 		}
 		Map<String, ServerDto> next = full ? new HashMap<>() : new HashMap<>(this.novaServers);
 		for (ServerDto server : changed) {
-			// Deleting is idempotent: a deleted server shows up in every changes-since in the overlap.
+			// Deleting is idempotent: a deleted server shows up in every changes-since in
+			// the overlap.
 			if (server.status() == ServerStatus.DELETED) {
 				next.remove(server.id());
 			}
@@ -222,8 +247,8 @@ final class ServerView {
 	}
 
 	/**
-	 * Starts a watch: the current list, or when {@code lastEventId} is a recent event of this view, the changes
-	 * after it; then every change.
+	 * Starts a watch: the current list, or when {@code lastEventId} is a recent event of
+	 * this view, the changes after it; then every change.
 	 */
 	Watch subscribe(ServerFilter filter, String lastEventId, WatchSink sink) {
 		return this.publisher.subscribe(filter, lastEventId, sink);
@@ -233,7 +258,9 @@ final class ServerView {
 		this.publisher.heartbeat();
 	}
 
-	/** @return how many watchers the view has */
+	/**
+	 * @return how many watchers the view has
+	 */
 	int watchers() {
 		return this.publisher.watchers();
 	}

@@ -10,7 +10,8 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.server.problem.InvalidRequestException;
 
 /**
- * A view's servers at one moment, newest first; immutable, so that lists read it without locking.
+ * A view's servers at one moment, newest first; immutable, so that lists read it without
+ * locking.
  *
  * @param servers the servers, in Nova's order
  * @param byId the same servers by id
@@ -25,7 +26,9 @@ record Snapshot(List<ServerDto> servers, Map<String, ServerDto> byId, Instant as
 		.comparing(ServerDto::created, Comparator.nullsFirst(Comparator.reverseOrder()))
 		.thenComparing(ServerDto::id, Comparator.reverseOrder());
 
-	/** @return the servers in Nova's order, as of the start of the refresh that read them */
+	/**
+	 * @return the servers in Nova's order, as of the start of the refresh that read them
+	 */
 	static Snapshot of(List<ServerDto> servers, Instant asOf) {
 		List<ServerDto> sorted = servers.stream().sorted(NEWEST_FIRST).toList();
 		Map<String, ServerDto> byId = new HashMap<>();

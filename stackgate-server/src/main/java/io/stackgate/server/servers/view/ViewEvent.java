@@ -12,8 +12,9 @@ import io.stackgate.api.ServerDto;
 record ViewEvent(long seq, ServerDto before, ServerDto after) {
 
 	/**
-	 * @return the change as a watcher with this filter sees it, or {@code null} when it is not about a server
-	 * the watcher sees before or after: a server that enters the filter is added, one that leaves it deleted
+	 * @return the change as a watcher with this filter sees it, or {@code null} when it
+	 * is not about a server the watcher sees before or after: a server that enters the
+	 * filter is added, one that leaves it deleted
 	 */
 	WatchEvent.Type typeFor(ServerFilter filter) {
 		boolean was = this.before != null && filter.matches(this.before);
@@ -27,7 +28,9 @@ record ViewEvent(long seq, ServerDto before, ServerDto after) {
 		return was ? WatchEvent.Type.DELETED : null;
 	}
 
-	/** @return the server as it is, or as it was last seen when it went */
+	/**
+	 * @return the server as it is, or as it was last seen when it went
+	 */
 	ServerDto latest() {
 		return (this.after != null) ? this.after : this.before;
 	}

@@ -9,10 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The live views' metrics: {@code stackgate.live.views} and {@code stackgate.live.watchers} (gauges),
- * {@code stackgate.live.refresh} (a timer tagged {@code kind=changes|resync|failed}),
- * {@code stackgate.live.lists} (lists served from a view: each one a Nova list saved) and
- * {@code stackgate.live.fallbacks} (lists sent to Nova, tagged with the {@code reason}).
+ * The live views' metrics: {@code stackgate.live.views} and
+ * {@code stackgate.live.watchers} (gauges), {@code stackgate.live.refresh} (a timer
+ * tagged {@code kind=changes|resync|failed}), {@code stackgate.live.lists} (lists served
+ * from a view: each one a Nova list saved) and {@code stackgate.live.fallbacks} (lists
+ * sent to Nova, tagged with the {@code reason}).
  */
 final class ViewMetrics {
 
@@ -29,7 +30,9 @@ final class ViewMetrics {
 			.register(registry);
 	}
 
-	/** @param kind {@code changes}, {@code resync} or {@code failed} */
+	/**
+	 * @param kind {@code changes}, {@code resync} or {@code failed}
+	 */
 	void refreshed(String kind, Duration took) {
 		Timer.builder("stackgate.live.refresh")
 			.description("Refreshes of live views: a changes-since poll or a full resync, with the Neutron lists")

@@ -8,8 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.stackgate.api.ServerDto;
 
 /**
- * What the lists and the watchers of one view see: the latest {@link Snapshot}, and each change between two
- * snapshots as an event with an id ({@code <epoch>-<sequence>}), kept for watchers that resume.
+ * What the lists and the watchers of one view see: the latest {@link Snapshot}, and each
+ * change between two snapshots as an event with an id ({@code <epoch>-<sequence>}), kept
+ * for watchers that resume.
  */
 final class ViewPublisher {
 
@@ -26,14 +27,16 @@ final class ViewPublisher {
 		this.log = new EventLog(replayEvents);
 	}
 
-	/** @return the servers as the last refresh left them */
+	/**
+	 * @return the servers as the last refresh left them
+	 */
 	Snapshot snapshot() {
 		return this.snapshot;
 	}
 
 	/**
-	 * Starts a watch: the current list, or when {@code lastEventId} is a recent event of this view, the changes
-	 * after it; then every change.
+	 * Starts a watch: the current list, or when {@code lastEventId} is a recent event of
+	 * this view, the changes after it; then every change.
 	 */
 	synchronized Watch subscribe(ServerFilter filter, String lastEventId, WatchSink sink) {
 		Subscription subscription = new Subscription(filter, sink);
@@ -53,7 +56,9 @@ final class ViewPublisher {
 		this.subscriptions.forEach((subscription) -> subscription.sink.heartbeat());
 	}
 
-	/** @return how many watchers the view has */
+	/**
+	 * @return how many watchers the view has
+	 */
 	synchronized int watchers() {
 		return this.subscriptions.size();
 	}
@@ -72,7 +77,10 @@ final class ViewPublisher {
 		this.subscriptions.remove(subscription);
 	}
 
-	/** Publishes a refresh's servers: lists see them at once, watchers get the differences. */
+	/**
+	 * Publishes a refresh's servers: lists see them at once, watchers get the
+	 * differences.
+	 */
 	synchronized void publish(Snapshot next) {
 		Snapshot previous = this.snapshot;
 		this.snapshot = next;
@@ -93,7 +101,8 @@ final class ViewPublisher {
 			}
 		}
 		events.forEach(this.log::append);
-		this.subscriptions.removeIf((subscription) -> !events.stream().allMatch((event) -> subscription.offer(event, this)));
+		this.subscriptions
+			.removeIf((subscription) -> !events.stream().allMatch((event) -> subscription.offer(event, this)));
 	}
 
 	private Optional<Long> sequenceOf(String eventId) {
@@ -120,10 +129,13 @@ final class ViewPublisher {
 			this.sink = sink;
 		}
 
-		/** @return {@code false} when the sink refused the event and was closed */
+		/**
+		 * @return {@code false} when the sink refused the event and was closed
+		 */
 		boolean offer(ViewEvent event, ViewPublisher publisher) {
 			WatchEvent.Type type = event.typeFor(this.filter);
-			if (type == null || this.sink.offer(new WatchEvent(publisher.eventId(event.seq()), type, List.of(event.latest())))) {
+			if (type == null
+					|| this.sink.offer(new WatchEvent(publisher.eventId(event.seq()), type, List.of(event.latest())))) {
 				return true;
 			}
 			this.sink.close();

@@ -8,10 +8,11 @@ import io.stackgate.api.ServerDto;
 /**
  * What a watcher is sent.
  *
- * @param id the event id, {@code <view epoch>-<sequence>}: sent back in {@code Last-Event-ID} to resume after it
+ * @param id the event id, {@code <view epoch>-<sequence>}: sent back in
+ * {@code Last-Event-ID} to resume after it
  * @param type what happened
- * @param servers for {@link Type#LIST} every server the watcher sees, newest first; otherwise the one server
- * concerned (for {@link Type#DELETED} as it was last seen)
+ * @param servers for {@link Type#LIST} every server the watcher sees, newest first;
+ * otherwise the one server concerned (for {@link Type#DELETED} as it was last seen)
  */
 public record WatchEvent(String id, Type type, List<ServerDto> servers) {
 
@@ -27,7 +28,10 @@ public record WatchEvent(String id, Type type, List<ServerDto> servers) {
 		/** A server went, or left the watcher's filter. */
 		DELETED;
 
-		/** @return the SSE event name: {@code list}, {@code added}, {@code changed} or {@code deleted} */
+		/**
+		 * @return the SSE event name: {@code list}, {@code added}, {@code changed} or
+		 * {@code deleted}
+		 */
 		public String wireName() {
 			return name().toLowerCase(Locale.ROOT);
 		}

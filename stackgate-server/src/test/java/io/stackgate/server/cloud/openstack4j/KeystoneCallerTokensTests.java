@@ -38,7 +38,9 @@ class KeystoneCallerTokensTests {
 	private static final String REQUEST_ID = "req-1b4e28ba-2fa1-11d2-883f-0016d3cca427";
 
 	@RegisterExtension
-	static WireMockExtension openstack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension openstack = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	private OpenStackStubs stubs;
 
@@ -77,8 +79,8 @@ class KeystoneCallerTokensTests {
 
 		new NovaCompute(new UpstreamCalls(this.stubs.clients())).listFlavors(new CallContext(session, REQUEST_ID));
 
-		openstack.verify(getRequestedFor(urlPathEqualTo("/compute/v2.1/flavors/detail"))
-			.withHeader("X-Auth-Token", equalTo(CALLER_TOKEN)));
+		openstack.verify(getRequestedFor(urlPathEqualTo("/compute/v2.1/flavors/detail")).withHeader("X-Auth-Token",
+				equalTo(CALLER_TOKEN)));
 	}
 
 	@Test
@@ -86,7 +88,8 @@ class KeystoneCallerTokensTests {
 		this.stubs.keystoneValidates(CALLER_TOKEN, Instant.now().plus(Duration.ofHours(1)));
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail")).willReturn(aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\": {\"code\": 401, \"message\": \"The request you have made requires authentication.\"}}")));
+			.withBody(
+					"{\"error\": {\"code\": 401, \"message\": \"The request you have made requires authentication.\"}}")));
 		CallerSession session = this.tokens.validate(CALLER_TOKEN, REQUEST_ID);
 
 		assertThatExceptionOfType(CloudException.class)
@@ -100,7 +103,8 @@ class KeystoneCallerTokensTests {
 	void aTokenKeystoneRefusesIsUnauthorized() {
 		openstack.stubFor(get(urlEqualTo("/identity/v3/auth/tokens")).willReturn(aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request you have made requires authentication.\"}}")));
+			.withBody(
+					"{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request you have made requires authentication.\"}}")));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.tokens.validate(CALLER_TOKEN, REQUEST_ID))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAUTHORIZED))
@@ -111,7 +115,8 @@ class KeystoneCallerTokensTests {
 	void aTokenKeystoneDoesNotFindIsUnauthorized() {
 		openstack.stubFor(get(urlEqualTo("/identity/v3/auth/tokens")).willReturn(aResponse().withStatus(404)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\": {\"code\": 404, \"title\": \"Not Found\", \"message\": \"Could not find token.\"}}")));
+			.withBody(
+					"{\"error\": {\"code\": 404, \"title\": \"Not Found\", \"message\": \"Could not find token.\"}}")));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.tokens.validate(CALLER_TOKEN, REQUEST_ID))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAUTHORIZED));
@@ -148,16 +153,17 @@ class KeystoneCallerTokensTests {
 		assertThat(token.userName()).isEqualTo("demo");
 		assertThat(token.projectName()).isEqualTo("demo");
 		assertThat(token.toString()).doesNotContain(OpenStackStubs.TOKEN);
-		openstack.verify(postRequestedFor(urlEqualTo("/identity/v3/auth/tokens"))
-			.withRequestBody(containing("\"s3cret-pw\""))
-			.withRequestBody(containing("\"demo\"")));
+		openstack.verify(
+				postRequestedFor(urlEqualTo("/identity/v3/auth/tokens")).withRequestBody(containing("\"s3cret-pw\""))
+					.withRequestBody(containing("\"demo\"")));
 	}
 
 	@Test
 	void wrongCredentialsAreUnauthorizedWithoutThePassword() {
 		openstack.stubFor(post(urlEqualTo("/identity/v3/auth/tokens")).willReturn(aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request you have made requires authentication.\"}}")));
+			.withBody(
+					"{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request you have made requires authentication.\"}}")));
 		PasswordCredentials credentials = new PasswordCredentials("demo", "s3cret-pw", "demo", "Default");
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.tokens.issue(credentials))

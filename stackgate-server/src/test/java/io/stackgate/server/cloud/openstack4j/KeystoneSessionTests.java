@@ -101,7 +101,8 @@ class KeystoneSessionTests {
 	void wrongCredentialsAreUnauthorizedAndNoTokenIsHeld() {
 		keystone.stubFor(post(urlEqualTo("/identity/v3/auth/tokens")).willReturn(aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request you have made requires authentication.\"}}")));
+			.withBody(
+					"{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request you have made requires authentication.\"}}")));
 		KeystoneSession session = this.stubs.session(Duration.ofMinutes(5));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(session::token)

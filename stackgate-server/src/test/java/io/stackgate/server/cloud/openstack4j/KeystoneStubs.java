@@ -9,8 +9,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.stackgate.server.cloud.CallerTokens;
 
 /**
- * The adapter's Keystone on WireMock, for tests outside the adapter: the real {@link CallerTokens} against a
- * stubbed Keystone.
+ * The adapter's Keystone on WireMock, for tests outside the adapter: the real
+ * {@link CallerTokens} against a stubbed Keystone.
  */
 public final class KeystoneStubs {
 
@@ -20,12 +20,16 @@ public final class KeystoneStubs {
 		this.stubs = new OpenStackStubs(wiremock);
 	}
 
-	/** @return the Keystone v3 endpoint */
+	/**
+	 * @return the Keystone v3 endpoint
+	 */
 	public String authUrl() {
 		return this.stubs.baseUrl() + "/identity/v3";
 	}
 
-	/** @return caller tokens validated by, and issued by, this Keystone */
+	/**
+	 * @return caller tokens validated by, and issued by, this Keystone
+	 */
 	public CallerTokens callerTokens() {
 		return new KeystoneCallerTokens(this.stubs.clients(), authUrl(), Clock.systemUTC());
 	}

@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * How creates, deletes and launch locks fail against a fake Nova: a write is sent once, whatever happens to it.
+ * How creates, deletes and launch locks fail against a fake Nova: a write is sent once,
+ * whatever happens to it.
  */
 class LaunchFailuresTests {
 
@@ -60,7 +61,9 @@ class LaunchFailuresTests {
 			"nova", Map.of("role", "web", "stackgate:idempotency-key", "abc"));
 
 	@RegisterExtension
-	static WireMockExtension openstack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension openstack = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	private OpenStackStubs stubs;
 
@@ -74,7 +77,8 @@ class LaunchFailuresTests {
 	void setUp() {
 		this.stubs = new OpenStackStubs(openstack);
 		this.stubs.keystoneIssuesTokens(Duration.ofHours(1));
-		// Only the timeout test needs the stubs' short read timeout; the others must not fail on a slow first call.
+		// Only the timeout test needs the stubs' short read timeout; the others must not
+		// fail on a slow first call.
 		OpenStackClients clients = new OpenStackClients(this.stubs.cloudConfig(),
 				Config.newConfig().withConnectionTimeout(5000).withReadTimeout(20_000));
 		KeystoneSession session = new KeystoneSession(new KeystoneLogin(this.stubs.cloudConfig(), clients),
@@ -94,23 +98,23 @@ class LaunchFailuresTests {
 		assertThat(id).isEqualTo("7d5e1c2a-new-server");
 		String userData = Base64.getEncoder()
 			.encodeToString("#cloud-config\nruncmd: [ls]\n".getBytes(StandardCharsets.UTF_8));
-		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS))
-			.withHeader("X-Auth-Token", equalTo(OpenStackStubs.TOKEN))
-			.withHeader("X-OpenStack-Request-ID", equalTo(REQUEST_ID))
-			.withRequestBody(equalToJson("""
-					{"server": {
-					  "name": "web-1",
-					  "flavorRef": "f-small",
-					  "imageRef": "i-cirros",
-					  "networks": [{"uuid": "n-private"}, {"uuid": "n-storage"}],
-					  "key_name": "my-key",
-					  "security_groups": [{"name": "default"}, {"name": "web"}],
-					  "user_data": "%s",
-					  "availability_zone": "nova",
-					  "metadata": {"role": "web", "stackgate:idempotency-key": "abc"}
-					}}""".formatted(userData), false, true))
-			.withRequestBody(matchingJsonPath("$.server.user_data", equalTo(userData)))
-			.withRequestBody(matchingJsonPath("$.server.networks[0].uuid", equalTo("n-private"))));
+		openstack.verify(1,
+				postRequestedFor(urlPathEqualTo(SERVERS)).withHeader("X-Auth-Token", equalTo(OpenStackStubs.TOKEN))
+					.withHeader("X-OpenStack-Request-ID", equalTo(REQUEST_ID))
+					.withRequestBody(equalToJson("""
+							{"server": {
+							  "name": "web-1",
+							  "flavorRef": "f-small",
+							  "imageRef": "i-cirros",
+							  "networks": [{"uuid": "n-private"}, {"uuid": "n-storage"}],
+							  "key_name": "my-key",
+							  "security_groups": [{"name": "default"}, {"name": "web"}],
+							  "user_data": "%s",
+							  "availability_zone": "nova",
+							  "metadata": {"role": "web", "stackgate:idempotency-key": "abc"}
+							}}""".formatted(userData), false, true))
+					.withRequestBody(matchingJsonPath("$.server.user_data", equalTo(userData)))
+					.withRequestBody(matchingJsonPath("$.server.networks[0].uuid", equalTo("n-private"))));
 	}
 
 	@Test
@@ -120,12 +124,13 @@ class LaunchFailuresTests {
 		this.nova.createServer(this.context, new ServerSpec("db", "f-small", "i-cirros", List.of("n-private"), null,
 				List.of(), null, null, Map.of()));
 
-		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS))
-			.withRequestBody(matchingJsonPath("$.server.name", equalTo("db")))
-			.withRequestBody(not(matchingJsonPath("$.server.key_name")))
-			.withRequestBody(not(matchingJsonPath("$.server.user_data")))
-			.withRequestBody(not(matchingJsonPath("$.server.availability_zone")))
-			.withRequestBody(not(matchingJsonPath("$.server.security_groups"))));
+		openstack.verify(1,
+				postRequestedFor(urlPathEqualTo(SERVERS))
+					.withRequestBody(matchingJsonPath("$.server.name", equalTo("db")))
+					.withRequestBody(not(matchingJsonPath("$.server.key_name")))
+					.withRequestBody(not(matchingJsonPath("$.server.user_data")))
+					.withRequestBody(not(matchingJsonPath("$.server.availability_zone")))
+					.withRequestBody(not(matchingJsonPath("$.server.security_groups"))));
 	}
 
 	@Test
@@ -150,8 +155,8 @@ class LaunchFailuresTests {
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail"))
 			.willReturn(okJson("{\"flavors\": []}").withFixedDelay((int) slow)));
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(created().withFixedDelay((int) slow)));
-		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/7d5e1c2a-new-server")).willReturn(aResponse().withStatus(204)
-			.withFixedDelay((int) slow)));
+		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/7d5e1c2a-new-server"))
+			.willReturn(aResponse().withStatus(204).withFixedDelay((int) slow)));
 
 		this.nova.listFlavors(this.context);
 		String id = this.nova.createServer(this.context, SPEC);
@@ -176,8 +181,8 @@ class LaunchFailuresTests {
 
 	@Test
 	void aCreateWhoseConnectionIsResetIsSentOnlyOnce() {
-		openstack.stubFor(
-				post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		openstack
+			.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
@@ -189,7 +194,8 @@ class LaunchFailuresTests {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withStatus(500)
 			.withHeader("X-Openstack-Request-Id", "req-nova-create-500")
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"computeFault\": {\"code\": 500, \"message\": \"Unexpected API Error. <class 'oslo_db.exception.DBError'>\"}}")));
+			.withBody(
+					"{\"computeFault\": {\"code\": 500, \"message\": \"Unexpected API Error. <class 'oslo_db.exception.DBError'>\"}}")));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> {
@@ -285,9 +291,10 @@ class LaunchFailuresTests {
 
 		this.nova.deleteServer(this.context, "s-1");
 
-		openstack.verify(1, deleteRequestedFor(urlPathEqualTo(SERVERS + "/s-1"))
-			.withHeader("X-Auth-Token", equalTo(OpenStackStubs.TOKEN))
-			.withHeader("X-OpenStack-Request-ID", equalTo(REQUEST_ID)));
+		openstack.verify(1,
+				deleteRequestedFor(urlPathEqualTo(SERVERS + "/s-1"))
+					.withHeader("X-Auth-Token", equalTo(OpenStackStubs.TOKEN))
+					.withHeader("X-OpenStack-Request-ID", equalTo(REQUEST_ID)));
 	}
 
 	@Test
@@ -311,18 +318,19 @@ class LaunchFailuresTests {
 
 		assertThat(this.locks.tryAcquire(this.context, LOCK)).isTrue();
 
-		openstack.verify(1, postRequestedFor(urlPathEqualTo(KEYPAIRS))
-			.withRequestBody(matchingJsonPath("$.keypair.name", equalTo(LOCK)))
-			.withRequestBody(matchingJsonPath("$.keypair.public_key",
-					equalTo("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIckwcscXuHXIrZS8PHEchKmwP02S3oswkvlxvvnvgow "
-							+ "stackgate-launch-lock"))));
+		openstack.verify(1,
+				postRequestedFor(urlPathEqualTo(KEYPAIRS))
+					.withRequestBody(matchingJsonPath("$.keypair.name", equalTo(LOCK)))
+					.withRequestBody(matchingJsonPath("$.keypair.public_key",
+							equalTo("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIckwcscXuHXIrZS8PHEchKmwP02S3oswkvlxvvnvgow "
+									+ "stackgate-launch-lock"))));
 	}
 
 	@Test
 	void aLockWhoseKeypairExistsIsHeldBySomeoneElse() {
 		openstack.stubFor(post(urlPathEqualTo(KEYPAIRS)).willReturn(keypairExists()));
-		openstack.stubFor(get(urlPathEqualTo(KEYPAIRS + "/" + LOCK))
-			.willReturn(okJson(keypair(Instant.now().minusSeconds(30)))));
+		openstack.stubFor(
+				get(urlPathEqualTo(KEYPAIRS + "/" + LOCK)).willReturn(okJson(keypair(Instant.now().minusSeconds(30)))));
 
 		assertThat(this.locks.tryAcquire(this.context, LOCK)).isFalse();
 
@@ -417,7 +425,9 @@ class LaunchFailuresTests {
 			.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"Keypair " + LOCK + " not found\"}}");
 	}
 
-	/** A keypair as Nova 2.1 shows it: times in UTC, without a zone, with microseconds. */
+	/**
+	 * A keypair as Nova 2.1 shows it: times in UTC, without a zone, with microseconds.
+	 */
 	private static String keypair(Instant createdAt) {
 		String created = LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC)
 			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS"));
@@ -437,7 +447,10 @@ class LaunchFailuresTests {
 		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS)));
 	}
 
-	/** openstack4j's boot answers a 404 with null; the adapter makes that a failure, not a NullPointerException. */
+	/**
+	 * openstack4j's boot answers a 404 with null; the adapter makes that a failure, not a
+	 * NullPointerException.
+	 */
 	@Test
 	void aCreateAnswered404IsACloudException() {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withStatus(404)
@@ -447,7 +460,10 @@ class LaunchFailuresTests {
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC));
 	}
 
-	/** openstack4j's own delete would count a 503 as a success (ToActionResponseFunction); NovaDeletes does not. */
+	/**
+	 * openstack4j's own delete would count a 503 as a success (ToActionResponseFunction);
+	 * NovaDeletes does not.
+	 */
 	@Test
 	void aDeleteAnswered503IsUnavailable() {
 		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(503)
@@ -467,7 +483,10 @@ class LaunchFailuresTests {
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.deleteServer(this.context, "s-1"));
 	}
 
-	/** A delete refused for its token fails, unrepeated, and the gateway's token is renewed for the next call. */
+	/**
+	 * A delete refused for its token fails, unrepeated, and the gateway's token is
+	 * renewed for the next call.
+	 */
 	@Test
 	void aDeleteWithARefusedTokenRenewsTheToken() {
 		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(401)
@@ -481,7 +500,10 @@ class LaunchFailuresTests {
 		openstack.verify(1, deleteRequestedFor(urlPathEqualTo(SERVERS + "/s-1")));
 	}
 
-	/** A delete answered 500 keeps Nova's request id and, like every 5xx, not Nova's message. */
+	/**
+	 * A delete answered 500 keeps Nova's request id and, like every 5xx, not Nova's
+	 * message.
+	 */
 	@Test
 	void aDeleteAnswered500KeepsNovasRequestIdAndNotItsMessage() {
 		openstack.stubFor(delete(urlPathEqualTo(SERVERS + "/s-1")).willReturn(aResponse().withStatus(500)
@@ -497,7 +519,10 @@ class LaunchFailuresTests {
 			});
 	}
 
-	/** Nova answers 403 "Quota exceeded, too many key pairs.": a lock that cannot be created is a failure, not held. */
+	/**
+	 * Nova answers 403 "Quota exceeded, too many key pairs.": a lock that cannot be
+	 * created is a failure, not held.
+	 */
 	@Test
 	void aLockThatCannotBeCreatedForQuotaIsAFailureNotHeldBySomeoneElse() {
 		openstack.stubFor(post(urlPathEqualTo("/compute/v2.1/os-keypairs")).willReturn(aResponse().withStatus(403)

@@ -26,15 +26,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Nova microversion the gateway negotiates and sends, and what it reads back at each: Nova's version
- * document says what it offers; servers come with their flavor by id (2.1) or embedded by name (2.47).
+ * The Nova microversion the gateway negotiates and sends, and what it reads back at each:
+ * Nova's version document says what it offers; servers come with their flavor by id (2.1)
+ * or embedded by name (2.47).
  */
 class NovaMicroversionTests {
 
 	private static final String VERSION_DOCUMENT = "/compute/v2.1/";
 
 	@RegisterExtension
-	static WireMockExtension openstack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension openstack = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	private CallContext context;
 
@@ -46,7 +49,8 @@ class NovaMicroversionTests {
 	void setUp() {
 		OpenStackStubs stubs = new OpenStackStubs(openstack);
 		stubs.keystoneIssuesTokens(Duration.ofHours(1));
-		this.context = new CallContext(stubs.session(Duration.ofMinutes(5)), "req-1b4e28ba-2fa1-11d2-883f-0016d3cca427");
+		this.context = new CallContext(stubs.session(Duration.ofMinutes(5)),
+				"req-1b4e28ba-2fa1-11d2-883f-0016d3cca427");
 		UpstreamCalls calls = new UpstreamCalls(stubs.clients());
 		this.nova = new NovaCompute(calls);
 		this.glance = new GlanceImages(calls);
@@ -60,7 +64,9 @@ class NovaMicroversionTests {
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/servers/detail"))
 			.willReturn(okJson(OpenStackStubs.resource("servers-detail-2.47.json"))));
 
-		ServerDto server = this.nova.listServers(this.context, new ServerQuery(null, null, null, null)).servers().get(0);
+		ServerDto server = this.nova.listServers(this.context, new ServerQuery(null, null, null, null))
+			.servers()
+			.get(0);
 		this.nova.listFlavors(this.context);
 
 		assertThat(server.flavor()).isEqualTo(new ResourceRefDto(null, "m1.nano"));
@@ -98,7 +104,8 @@ class NovaMicroversionTests {
 		openstack.verify(1, getRequestedFor(urlEqualTo(VERSION_DOCUMENT)));
 		openstack.verify(3, getRequestedFor(urlPathEqualTo("/compute/v2.1/flavors/detail"))
 			.withHeader(NovaMicroversion.HEADER, equalTo("2.47")));
-		openstack.verify(getRequestedFor(urlPathEqualTo("/image/v2/images")).withHeader(NovaMicroversion.HEADER, absent()));
+		openstack
+			.verify(getRequestedFor(urlPathEqualTo("/image/v2/images")).withHeader(NovaMicroversion.HEADER, absent()));
 	}
 
 	@Test
@@ -128,7 +135,8 @@ class NovaMicroversionTests {
 
 		openstack.verify(getRequestedFor(urlPathEqualTo("/compute/v2.1/flavors/detail"))
 			.withHeader(NovaMicroversion.HEADER, equalTo("2.1")));
-		assertThat(openstack.findAll(anyRequestedFor(anyUrl())).stream()
+		assertThat(openstack.findAll(anyRequestedFor(anyUrl()))
+			.stream()
 			.filter((request) -> request.getUrl().startsWith("/compute/"))).hasSize(2);
 	}
 

@@ -23,8 +23,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
- * A fake OpenStack on WireMock: a Keystone that issues tokens whose catalog points back at the stub, and the
- * adapter objects wired to it.
+ * A fake OpenStack on WireMock: a Keystone that issues tokens whose catalog points back
+ * at the stub, and the adapter objects wired to it.
  */
 final class OpenStackStubs {
 
@@ -49,8 +49,8 @@ final class OpenStackStubs {
 	}
 
 	CloudConfig cloudConfig(String authUrl) {
-		return new CloudConfig("test cloud", authUrl, "demo", "demo-password", DomainRef.DEFAULT,
-				"demo", null, DomainRef.DEFAULT, "RegionOne", "public", null, true);
+		return new CloudConfig("test cloud", authUrl, "demo", "demo-password", DomainRef.DEFAULT, "demo", null,
+				DomainRef.DEFAULT, "RegionOne", "public", null, true);
 	}
 
 	OpenStackClients clients() {
@@ -58,9 +58,7 @@ final class OpenStackStubs {
 	}
 
 	OpenStackClients clients(UpstreamBulkheads bulkheads) {
-		Config config = Config.newConfig()
-			.withConnectionTimeout(2000)
-			.withReadTimeout((int) READ_TIMEOUT.toMillis());
+		Config config = Config.newConfig().withConnectionTimeout(2000).withReadTimeout((int) READ_TIMEOUT.toMillis());
 		return new OpenStackClients(cloudConfig(), config, bulkheads);
 	}
 
@@ -94,8 +92,7 @@ final class OpenStackStubs {
 
 	/** Keystone validates this token, which expires at the given time. */
 	void keystoneValidates(String token, Instant expiresAt) {
-		this.wiremock.stubFor(get(urlEqualTo("/identity/v3/auth/tokens"))
-			.withHeader("X-Subject-Token", equalTo(token))
+		this.wiremock.stubFor(get(urlEqualTo("/identity/v3/auth/tokens")).withHeader("X-Subject-Token", equalTo(token))
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
 				.withHeader("X-Subject-Token", token)

@@ -30,19 +30,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A stalled Nova (a delayed WireMock stub) fills only Nova's bulkhead: the next Nova call is refused at once as
- * unavailable (503), naming Nova, while Glance still answers; the stalled calls end at the read timeout (504). A
- * Glance that cannot be reached opens only its own circuit, for the open wait.
+ * A stalled Nova (a delayed WireMock stub) fills only Nova's bulkhead: the next Nova call
+ * is refused at once as unavailable (503), naming Nova, while Glance still answers; the
+ * stalled calls end at the read timeout (504). A Glance that cannot be reached opens only
+ * its own circuit, for the open wait.
  */
 class UpstreamBulkheadsTests {
 
-	/** Longer than the read timeout of the stubs (2 s): the stalled calls end as timeouts. */
+	/**
+	 * Longer than the read timeout of the stubs (2 s): the stalled calls end as timeouts.
+	 */
 	private static final int NOVA_STALL_MILLIS = 6000;
 
 	private static final Duration CIRCUIT_OPEN_WAIT = Duration.ofMillis(500);
 
 	@RegisterExtension
-	static WireMockExtension openstack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockExtension openstack = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
@@ -96,14 +101,19 @@ class UpstreamBulkheadsTests {
 			assertThat(this.glance.listImages(this.context)).isEmpty();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(NOVA_STALL_MILLIS));
 
-			assertThat(this.meterRegistry.get("stackgate.upstream.calls.rejected").tag("service", "compute")
-				.counter().count()).isEqualTo(1);
-			assertThat(this.meterRegistry.get("stackgate.upstream.calls.rejected").tag("service", "image")
-				.counter().count()).isZero();
+			assertThat(this.meterRegistry.get("stackgate.upstream.calls.rejected")
+				.tag("service", "compute")
+				.counter()
+				.count()).isEqualTo(1);
+			assertThat(this.meterRegistry.get("stackgate.upstream.calls.rejected")
+				.tag("service", "image")
+				.counter()
+				.count()).isZero();
 			for (Future<?> call : stalled) {
 				assertThatExceptionOfType(ExecutionException.class).isThrownBy(call::get)
 					.havingCause()
-					.isInstanceOfSatisfying(CloudException.class, (ex) -> assertThat(ex.kind()).isEqualTo(Kind.TIMEOUT));
+					.isInstanceOfSatisfying(CloudException.class,
+							(ex) -> assertThat(ex.kind()).isEqualTo(Kind.TIMEOUT));
 			}
 			assertThat(gauge(OpenStackService.COMPUTE)).isEqualTo(2);
 		}
@@ -115,7 +125,8 @@ class UpstreamBulkheadsTests {
 	@Test
 	void aGlanceThatCannotBeReachedIsHeldBackForTheOpenWaitThenTriedByOneCallAndLetThroughWhenItAnswers()
 			throws Exception {
-		openstack.stubFor(get(urlPathEqualTo("/image/v2/images")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		openstack.stubFor(get(urlPathEqualTo("/image/v2/images"))
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		for (int i = 0; i < 5; i++) {
 			assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.glance.listImages(this.context))
 				.satisfies((ex) -> assertThat(ex.getMessage()).isEqualTo("Glance could not be reached"));
@@ -138,8 +149,10 @@ class UpstreamBulkheadsTests {
 		assertThat(this.glance.listImages(this.context)).isEmpty();
 		assertThat(this.meterRegistry.get("stackgate.upstream.circuit.open").tag("service", "image").gauge().value())
 			.isZero();
-		assertThat(this.meterRegistry.get("stackgate.upstream.calls.short-circuited").tag("service", "image")
-			.counter().count()).isEqualTo(1);
+		assertThat(this.meterRegistry.get("stackgate.upstream.calls.short-circuited")
+			.tag("service", "image")
+			.counter()
+			.count()).isEqualTo(1);
 	}
 
 	private double gauge(OpenStackService service) {

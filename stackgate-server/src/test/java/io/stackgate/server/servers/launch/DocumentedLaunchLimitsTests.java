@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The limits docs/openapi.json states for a launch are the ones the validator enforces: a value at the limit
- * passes, one past it is refused, naming the field.
+ * The limits docs/openapi.json states for a launch are the ones the validator enforces: a
+ * value at the limit passes, one past it is refused, naming the field.
  */
 class DocumentedLaunchLimitsTests {
 
@@ -38,8 +38,8 @@ class DocumentedLaunchLimitsTests {
 		assertThatNoException().isThrownBy(() -> LaunchRequestValidator.validate(withValue.apply(limit), MAX_COUNT));
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> LaunchRequestValidator.validate(withValue.apply(limit + 1), MAX_COUNT))
-			.satisfies((ex) -> ex.errors().forEach((error) -> org.assertj.core.api.Assertions.assertThat(error.field())
-				.isEqualTo(field)));
+			.satisfies((ex) -> ex.errors()
+				.forEach((error) -> org.assertj.core.api.Assertions.assertThat(error.field()).isEqualTo(field)));
 	}
 
 	@Test

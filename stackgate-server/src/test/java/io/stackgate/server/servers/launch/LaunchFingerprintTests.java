@@ -28,11 +28,12 @@ class LaunchFingerprintTests {
 	}
 
 	/**
-	 * The digest is stored in Nova with the servers of a launch: it must not change between versions, or a
-	 * retry across an upgrade would be told it reuses its key for another request. These values were computed
-	 * once, by {@code printf %s "$canonical" | sha256sum}, from the canonical form documented in
-	 * {@link LaunchFingerprint}: each value as its length, a colon and itself, {@code -} when absent; lists in
-	 * brackets; metadata sorted by key; fields joined by {@code |}.
+	 * The digest is stored in Nova with the servers of a launch: it must not change
+	 * between versions, or a retry across an upgrade would be told it reuses its key for
+	 * another request. These values were computed once, by
+	 * {@code printf %s "$canonical" | sha256sum}, from the canonical form documented in
+	 * {@link LaunchFingerprint}: each value as its length, a colon and itself, {@code -}
+	 * when absent; lists in brackets; metadata sorted by key; fields joined by {@code |}.
 	 */
 	@Test
 	void theRequestDigestIsTheOneStoredByEarlierVersions() {
@@ -41,8 +42,8 @@ class LaunchFingerprintTests {
 		assertThat(LaunchFingerprint.ofRequest(WEB))
 			.isEqualTo("a7af2a7ef08e73ec9681430aca372e000f475781cebd0793b79b18d281803b57");
 		// 3:web|1:f|1:i|[1:n]|-|-|-|-|[]|1:1
-		assertThat(LaunchFingerprint.ofRequest(new CreateServerRequest("web", "f", "i", List.of("n"), null, null,
-				null, null, null, null)))
+		assertThat(LaunchFingerprint
+			.ofRequest(new CreateServerRequest("web", "f", "i", List.of("n"), null, null, null, null, null, null)))
 			.isEqualTo("886553d0d1e1d7345a6ca602758ee40fd18d55017bf4f613c8121ba4b955a49d");
 	}
 
@@ -65,8 +66,8 @@ class LaunchFingerprintTests {
 
 	@Test
 	void absentAndEmptyMetadataAreTheSame() {
-		CreateServerRequest none = new CreateServerRequest("web", "f", "i", List.of("n"), null, null, null, null,
-				null, null);
+		CreateServerRequest none = new CreateServerRequest("web", "f", "i", List.of("n"), null, null, null, null, null,
+				null);
 		CreateServerRequest empty = new CreateServerRequest("web", "f", "i", List.of("n"), null, null, null, null,
 				Map.of(), null);
 
@@ -81,32 +82,39 @@ class LaunchFingerprintTests {
 
 	static Stream<Arguments> changes() {
 		CreateServerRequest r = WEB;
-		return Stream.of(
-				arguments("name", r.withName("web2")),
-				arguments("flavor", new CreateServerRequest(r.name(), "m1.large", r.image(), r.networks(), r.keyName(),
-						r.securityGroups(), r.userData(), r.availabilityZone(), r.metadata(), r.count())),
-				arguments("image", new CreateServerRequest(r.name(), r.flavor(), "ubuntu", r.networks(), r.keyName(),
-						r.securityGroups(), r.userData(), r.availabilityZone(), r.metadata(), r.count())),
-				arguments("network order", new CreateServerRequest(r.name(), r.flavor(), r.image(),
-						List.of("storage", "private"), r.keyName(), r.securityGroups(), r.userData(),
-						r.availabilityZone(), r.metadata(), r.count())),
-				arguments("key_name", new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(), null,
-						r.securityGroups(), r.userData(), r.availabilityZone(), r.metadata(), r.count())),
-				arguments("security_groups", new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(),
-						r.keyName(), List.of("web"), r.userData(), r.availabilityZone(), r.metadata(), r.count())),
-				arguments("user_data", new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(),
-						r.keyName(), r.securityGroups(), "#cloud-config\n\n", r.availabilityZone(), r.metadata(),
-						r.count())),
-				arguments("availability_zone", new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(),
-						r.keyName(), r.securityGroups(), r.userData(), "az2", r.metadata(), r.count())),
-				arguments("metadata value", new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(),
-						r.keyName(), r.securityGroups(), r.userData(), r.availabilityZone(),
-						Map.of("role", "db", "tier", "front"), r.count())),
+		return Stream.of(arguments("name", r.withName("web2")),
+				arguments("flavor",
+						new CreateServerRequest(r.name(), "m1.large", r.image(), r.networks(), r.keyName(),
+								r.securityGroups(), r.userData(), r.availabilityZone(), r.metadata(), r.count())),
+				arguments("image",
+						new CreateServerRequest(r.name(), r.flavor(), "ubuntu", r.networks(), r.keyName(),
+								r.securityGroups(), r.userData(), r.availabilityZone(), r.metadata(), r.count())),
+				arguments("network order",
+						new CreateServerRequest(r.name(), r.flavor(), r.image(), List.of("storage", "private"),
+								r.keyName(), r.securityGroups(), r.userData(), r.availabilityZone(), r.metadata(),
+								r.count())),
+				arguments("key_name",
+						new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(), null, r.securityGroups(),
+								r.userData(), r.availabilityZone(), r.metadata(), r.count())),
+				arguments("security_groups",
+						new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(), r.keyName(),
+								List.of("web"), r.userData(), r.availabilityZone(), r.metadata(), r.count())),
+				arguments("user_data",
+						new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(), r.keyName(),
+								r.securityGroups(), "#cloud-config\n\n", r.availabilityZone(), r.metadata(),
+								r.count())),
+				arguments("availability_zone",
+						new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(), r.keyName(),
+								r.securityGroups(), r.userData(), "az2", r.metadata(), r.count())),
+				arguments("metadata value",
+						new CreateServerRequest(r.name(), r.flavor(), r.image(), r.networks(), r.keyName(),
+								r.securityGroups(), r.userData(), r.availabilityZone(),
+								Map.of("role", "db", "tier", "front"), r.count())),
 				arguments("count", ServerLauncherTests.with(r, 3)),
-				// A value may not run into the next field: "web|" + "x" is not "web" + "|x".
+				// A value may not run into the next field: "web|" + "x" is not "web" +
+				// "|x".
 				arguments("a field boundary", new CreateServerRequest("web|m1.small", "", r.image(), r.networks(),
-						r.keyName(), r.securityGroups(), r.userData(), r.availabilityZone(), r.metadata(),
-						r.count())));
+						r.keyName(), r.securityGroups(), r.userData(), r.availabilityZone(), r.metadata(), r.count())));
 	}
 
 	@Test
@@ -121,10 +129,10 @@ class LaunchFingerprintTests {
 
 	@Test
 	void differentMetadataHaveDifferentDigests() {
-		CreateServerRequest two = new CreateServerRequest("web", "m1.small", "cirros", List.of("a"), null, null,
-				null, null, Map.of("a", "1", "b", "2"), null);
-		CreateServerRequest one = new CreateServerRequest("web", "m1.small", "cirros", List.of("a"), null, null,
-				null, null, Map.of("a", "1, b=2"), null);
+		CreateServerRequest two = new CreateServerRequest("web", "m1.small", "cirros", List.of("a"), null, null, null,
+				null, Map.of("a", "1", "b", "2"), null);
+		CreateServerRequest one = new CreateServerRequest("web", "m1.small", "cirros", List.of("a"), null, null, null,
+				null, Map.of("a", "1, b=2"), null);
 
 		assertThat(LaunchFingerprint.ofRequest(one)).isNotEqualTo(LaunchFingerprint.ofRequest(two));
 	}

@@ -26,7 +26,10 @@ class LaunchRequestValidatorTests {
 
 	private static final int MAX_COUNT = 5;
 
-	/** The most bytes whose base64 encoding fits Nova's 65535 characters: 4 * 16383 = 65532. */
+	/**
+	 * The most bytes whose base64 encoding fits Nova's 65535 characters: 4 * 16383 =
+	 * 65532.
+	 */
 	private static final int MOST_USER_DATA_BYTES = 49149;
 
 	private static final CreateServerRequest VALID = new CreateServerRequest("web", "m1.small", "cirros",
@@ -53,9 +56,10 @@ class LaunchRequestValidatorTests {
 
 	@Test
 	void acceptsNamesWhoseLastServerNameHasExactly255CharactersWithTheLargestCount() {
-		CreateServerRequest request = with(VALID, (r) -> new CreateServerRequest("n".repeat(253), r.flavor(),
-				r.image(), r.networks(), r.keyName(), r.securityGroups(), r.userData(), r.availabilityZone(),
-				Map.of("k".repeat(255), "v".repeat(255)), MAX_COUNT));
+		CreateServerRequest request = with(VALID,
+				(r) -> new CreateServerRequest("n".repeat(253), r.flavor(), r.image(), r.networks(), r.keyName(),
+						r.securityGroups(), r.userData(), r.availabilityZone(),
+						Map.of("k".repeat(255), "v".repeat(255)), MAX_COUNT));
 
 		assertThatNoException().isThrownBy(() -> LaunchRequestValidator.validate(request, MAX_COUNT));
 	}
@@ -74,8 +78,7 @@ class LaunchRequestValidatorTests {
 	}
 
 	static Stream<Arguments> invalidRequests() {
-		return Stream.of(
-				arguments("missing name", with(VALID, name(null)), "name", "is required"),
+		return Stream.of(arguments("missing name", with(VALID, name(null)), "name", "is required"),
 				arguments("blank name", with(VALID, name("   ")), "name", "must not be blank"),
 				arguments("empty name", with(VALID, name("")), "name", "must not be blank"),
 				arguments("name with leading whitespace", with(VALID, name(" web")), "name",
@@ -122,8 +125,8 @@ class LaunchRequestValidatorTests {
 						"metadata.role", "values must be strings of at most 255 printable characters"),
 				arguments("null metadata value", with(VALID, metadata(nullValue("role"))), "metadata.role",
 						"values must be strings of at most 255 printable characters"),
-				arguments("name that the count suffix takes past 255", with(with(VALID, name("n".repeat(254))),
-						count(MAX_COUNT)), "name",
+				arguments("name that the count suffix takes past 255",
+						with(with(VALID, name("n".repeat(254))), count(MAX_COUNT)), "name",
 						"must be at most 253 characters with count 5: the servers are named name-1 to name-5"),
 				arguments("single server name of 255", with(with(VALID, name("n".repeat(256))), count(1)), "name",
 						"must be at most 255 characters"),
@@ -133,8 +136,8 @@ class LaunchRequestValidatorTests {
 						"must not contain control, format or unassigned characters"),
 				arguments("name with a right-to-left override", with(VALID, name("\u202eweb")), "name",
 						"must not contain control, format or unassigned characters"),
-				arguments("metadata key Nova refuses", with(VALID, metadata(Map.of("role/x", "v"))),
-						"metadata.role/x", "keys may only have letters, digits, spaces and - _ : ."),
+				arguments("metadata key Nova refuses", with(VALID, metadata(Map.of("role/x", "v"))), "metadata.role/x",
+						"keys may only have letters, digits, spaces and - _ : ."),
 				arguments("metadata value with a control character", with(VALID, metadata(Map.of("role", "a\u0000"))),
 						"metadata.role", "values must be strings of at most 255 printable characters"));
 	}

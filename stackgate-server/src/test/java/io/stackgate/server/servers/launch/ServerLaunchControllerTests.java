@@ -62,9 +62,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(LaunchController.class)
-@Import({ ServerService.class, ServerLauncher.class, ServerCreator.class, IdempotentLaunches.class,
-		ServerWatcher.class, LaunchTargets.class, LaunchOptionsService.class, LiveViewConfiguration.class,
-		WebTestConfiguration.class })
+@Import({ ServerService.class, ServerLauncher.class, ServerCreator.class, IdempotentLaunches.class, ServerWatcher.class,
+		LaunchTargets.class, LaunchOptionsService.class, LiveViewConfiguration.class, WebTestConfiguration.class })
 @TestPropertySource(properties = { "stackgate.launch.poll-interval=50ms", "stackgate.launch.max-wait=60s" })
 class ServerLaunchControllerTests {
 
@@ -94,21 +93,22 @@ class ServerLaunchControllerTests {
 		given(this.images.listImages(any()))
 			.willReturn(List.of(new ImageDto("i-cirros", "cirros", "active", 21430272L, 1, 64)));
 		SubnetDto subnet = new SubnetDto("sn-1", "private-subnet", "10.0.0.0/24", 4);
-		given(this.networks.listNetworks(any())).willReturn(List.of(
-				new NetworkDto("n-private", "private", "ACTIVE", false, false, List.of(subnet)),
-				new NetworkDto("n-shared-a", "shared", "ACTIVE", true, false, List.of(subnet)),
-				new NetworkDto("n-shared-b", "shared", "ACTIVE", true, false, List.of(subnet))));
+		given(this.networks.listNetworks(any()))
+			.willReturn(List.of(new NetworkDto("n-private", "private", "ACTIVE", false, false, List.of(subnet)),
+					new NetworkDto("n-shared-a", "shared", "ACTIVE", true, false, List.of(subnet)),
+					new NetworkDto("n-shared-b", "shared", "ACTIVE", true, false, List.of(subnet))));
 	}
 
 	@Test
 	void aLaunchIsAcceptedWithTheServersInBuildAndTheFirstOnesLocation() throws Exception {
 		given(this.compute.createServer(any(), any())).willReturn("s-1", "s-2");
-		given(this.compute.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web-1", ServerStatus.BUILD)));
-		given(this.compute.findServer(any(), eq("s-2"))).willReturn(Optional.of(server("s-2", "web-2", ServerStatus.BUILD)));
+		given(this.compute.findServer(any(), eq("s-1")))
+			.willReturn(Optional.of(server("s-1", "web-1", ServerStatus.BUILD)));
+		given(this.compute.findServer(any(), eq("s-2")))
+			.willReturn(Optional.of(server("s-2", "web-2", ServerStatus.BUILD)));
 
-		MvcResult result = this.mvc
-			.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
-					{"name": "web", "flavor": "m1.small", "image": "cirros", "networks": ["private"], "count": 2}"""))
+		MvcResult result = this.mvc.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "web", "flavor": "m1.small", "image": "cirros", "networks": ["private"], "count": 2}"""))
 			.andExpect(request().asyncStarted())
 			.andReturn();
 
@@ -134,7 +134,8 @@ class ServerLaunchControllerTests {
 		given(this.compute.listServers(any(), any())).willReturn(new ServerPage(List.of(), null));
 		given(this.locks.tryAcquire(any(), eq(lock))).willReturn(true);
 		given(this.compute.createServer(any(), any())).willReturn("s-1");
-		given(this.compute.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)));
+		given(this.compute.findServer(any(), eq("s-1")))
+			.willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)));
 
 		MvcResult result = this.mvc
 			.perform(post("/api/v1/servers").header("Idempotency-Key", key)
@@ -161,11 +162,10 @@ class ServerLaunchControllerTests {
 				Instant.parse("2026-11-27T04:40:12Z"), null, tags);
 		given(this.compute.listServers(any(), any())).willReturn(new ServerPage(List.of(earlier), null));
 
-		MvcResult result = this.mvc
-			.perform(post("/api/v1/servers").header("Idempotency-Key", key)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"count": 1, "networks": ["private"], "image": "cirros", "flavor": "m1.small", "name": "web"}"""))
+		MvcResult result = this.mvc.perform(post("/api/v1/servers").header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"count": 1, "networks": ["private"], "image": "cirros", "flavor": "m1.small", "name": "web"}"""))
 			.andExpect(request().asyncStarted())
 			.andReturn();
 
@@ -191,7 +191,8 @@ class ServerLaunchControllerTests {
 
 	@Test
 	void aBodyThatIsNotJsonIsABadRequestProblem() throws Exception {
-		this.mvc.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"web\",,"))
+		this.mvc
+			.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"web\",,"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value(INVALID_REQUEST))
@@ -210,9 +211,8 @@ class ServerLaunchControllerTests {
 
 	@Test
 	void anUnknownFieldIsABadRequestNamingIt() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
-					{"name": "web", "flavour": "m1.small", "image": "cirros", "networks": ["private"]}"""))
+		this.mvc.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "web", "flavour": "m1.small", "image": "cirros", "networks": ["private"]}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("flavour"))
@@ -223,10 +223,9 @@ class ServerLaunchControllerTests {
 
 	@Test
 	void aFieldOfTheWrongTypeIsABadRequestNamingIt() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
-					{"name": "web", "flavor": "m1.small", "image": "cirros", "networks": ["private"],
-					 "count": "three"}"""))
+		this.mvc.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "web", "flavor": "m1.small", "image": "cirros", "networks": ["private"],
+				 "count": "three"}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("count"))
@@ -238,9 +237,8 @@ class ServerLaunchControllerTests {
 
 	@Test
 	void aNetworkThatIsNotAStringIsABadRequestNamingItsIndex() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
-					{"name": "web", "flavor": "m1.small", "image": "cirros", "networks": ["private", {"uuid": "x"}]}"""))
+		this.mvc.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "web", "flavor": "m1.small", "image": "cirros", "networks": ["private", {"uuid": "x"}]}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("networks[1]"))
 			.andExpect(jsonPath("$.errors[0].message").value("expected a string"));
@@ -248,9 +246,8 @@ class ServerLaunchControllerTests {
 
 	@Test
 	void anInvalidRequestNamesEveryFieldAtFault() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
-					{"name": " web", "image": "cirros", "networks": [], "count": 0}"""))
+		this.mvc.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": " web", "image": "cirros", "networks": [], "count": 0}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value(INVALID_REQUEST))
@@ -289,9 +286,10 @@ class ServerLaunchControllerTests {
 		given(this.compute.createServer(any(), any())).willReturn("s-1");
 		ServerDto failed = new ServerDto("s-1", "web", ServerStatus.ERROR, List.of(),
 				new ResourceRefDto("f-small", null), new ResourceRefDto("i-cirros", null),
-				Instant.parse("2026-11-27T04:40:12Z"),
-				"No valid host was found. There are not enough hosts available.", Map.of());
-		given(this.compute.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)),
+				Instant.parse("2026-11-27T04:40:12Z"), "No valid host was found. There are not enough hosts available.",
+				Map.of());
+		given(this.compute.findServer(any(), eq("s-1"))).willReturn(
+				Optional.of(server("s-1", "web", ServerStatus.BUILD)),
 				Optional.of(server("s-1", "web", ServerStatus.BUILD)), Optional.of(failed));
 
 		MvcResult result = this.mvc
@@ -313,7 +311,8 @@ class ServerLaunchControllerTests {
 	@Test
 	void waitingPastTheTimeoutAnswersAcceptedWithTheServersAsTheyAre() throws Exception {
 		given(this.compute.createServer(any(), any())).willReturn("s-1");
-		given(this.compute.findServer(any(), eq("s-1"))).willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)));
+		given(this.compute.findServer(any(), eq("s-1")))
+			.willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)));
 
 		MvcResult result = this.mvc
 			.perform(post("/api/v1/servers?wait=true&timeout=1").contentType(MediaType.APPLICATION_JSON).content(WEB))
@@ -327,9 +326,9 @@ class ServerLaunchControllerTests {
 
 	@Test
 	void aCreateOverQuotaIsAConflictProblemWithNovasStatus() throws Exception {
-		given(this.compute.createServer(any(), any())).willThrow(new CloudException(CloudException.Kind.CONFLICT,
-				OpenStackService.COMPUTE, "Nova answered 403: Quota exceeded for instances", 403, "req-nova-quota",
-				null));
+		given(this.compute.createServer(any(), any()))
+			.willThrow(new CloudException(CloudException.Kind.CONFLICT, OpenStackService.COMPUTE,
+					"Nova answered 403: Quota exceeded for instances", 403, "req-nova-quota", null));
 
 		this.mvc.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content(WEB))
 			.andExpect(status().isConflict())
@@ -341,9 +340,8 @@ class ServerLaunchControllerTests {
 
 	@Test
 	void anUnknownFlavorIsANotFoundProblemNamingTheField() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
-					{"name": "web", "flavor": "m1.huge", "image": "cirros", "networks": ["private"]}"""))
+		this.mvc.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "web", "flavor": "m1.huge", "image": "cirros", "networks": ["private"]}"""))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://stackgate.dev/problems/not-found"))
@@ -354,9 +352,8 @@ class ServerLaunchControllerTests {
 
 	@Test
 	void anAmbiguousNetworkNameIsAConflictProblemListingTheCandidates() throws Exception {
-		this.mvc
-			.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
-					{"name": "web", "flavor": "m1.small", "image": "cirros", "networks": ["shared"]}"""))
+		this.mvc.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "web", "flavor": "m1.small", "image": "cirros", "networks": ["shared"]}"""))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Ambiguous name"))

@@ -61,8 +61,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * The launcher over a mocked cloud, with the real resolution ({@link LaunchTargets} on a real
- * {@link LaunchOptionsService}) and the real {@link ServerService}: only what goes to OpenStack is faked.
+ * The launcher over a mocked cloud, with the real resolution ({@link LaunchTargets} on a
+ * real {@link LaunchOptionsService}) and the real {@link ServerService}: only what goes
+ * to OpenStack is faked.
  */
 public class ServerLauncherTests {
 
@@ -107,12 +108,12 @@ public class ServerLauncherTests {
 				Settings.bind(LaunchProperties.class));
 		given(this.compute.listFlavors(any())).willReturn(List.of(SMALL, new FlavorDto("f-tiny", "m1.tiny", 1, 64, 1),
 				new FlavorDto("f-volume", "m1.volume", 1, 2048, 0)));
-		given(this.images.listImages(any())).willReturn(List.of(CIRROS,
-				new ImageDto("i-ubuntu", "ubuntu", "active", 2361393152L, 10, 512)));
-		given(this.networks.listNetworks(any())).willReturn(List.of(PRIVATE,
-				new NetworkDto("n-shared-a", "shared", "ACTIVE", true, false, List.of(SUBNET)),
-				new NetworkDto("n-shared-b", "shared", "ACTIVE", true, false, List.of(SUBNET)),
-				new NetworkDto("n-public", "public", "ACTIVE", false, true, List.of(SUBNET))));
+		given(this.images.listImages(any()))
+			.willReturn(List.of(CIRROS, new ImageDto("i-ubuntu", "ubuntu", "active", 2361393152L, 10, 512)));
+		given(this.networks.listNetworks(any()))
+			.willReturn(List.of(PRIVATE, new NetworkDto("n-shared-a", "shared", "ACTIVE", true, false, List.of(SUBNET)),
+					new NetworkDto("n-shared-b", "shared", "ACTIVE", true, false, List.of(SUBNET)),
+					new NetworkDto("n-public", "public", "ACTIVE", false, true, List.of(SUBNET))));
 		given(this.compute.createServer(any(), any())).willAnswer((invocation) -> {
 			String id = "s-" + (this.created.size() + 1);
 			this.created.put(id, invocation.getArgument(1));
@@ -150,8 +151,8 @@ public class ServerLauncherTests {
 
 	@Test
 	void aSingleServerKeepsItsNameAndDefaultsToNovasSecurityGroup() {
-		CreateServerRequest request = new CreateServerRequest("db", "f-small", "i-cirros", List.of("n-private"),
-				null, null, null, "nova", null, 1);
+		CreateServerRequest request = new CreateServerRequest("db", "f-small", "i-cirros", List.of("n-private"), null,
+				null, null, "nova", null, 1);
 
 		ServerLauncher.Launch launch = this.launcher.launch(this.context, request, null);
 
@@ -212,7 +213,8 @@ public class ServerLauncherTests {
 		ServerLauncher.Launch launch = this.launcher.launch(this.context, with(WEB, 2), KEY);
 
 		assertThat(launch.replayed()).isFalse();
-		// The request digest is pinned (see LaunchFingerprintTests): these servers must be found again by the
+		// The request digest is pinned (see LaunchFingerprintTests): these servers must
+		// be found again by the
 		// gateway's next versions.
 		Map<String, String> expected = Map.of("role", "web", "stackgate:idempotency-key", sha256(KEY),
 				"stackgate:request-digest", "d9be261462193b86a9aaa8f56b8bff0d9da52d69061bc23cadccd6c9f1f69d91");
@@ -262,8 +264,8 @@ public class ServerLauncherTests {
 		CreateServerRequest first = WEB;
 		given(this.compute.listServers(any(), any()))
 			.willReturn(new ServerPage(List.of(server("s-1", "web", tags(KEY, first))), null));
-		CreateServerRequest renamed = new CreateServerRequest("db", "m1.small", "cirros", List.of("private"),
-				"my-key", List.of("default"), "#cloud-config\n", null, Map.of("role", "web"), null);
+		CreateServerRequest renamed = new CreateServerRequest("db", "m1.small", "cirros", List.of("private"), "my-key",
+				List.of("default"), "#cloud-config\n", null, Map.of("role", "web"), null);
 
 		assertThatExceptionOfType(UnworkableRequestException.class)
 			.isThrownBy(() -> this.launcher.launch(this.context, renamed, KEY));
@@ -279,9 +281,9 @@ public class ServerLauncherTests {
 		CreateServerRequest request = with(WEB, 2);
 		Map<String, String> tags = tags(KEY, request);
 		given(this.compute.listServers(any(), eq(new ServerQuery(null, null, null, null))))
-			.willReturn(new ServerPage(List.of(server("s-2", "web-2", tags), server("s-other", "web-frontend",
-					Map.of("stackgate:idempotency-key", sha256("another key"))), server("s-1", "web-1", tags),
-					server("s-untagged", "web", Map.of())), null));
+			.willReturn(new ServerPage(List.of(server("s-2", "web-2", tags),
+					server("s-other", "web-frontend", Map.of("stackgate:idempotency-key", sha256("another key"))),
+					server("s-1", "web-1", tags), server("s-untagged", "web", Map.of())), null));
 
 		ServerLauncher.Launch launch = this.launcher.launch(this.context, request, KEY);
 
@@ -383,8 +385,8 @@ public class ServerLauncherTests {
 
 	@Test
 	void anExternalNetworkIsRefusedBeforeAnyCreate() {
-		CreateServerRequest request = new CreateServerRequest("web", "m1.small", "cirros",
-				List.of("private", "public"), null, null, null, null, null, null);
+		CreateServerRequest request = new CreateServerRequest("web", "m1.small", "cirros", List.of("private", "public"),
+				null, null, null, null, null, null);
 
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.launcher.launch(this.context, request, null))
@@ -403,7 +405,8 @@ public class ServerLauncherTests {
 			.satisfies((ex) -> {
 				assertThat(ex.isAmbiguous()).isFalse();
 				assertThat(ex.field()).isEqualTo("flavor");
-				assertThat(ex.getMessage()).isEqualTo("flavor: no flavor with the id or name 'm1.huge' in this project");
+				assertThat(ex.getMessage())
+					.isEqualTo("flavor: no flavor with the id or name 'm1.huge' in this project");
 			});
 		verify(this.compute, times(2)).listFlavors(any());
 		verify(this.compute, never()).createServer(any(), any());
@@ -419,15 +422,16 @@ public class ServerLauncherTests {
 			.isThrownBy(() -> this.launcher.launch(this.context, request, null))
 			.satisfies((ex) -> {
 				assertThat(ex.field()).isEqualTo("image");
-				assertThat(ex.getMessage()).isEqualTo("image: no active image with the id or name 'fedora' in this project");
+				assertThat(ex.getMessage())
+					.isEqualTo("image: no active image with the id or name 'fedora' in this project");
 			});
 		verify(this.compute, never()).createServer(any(), any());
 	}
 
 	@Test
 	void anUnknownNetworkIsNotFoundNamingItsIndex() {
-		CreateServerRequest request = new CreateServerRequest("web", "m1.small", "cirros",
-				List.of("private", "n-gone"), null, null, null, null, null, null);
+		CreateServerRequest request = new CreateServerRequest("web", "m1.small", "cirros", List.of("private", "n-gone"),
+				null, null, null, null, null, null);
 
 		assertThatExceptionOfType(UnresolvedReferenceException.class)
 			.isThrownBy(() -> this.launcher.launch(this.context, request, null))
@@ -442,8 +446,8 @@ public class ServerLauncherTests {
 	void aFlavorNewerThanTheCachedListIsFoundInTheFreshOne() {
 		given(this.compute.listFlavors(any())).willReturn(List.of(SMALL))
 			.willReturn(List.of(SMALL, new FlavorDto("f-new", "m1.new", 2, 4096, 40)));
-		CreateServerRequest request = new CreateServerRequest("web", "m1.new", "cirros", List.of("private"), null,
-				null, null, null, null, null);
+		CreateServerRequest request = new CreateServerRequest("web", "m1.new", "cirros", List.of("private"), null, null,
+				null, null, null, null);
 
 		this.launcher.launch(this.context, request, null);
 
@@ -470,10 +474,10 @@ public class ServerLauncherTests {
 
 	@Test
 	void anIdWinsOverANameThatLooksTheSame() {
-		given(this.networks.listNetworks(any())).willReturn(List.of(PRIVATE,
-				new NetworkDto("n-other", "n-private", "ACTIVE", false, false, List.of(SUBNET))));
-		CreateServerRequest request = new CreateServerRequest("web", "m1.small", "cirros", List.of("n-private"),
-				null, null, null, null, null, null);
+		given(this.networks.listNetworks(any())).willReturn(
+				List.of(PRIVATE, new NetworkDto("n-other", "n-private", "ACTIVE", false, false, List.of(SUBNET))));
+		CreateServerRequest request = new CreateServerRequest("web", "m1.small", "cirros", List.of("n-private"), null,
+				null, null, null, null, null);
 
 		this.launcher.launch(this.context, request, null);
 
@@ -482,8 +486,8 @@ public class ServerLauncherTests {
 
 	@Test
 	void anInvalidRequestIsRefusedBeforeTheCloudIsAsked() {
-		CreateServerRequest request = new CreateServerRequest("web", "m1.small", "cirros", List.of(), null, null,
-				null, null, null, 11);
+		CreateServerRequest request = new CreateServerRequest("web", "m1.small", "cirros", List.of(), null, null, null,
+				null, null, 11);
 
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.launcher.launch(this.context, request, KEY))
@@ -492,7 +496,10 @@ public class ServerLauncherTests {
 		verifyNoInteractions(this.compute, this.locks);
 	}
 
-	/** Nova lists servers newest first; a replay returns them in creation order, web-2 before web-10. */
+	/**
+	 * Nova lists servers newest first; a replay returns them in creation order, web-2
+	 * before web-10.
+	 */
 	@Test
 	void aReplayOfTenServersKeepsTheirCreationOrder() {
 		given(this.locks.tryAcquire(any(), any())).willReturn(true);
@@ -509,7 +516,10 @@ public class ServerLauncherTests {
 			.containsExactlyElementsOf(first.stream().map(ServerDto::name).toList());
 	}
 
-	/** A lock that cannot be released is left to grow stale; the launch it guarded succeeded all the same. */
+	/**
+	 * A lock that cannot be released is left to grow stale; the launch it guarded
+	 * succeeded all the same.
+	 */
 	@Test
 	void aLockThatCannotBeReleasedDoesNotTurnALaunchIntoAFailure() {
 		given(this.locks.tryAcquire(any(), any())).willReturn(true);
@@ -524,14 +534,18 @@ public class ServerLauncherTests {
 		assertThat(launch.servers()).extracting(ServerDto::id).containsExactly("s-1");
 	}
 
-	/** Only a complete set is a replay: under the lock, the leftovers of a failed launch are deleted first. */
+	/**
+	 * Only a complete set is a replay: under the lock, the leftovers of a failed launch
+	 * are deleted first.
+	 */
 	@Test
 	void aRetryThatFindsOnlySomeOfTheServersOfAKeyDeletesThemAndLaunchesAfresh() {
 		given(this.locks.tryAcquire(any(), any())).willReturn(true);
 		CreateServerRequest three = with(WEB, 3);
-		Map<String, String> tags = Map.of("stackgate:idempotency-key", sha256(KEY),
-				"stackgate:request-digest", LaunchFingerprint.ofRequest(three));
-		// web-1 of an earlier attempt whose web-2 failed; its rollback delete failed, or Nova is still deleting it.
+		Map<String, String> tags = Map.of("stackgate:idempotency-key", sha256(KEY), "stackgate:request-digest",
+				LaunchFingerprint.ofRequest(three));
+		// web-1 of an earlier attempt whose web-2 failed; its rollback delete failed, or
+		// Nova is still deleting it.
 		given(this.compute.listServers(any(), any()))
 			.willReturn(new ServerPage(List.of(server("s-old", "web-1", tags)), null));
 
@@ -544,7 +558,10 @@ public class ServerLauncherTests {
 		order.verify(this.compute, times(3)).createServer(any(), any());
 	}
 
-	/** Servers Nova created are not rolled back because reading them back failed: they are returned as created. */
+	/**
+	 * Servers Nova created are not rolled back because reading them back failed: they are
+	 * returned as created.
+	 */
 	@Test
 	void aFailureToReadBackCreatedServersIsNotReportedAsAFailedLaunch() {
 		given(this.compute.findServer(any(), anyString())).willThrow(new CloudException(CloudException.Kind.TIMEOUT,
@@ -555,7 +572,10 @@ public class ServerLauncherTests {
 		assertThat(launch.servers()).extracting(ServerDto::id).containsExactly("s-1", "s-2");
 	}
 
-	/** Not only a CloudException: whatever fails the second create, the first server is not left behind. */
+	/**
+	 * Not only a CloudException: whatever fails the second create, the first server is
+	 * not left behind.
+	 */
 	@Test
 	void anUnexpectedFailureOfTheSecondCreateStillDeletesTheFirst() {
 		NullPointerException failure = new NullPointerException("a bug");
@@ -567,7 +587,10 @@ public class ServerLauncherTests {
 		verify(this.compute).deleteServer(any(), eq("s-1"));
 	}
 
-	/** Giving up on a lock someone else holds is the gateway's decision: no OpenStack service refused anything. */
+	/**
+	 * Giving up on a lock someone else holds is the gateway's decision: no OpenStack
+	 * service refused anything.
+	 */
 	@Test
 	void aLaunchThatWaitedInVainForTheLockIsInProgressNotAFailureOfNova() {
 		given(this.locks.tryAcquire(any(), any())).willReturn(false);
@@ -578,7 +601,9 @@ public class ServerLauncherTests {
 		verify(this.compute, never()).createServer(any(), any());
 	}
 
-	/** @return the request with another {@code count} */
+	/**
+	 * @return the request with another {@code count}
+	 */
 	static CreateServerRequest with(CreateServerRequest r, Integer count) {
 		return r.withCount(count);
 	}
@@ -595,8 +620,7 @@ public class ServerLauncherTests {
 
 	private static ServerDto building(String id, ServerSpec spec) {
 		return new ServerDto(id, spec.name(), ServerStatus.BUILD, List.of(), new ResourceRefDto(spec.flavorId(), null),
-				new ResourceRefDto(spec.imageId(), null), Instant.parse("2026-11-27T04:40:12Z"), null,
-				spec.metadata());
+				new ResourceRefDto(spec.imageId(), null), Instant.parse("2026-11-27T04:40:12Z"), null, spec.metadata());
 	}
 
 	public static String sha256(String value) {

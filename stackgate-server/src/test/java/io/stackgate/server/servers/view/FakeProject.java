@@ -18,9 +18,10 @@ import io.stackgate.server.cloud.FloatingIp;
 import io.stackgate.server.cloud.ServerPort;
 
 /**
- * A project's Nova and Neutron in memory, behind {@link ProjectSource}, with a clock the test moves: servers
- * carry the time they last changed, and {@code changes-since} returns those changed since, deleted ones with
- * status {@code DELETED} as Nova does. Every call is recorded.
+ * A project's Nova and Neutron in memory, behind {@link ProjectSource}, with a clock the
+ * test moves: servers carry the time they last changed, and {@code changes-since} returns
+ * those changed since, deleted ones with status {@code DELETED} as Nova does. Every call
+ * is recorded.
  */
 final class FakeProject implements ProjectSource {
 
@@ -75,7 +76,10 @@ final class FakeProject implements ProjectSource {
 	@Override
 	public List<ServerDto> serversChangedSince(CallContext context, Instant since) {
 		record("changes-since " + since, context);
-		return this.servers.values().stream().filter((server) -> !this.changed.get(server.id()).isBefore(since)).toList();
+		return this.servers.values()
+			.stream()
+			.filter((server) -> !this.changed.get(server.id()).isBefore(since))
+			.toList();
 	}
 
 	@Override

@@ -20,8 +20,9 @@ import static io.stackgate.server.servers.view.FakeProject.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link LiveViews}: when lists come from a view and when from Nova, read-your-writes, and which credentials
- * refresh a view in the background (polls run every 20 ms of real time on the test's clock).
+ * {@link LiveViews}: when lists come from a view and when from Nova, read-your-writes,
+ * and which credentials refresh a view in the background (polls run every 20 ms of real
+ * time on the test's clock).
  */
 class LiveViewsTests {
 

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link ServerView} over an in-memory project: what each refresh asks, what lists and watchers see.
+ * {@link ServerView} over an in-memory project: what each refresh asks, what lists and
+ * watchers see.
  */
 class ServerViewTests {
 
@@ -30,8 +31,8 @@ class ServerViewTests {
 
 	private final FakeProject project = new FakeProject();
 
-	private final LiveViewProperties properties = Settings.bind(LiveViewProperties.class,
-			"stackgate.live.max-servers", "3", "stackgate.live.replay-events", "4");
+	private final LiveViewProperties properties = Settings.bind(LiveViewProperties.class, "stackgate.live.max-servers",
+			"3", "stackgate.live.replay-events", "4");
 
 	private ServerView view;
 
@@ -79,7 +80,8 @@ class ServerViewTests {
 		this.project.calls.clear();
 		refreshAfter(Duration.ofMillis(1500));
 
-		// The previous refresh started at T0; the overlap is 3 s, cut to Nova's whole seconds.
+		// The previous refresh started at T0; the overlap is 3 s, cut to Nova's whole
+		// seconds.
 		assertThat(this.project.calls).containsExactlyInAnyOrder("changes-since " + T0.minusSeconds(3), "ports",
 				"floatingips");
 	}
