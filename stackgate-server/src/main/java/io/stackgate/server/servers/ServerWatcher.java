@@ -22,6 +22,7 @@ import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.problem.InvalidRequestException;
+import io.stackgate.server.web.DaemonThreads;
 
 /**
  * Waits for servers to settle or to disappear without holding a thread per waiting
@@ -43,11 +44,8 @@ public class ServerWatcher implements DisposableBean {
 
 	private final Duration maxWait;
 
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "server-watcher");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService timer = Executors
+		.newSingleThreadScheduledExecutor(DaemonThreads.named("server-watcher-"));
 
 	ServerWatcher(ServerService servers, Executor applicationTaskExecutor, LaunchProperties properties) {
 		this.servers = servers;

@@ -11,18 +11,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.CloudSession;
+import io.stackgate.server.web.DaemonThreads;
 
 /**
  * The live server views, one per project that has callers, and the public face of the
@@ -61,10 +59,11 @@ public class LiveViews {
 	 * so that refreshes running on the shared executor never wait for tasks queued behind
 	 * them.
 	 */
-	private final ExecutorService neutronCalls = Executors.newCachedThreadPool(daemonThreads("live-views-neutron-"));
+	private final ExecutorService neutronCalls = Executors
+		.newCachedThreadPool(DaemonThreads.named("live-views-neutron-"));
 
 	private final ScheduledExecutorService timer = Executors
-		.newSingleThreadScheduledExecutor(daemonThreads("live-views-"));
+		.newSingleThreadScheduledExecutor(DaemonThreads.named("live-views-"));
 
 	LiveViews(ProjectSource source, LiveViewProperties properties, Executor executor, Clock clock,
 			MeterRegistry registry) {
@@ -74,10 +73,10 @@ public class LiveViews {
 		this.clock = clock;
 		this.oversized = new OversizedProjects(clock, properties.resyncInterval());
 		this.metrics = new ViewMetrics(registry, this.views::size,
-				() -> this.views.values().stream().mapToInt(ServerView::watchers).sum());
+				() -> this.views.values().stream().mapToInt((view) -> view.publisher().watchers()).sum());
 		long heartbeat = properties.heartbeatInterval().toMillis();
-		this.timer.scheduleAtFixedRate(() -> this.views.values().forEach(ServerView::heartbeat), heartbeat, heartbeat,
-				TimeUnit.MILLISECONDS);
+		this.timer.scheduleAtFixedRate(() -> this.views.values().forEach((view) -> view.publisher().heartbeat()),
+				heartbeat, heartbeat, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -119,7 +118,7 @@ public class LiveViews {
 	 * many servers)
 	 */
 	public Optional<Watch> watch(CallContext context, ServerFilter filter, String lastEventId, WatchSink sink) {
-		return viewFor(context).map((view) -> view.subscribe(filter, lastEventId, sink));
+		return viewFor(context).map((view) -> view.publisher().subscribe(filter, lastEventId, sink));
 	}
 
 	/**
@@ -137,7 +136,7 @@ public class LiveViews {
 	void stop() {
 		this.timer.shutdownNow();
 		this.neutronCalls.shutdownNow();
-		this.views.values().forEach(ServerView::retire);
+		this.views.values().forEach((view) -> view.publisher().retire());
 		this.views.clear();
 	}
 
@@ -233,20 +232,13 @@ public class LiveViews {
 	}
 
 	private void tooLarge(ServerView view, TooManyServersException ex) {
-		log.info("{}: its lists go to Nova for {}", ex.getMessage(), this.properties.resyncInterval());
-		this.oversized.add(view.projectId());
+		this.oversized.add(view.projectId(), ex);
 		drop(view);
-	}
-
-	private static ThreadFactory daemonThreads(String prefix) {
-		CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
-		threads.setDaemon(true);
-		return threads;
 	}
 
 	private void drop(ServerView view) {
 		this.views.remove(view.projectId(), view);
-		view.retire();
+		view.publisher().retire();
 	}
 
 }

@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Projects with more servers than a view holds ({@code stackgate.live.max-servers}):
  * their lists go to Nova for a while ({@code stackgate.live.resync-interval}), then a
  * view is tried again.
  */
 final class OversizedProjects {
+
+	private static final Logger log = LoggerFactory.getLogger(OversizedProjects.class);
 
 	private final Map<String, Instant> until = new ConcurrentHashMap<>();
 
@@ -24,7 +29,8 @@ final class OversizedProjects {
 		this.retryAfter = retryAfter;
 	}
 
-	void add(String projectId) {
+	void add(String projectId, TooManyServersException reason) {
+		log.info("{}: its lists go to Nova for {}", reason.getMessage(), this.retryAfter);
 		this.until.put(projectId, this.clock.instant().plus(this.retryAfter));
 	}
 

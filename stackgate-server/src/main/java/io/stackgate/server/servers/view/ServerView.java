@@ -12,9 +12,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import io.stackgate.api.ServerDto;
-import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudSession;
 import io.stackgate.server.cloud.FloatingIp;
@@ -46,19 +46,17 @@ final class ServerView {
 
 	private final ReentrantLock refreshLock = new ReentrantLock();
 
-	/** Guarded by {@link #refreshLock}: the servers as Nova shows them, by id. */
+	/*
+	 * Guarded by refreshLock: the servers as Nova shows them, by id; the names of their
+	 * networks; when the last refresh and the last full resync started (null before the
+	 * first).
+	 */
 	private Map<String, ServerDto> novaServers = new HashMap<>();
 
-	/** Guarded by {@link #refreshLock}. */
 	private Map<String, String> networkNames = Map.of();
 
-	/**
-	 * Guarded by {@link #refreshLock}: when the last refresh started, {@code null} before
-	 * the first.
-	 */
 	private Instant lastRefresh;
 
-	/** Guarded by {@link #refreshLock}. */
 	private Instant lastResync;
 
 	private final AtomicBoolean polling = new AtomicBoolean();
@@ -140,21 +138,12 @@ final class ServerView {
 	 * @return how old the view is, or {@code null} when it has not been loaded
 	 */
 	Duration age(Instant now) {
-		Instant asOf = this.publisher.snapshot().asOf();
-		return (asOf != null) ? Duration.between(asOf, now) : null;
+		return this.publisher.snapshot().age(now);
 	}
 
 	/** Loads the view with the caller's session, unless another caller already did. */
 	void load(CallContext context) {
-		this.refreshLock.lock();
-		try {
-			if (!isLoaded()) {
-				refresh(context);
-			}
-		}
-		finally {
-			this.refreshLock.unlock();
-		}
+		refreshIf(() -> !isLoaded(), context);
 	}
 
 	/**
@@ -163,9 +152,13 @@ final class ServerView {
 	 */
 	void catchUp(CallContext context) {
 		long wanted = this.writes.get();
+		refreshIf(() -> this.writesSeen - wanted < 0, context);
+	}
+
+	private void refreshIf(BooleanSupplier needed, CallContext context) {
 		this.refreshLock.lock();
 		try {
-			if (this.writesSeen - wanted < 0) {
+			if (needed.getAsBoolean()) {
 				refresh(context);
 			}
 		}
@@ -212,17 +205,7 @@ final class ServerView {
 		if (full || !NetworkState.unnamed(ports, this.networkNames).isEmpty()) {
 			this.networkNames = Map.copyOf(this.source.networkNames(context));
 		}
-		Map<String, ServerDto> next = full ? new HashMap<>() : new HashMap<>(this.novaServers);
-		for (ServerDto server : changed) {
-			// Deleting is idempotent: a deleted server shows up in every changes-since in
-			// the overlap.
-			if (server.status() == ServerStatus.DELETED) {
-				next.remove(server.id());
-			}
-			else {
-				next.put(server.id(), server);
-			}
-		}
+		Map<String, ServerDto> next = Snapshot.merge(full ? Map.of() : this.novaServers, changed);
 		if (next.size() > this.properties.maxServers()) {
 			throw new TooManyServersException(this.projectId, next.size(), this.properties.maxServers());
 		}
@@ -247,27 +230,10 @@ final class ServerView {
 	}
 
 	/**
-	 * Starts a watch: the current list, or when {@code lastEventId} is a recent event of
-	 * this view, the changes after it; then every change.
+	 * @return what the lists and the watchers of the view see
 	 */
-	Watch subscribe(ServerFilter filter, String lastEventId, WatchSink sink) {
-		return this.publisher.subscribe(filter, lastEventId, sink);
-	}
-
-	void heartbeat() {
-		this.publisher.heartbeat();
-	}
-
-	/**
-	 * @return how many watchers the view has
-	 */
-	int watchers() {
-		return this.publisher.watchers();
-	}
-
-	/** Ends every watch: the view is dropped. */
-	void retire() {
-		this.publisher.retire();
+	ViewPublisher publisher() {
+		return this.publisher;
 	}
 
 }

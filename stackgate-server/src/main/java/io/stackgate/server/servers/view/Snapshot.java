@@ -1,5 +1,6 @@
 package io.stackgate.server.servers.view;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.stackgate.api.ServerDto;
+import io.stackgate.api.ServerStatus;
 import io.stackgate.server.problem.InvalidRequestException;
 
 /**
@@ -34,6 +36,32 @@ record Snapshot(List<ServerDto> servers, Map<String, ServerDto> byId, Instant as
 		Map<String, ServerDto> byId = new HashMap<>();
 		sorted.forEach((server) -> byId.put(server.id(), server));
 		return new Snapshot(sorted, byId, asOf);
+	}
+
+	/**
+	 * @param known the servers as a view knew them
+	 * @param changed what Nova says changed since, deleted servers included
+	 * @return the servers as they are now, by id: a deleted server shows up in every
+	 * changes-since of the overlap, so removing it again is a no-op
+	 */
+	static Map<String, ServerDto> merge(Map<String, ServerDto> known, List<ServerDto> changed) {
+		Map<String, ServerDto> next = new HashMap<>(known);
+		for (ServerDto server : changed) {
+			if (server.status() == ServerStatus.DELETED) {
+				next.remove(server.id());
+			}
+			else {
+				next.put(server.id(), server);
+			}
+		}
+		return next;
+	}
+
+	/**
+	 * @return how old the snapshot is, or {@code null} before the first refresh
+	 */
+	Duration age(Instant now) {
+		return (this.asOf != null) ? Duration.between(this.asOf, now) : null;
 	}
 
 	/**

@@ -88,7 +88,7 @@ class ServerViewTests {
 
 	@Test
 	void aServerDeletedInNovaGoesOnceThoughEveryOverlappingPollReturnsIt() {
-		this.view.subscribe(ServerFilter.ALL, null, this.sink);
+		this.view.publisher().subscribe(ServerFilter.ALL, null, this.sink);
 		this.project.delete("s-old");
 		refreshAfter(Duration.ofSeconds(1));
 		refreshAfter(Duration.ofSeconds(1));
@@ -114,7 +114,7 @@ class ServerViewTests {
 	void takesAddressesFromNeutronSoAFloatingIpAssociatedThereShowsAtTheNextRefresh() {
 		this.project.ports.add(new ServerPort("port-1", "s-new", "net-private", List.of("10.0.0.9")));
 		refreshAfter(Duration.ofSeconds(1));
-		this.view.subscribe(ServerFilter.ALL, null, this.sink);
+		this.view.publisher().subscribe(ServerFilter.ALL, null, this.sink);
 
 		// Nova's server is unchanged (its updated time too); only Neutron knows.
 		this.project.floatingIps.add(new FloatingIp("fip-1", "port-1", "10.0.0.9", "172.24.4.10"));
@@ -141,7 +141,7 @@ class ServerViewTests {
 
 	@Test
 	void watchersGetTheListThenTheChangesTheirFilterSees() {
-		this.view.subscribe(new ServerFilter(null, ServerStatus.ACTIVE), null, this.sink);
+		this.view.publisher().subscribe(new ServerFilter(null, ServerStatus.ACTIVE), null, this.sink);
 		this.project.put(server("s-3", "cache", ServerStatus.ACTIVE, T0));
 		refreshAfter(Duration.ofSeconds(1));
 		this.project.put(server("s-3", "cache-renamed", ServerStatus.ACTIVE, T0));
@@ -159,7 +159,7 @@ class ServerViewTests {
 
 	@Test
 	void aWatcherResumesAfterItsLastEventIdOrGetsTheListAgain() {
-		this.view.subscribe(ServerFilter.ALL, null, this.sink);
+		this.view.publisher().subscribe(ServerFilter.ALL, null, this.sink);
 		this.project.put(server("s-3", "cache", ServerStatus.BUILD, T0));
 		refreshAfter(Duration.ofSeconds(1));
 		String seen = this.sink.events.get(1).id();
@@ -167,19 +167,19 @@ class ServerViewTests {
 		refreshAfter(Duration.ofSeconds(1));
 
 		Sink resumed = new Sink();
-		this.view.subscribe(ServerFilter.ALL, seen, resumed);
+		this.view.publisher().subscribe(ServerFilter.ALL, seen, resumed);
 		assertThat(resumed.types()).containsExactly(WatchEvent.Type.CHANGED);
 		assertThat(resumed.events.get(0).id()).isEqualTo(this.sink.events.get(2).id());
 
 		Sink stranger = new Sink();
-		this.view.subscribe(ServerFilter.ALL, "othr-1", stranger);
+		this.view.publisher().subscribe(ServerFilter.ALL, "othr-1", stranger);
 		assertThat(stranger.types()).containsExactly(WatchEvent.Type.LIST);
 		assertThat(stranger.events.get(0).id()).isEqualTo(this.sink.events.get(2).id());
 	}
 
 	@Test
 	void aWatcherTooFarBehindForTheReplayGetsTheListAgain() {
-		this.view.subscribe(ServerFilter.ALL, null, this.sink);
+		this.view.publisher().subscribe(ServerFilter.ALL, null, this.sink);
 		String first = this.sink.events.get(0).id();
 		for (int i = 0; i < 5; i++) {
 			this.project.put(server("s-old", "db-" + i, ServerStatus.ACTIVE, T0.minusSeconds(600)));
@@ -187,19 +187,19 @@ class ServerViewTests {
 		}
 
 		Sink resumed = new Sink();
-		this.view.subscribe(ServerFilter.ALL, first, resumed);
+		this.view.publisher().subscribe(ServerFilter.ALL, first, resumed);
 		assertThat(resumed.types()).containsExactly(WatchEvent.Type.LIST);
 	}
 
 	@Test
 	void aSinkThatRefusesAnEventIsClosedAndDropped() {
-		this.view.subscribe(ServerFilter.ALL, null, this.sink);
+		this.view.publisher().subscribe(ServerFilter.ALL, null, this.sink);
 		this.sink.refuse = true;
 		this.project.put(server("s-3", "cache", ServerStatus.BUILD, T0));
 		refreshAfter(Duration.ofSeconds(1));
 
 		assertThat(this.sink.closed).isTrue();
-		assertThat(this.view.watchers()).isZero();
+		assertThat(this.view.publisher().watchers()).isZero();
 	}
 
 	@Test
