@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 				+ "is reported and the others are still deleted; the exit code is then that of the first failure." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  stackgate server delete vm1", "  stackgate server delete vm1 vm2 --wait",
-				"  stackgate server list --name '^test-' -f value -c ID \\", "      | xargs stackgate server delete" })
+				"  stackgate server list --name test- -f value -c ID \\", "      | xargs stackgate server delete" })
 class ServerDeleteCommand extends GatewayCommand {
 
 	@Parameters(paramLabel = "ID|NAME", arity = "1..*", description = "The servers' IDs or exact names.")
