@@ -19,17 +19,13 @@ import io.stackgate.cli.command.ExitCode;
 /**
  * Finds a server by id or by exact name, as {@code openstack server show ID|NAME} does.
  * <p>
- * Nova's {@code name} filter is a regular expression matched anywhere in the name, so the
- * exact match is made here. A name with regular-expression characters is not sent as a
- * filter at all (the gateway could read it as a regex or literally); all servers are
- * listed and matched instead.
+ * The gateway's {@code name} filter keeps the servers whose name contains the text,
+ * ignoring case, so the exact match is made here.
  */
 final class ServerFinder {
 
 	private static final Pattern UUID = Pattern
 		.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
-
-	private static final Pattern REGEX_CHARS = Pattern.compile("[.^$*+?()\\[\\]{}|\\\\]");
 
 	private final GatewayClient gateway;
 
@@ -65,9 +61,8 @@ final class ServerFinder {
 	}
 
 	private List<ServerDto> byName(String name) {
-		String filter = REGEX_CHARS.matcher(name).find() ? null : name;
 		List<ServerDto> matches = new ArrayList<>();
-		ServerPage page = this.gateway.listServers(new ServerQuery(filter, null, null, null));
+		ServerPage page = this.gateway.listServers(new ServerQuery(name, null, null, null));
 		Set<URI> seen = new HashSet<>();
 		while (true) {
 			for (ServerDto server : page.servers()) {

@@ -72,13 +72,13 @@ class ServerShowCommandTests {
 	}
 
 	@Test
-	void nameWithRegexCharactersIsMatchedLiterallyOverAllServers() {
-		this.gateway.on("GET", "/api/v1/servers",
-				Response.json(200, array(server(VM2_ID, "web-1", "ACTIVE"), server(VM1_ID, "web.1", "ACTIVE"))));
+	void aNameIsSentAsTheFilterAndMatchedExactly() {
+		this.gateway.on("GET", "/api/v1/servers?name=web.1",
+				Response.json(200, array(server(VM2_ID, "web.10", "ACTIVE"), server(VM1_ID, "web.1", "ACTIVE"))));
 		Result result = this.cli.run("server", "show", "web.1", "-f", "value", "-c", "id");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).isEqualTo(VM1_ID + "\n");
-		assertThat(this.gateway.lastRequest().pathAndQuery()).isEqualTo("/api/v1/servers");
+		assertThat(this.gateway.lastRequest().pathAndQuery()).isEqualTo("/api/v1/servers?name=web.1");
 	}
 
 	@Test
