@@ -57,7 +57,9 @@ record ProblemMapping(ProblemDetail problem, HttpHeaders headers) {
 			return Problems.of(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Launch in progress", ex.getMessage());
 		}
 		if (ex instanceof UnauthenticatedException refused) {
-			headers.set(HttpHeaders.WWW_AUTHENTICATE, refused.challenge());
+			if (refused.challenge() != null) {
+				headers.set(HttpHeaders.WWW_AUTHENTICATE, refused.challenge());
+			}
 			return Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
 					ex.getMessage());
 		}

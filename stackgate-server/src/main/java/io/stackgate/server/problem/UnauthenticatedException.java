@@ -9,7 +9,8 @@ public class UnauthenticatedException extends RuntimeException {
 
 	/**
 	 * @param reason why the credentials were refused; never the credentials themselves
-	 * @param challenge the {@code WWW-Authenticate} challenge of the gateway's auth mode
+	 * @param challenge the {@code WWW-Authenticate} challenge of the gateway's auth mode,
+	 * or {@code null} past the authentication filter, which adds it to every 401
 	 */
 	public UnauthenticatedException(String reason, String challenge) {
 		super(reason);

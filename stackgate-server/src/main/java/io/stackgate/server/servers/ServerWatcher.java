@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.problem.InvalidRequestException;
+import io.stackgate.server.problem.UnauthenticatedException;
 import io.stackgate.server.web.DaemonThreads;
 
 /**
@@ -126,9 +128,16 @@ public class ServerWatcher implements DisposableBean {
 	private <T> void run(Poll<T> poll, T current) {
 		Watch<T> watch;
 		try {
+			refuseExpiredToken(poll.context());
 			watch = poll.step().apply(poll.context().restarted(), current);
 		}
 		catch (CloudException ex) {
+			if (!isPassing(ex)) {
+				poll.result()
+					.completeExceptionally(ex.kind() == CloudException.Kind.UNAUTHORIZED
+							? stoppedWaiting("OpenStack refused your token") : ex);
+				return;
+			}
 			log.warn("Polling OpenStack for a waiting client failed, polling again: {}", ex.getMessage());
 			watch = new Watch<>(current, false);
 		}
@@ -142,6 +151,29 @@ public class ServerWatcher implements DisposableBean {
 		else {
 			schedule(poll, watch.value());
 		}
+	}
+
+	/**
+	 * A caller's token cannot be renewed by the gateway: once it expired, every poll
+	 * would be refused until the deadline.
+	 */
+	private static void refuseExpiredToken(CallContext context) {
+		if (context.session() instanceof CallerSession caller && !Instant.now().isBefore(caller.expiresAt())) {
+			throw stoppedWaiting("Your token expired at " + caller.expiresAt());
+		}
+	}
+
+	private static UnauthenticatedException stoppedWaiting(String reason) {
+		return new UnauthenticatedException(reason + " while the gateway waited for the servers; OpenStack had "
+				+ "accepted the launch or delete: follow it with a new token (GET /api/v1/servers/{id})", null);
+	}
+
+	/** Failures that the next poll may not see: the service is down, slow or failing. */
+	private static boolean isPassing(CloudException ex) {
+		return switch (ex.kind()) {
+			case UNAVAILABLE, TIMEOUT, UPSTREAM_ERROR -> true;
+			default -> false;
+		};
 	}
 
 	private static ServerDto gone(ServerDto server) {
