@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -13,11 +14,20 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import io.stackgate.server.cloud.CloudException;
 
 /**
- * Ready when Keystone answers and the gateway holds a valid token of its own.
+ * Ready when Keystone answers and the gateway holds a valid token of its own. Keystone is
+ * probed at most once a second, however often readiness is asked (several load balancers,
+ * a test polling it): checks that come meanwhile get the last answer, and checks that
+ * come during a probe wait for it.
  */
 class KeystoneHealthIndicator implements HealthIndicator {
 
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final long REUSE_NANOS = Duration.ofSeconds(1).toNanos();
+
+	private Health last;
+
+	private long lastAt;
 
 	private final KeystoneSession session;
 
@@ -25,13 +35,28 @@ class KeystoneHealthIndicator implements HealthIndicator {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 
+	private final LongSupplier nanoTime;
+
 	KeystoneHealthIndicator(KeystoneSession session, URI authUrl) {
+		this(session, authUrl, System::nanoTime);
+	}
+
+	KeystoneHealthIndicator(KeystoneSession session, URI authUrl, LongSupplier nanoTime) {
 		this.session = session;
 		this.authUrl = authUrl;
+		this.nanoTime = nanoTime;
 	}
 
 	@Override
-	public Health health() {
+	public synchronized Health health() {
+		if (this.last == null || this.nanoTime.getAsLong() - this.lastAt >= REUSE_NANOS) {
+			this.last = check();
+			this.lastAt = this.nanoTime.getAsLong();
+		}
+		return this.last;
+	}
+
+	private Health check() {
 		try {
 			this.session.token();
 		}
