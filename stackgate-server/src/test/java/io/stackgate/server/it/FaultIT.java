@@ -1,14 +1,11 @@
 package io.stackgate.server.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +145,7 @@ class FaultIT {
 		load.start();
 		try {
 			Thread.sleep(1000);
-			devcloud("stop", service);
+			Devcloud.run("stop", service);
 			stopped.add(service);
 			long outageStart = System.nanoTime();
 			if (service.equals("keystone")) {
@@ -158,7 +155,7 @@ class FaultIT {
 			}
 			Thread.sleep(Math.max(0, OUTAGE.minus(Duration.ofNanos(System.nanoTime() - outageStart)).toMillis()));
 			load.outageOver();
-			devcloud("start", service);
+			Devcloud.run("start", service);
 			stopped.remove(service);
 			Direct direct = awaitDirect(service);
 			// The clock starts when the service answers directly, not at devcloud/start:
@@ -328,19 +325,6 @@ class FaultIT {
 		}
 	}
 
-	private static void devcloud(String command, String service) throws IOException, InterruptedException {
-		// Its output goes through System.out: a child writing to the forked JVM's own
-		// stdout corrupts Failsafe's
-		// channel.
-		Process process = new ProcessBuilder("../devcloud/" + command, service).redirectErrorStream(true).start();
-		try (BufferedReader output = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			output.lines().forEach(System.out::println);
-		}
-		assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("devcloud/%s %s finished", command, service).isTrue();
-		assertThat(process.exitValue()).as("devcloud/%s %s", command, service).isZero();
-	}
-
 	/**
 	 * Starts every service a test stopped; from a finally block, @AfterAll and a JVM
 	 * shutdown hook.
@@ -348,7 +332,7 @@ class FaultIT {
 	private static void restoreAll() {
 		for (String service : List.copyOf(stopped)) {
 			try {
-				devcloud("start", service);
+				Devcloud.run("start", service);
 				stopped.remove(service);
 			}
 			catch (Exception | AssertionError ex) {
