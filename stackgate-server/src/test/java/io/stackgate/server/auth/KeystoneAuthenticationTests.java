@@ -195,16 +195,16 @@ class KeystoneAuthenticationTests {
 	}
 
 	@Test
-	void anUnreachableKeystoneIsServiceUnavailableAndNothingIsCached() throws Exception {
+	void aKeystoneWhoseConnectionBreaksIsAGatewayTimeoutAndNothingIsCached() throws Exception {
 		String token = token("down");
 		keystone.stubFor(WireMock.get(urlEqualTo("/identity/v3/auth/tokens"))
 			.withHeader("X-Subject-Token", equalTo(token))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		this.mvc.perform(get("/api/v1/echo").header("X-Auth-Token", token))
-			.andExpect(status().isServiceUnavailable())
+			.andExpect(status().isGatewayTimeout())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.type").value("https://stackgate.dev/problems/upstream-unavailable"))
+			.andExpect(jsonPath("$.type").value("https://stackgate.dev/problems/upstream-timeout"))
 			.andExpect(jsonPath("$.openstack_service").value("identity"));
 
 		stubs().validates(token, Instant.now().plus(Duration.ofHours(1)));

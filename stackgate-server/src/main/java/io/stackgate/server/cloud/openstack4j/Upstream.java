@@ -1,6 +1,9 @@
 package io.stackgate.server.cloud.openstack4j;
 
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.lang.reflect.Field;
 import java.util.function.Supplier;
 
@@ -36,10 +39,7 @@ final class Upstream {
 			return call.get();
 		}
 		catch (ConnectionException ex) {
-			boolean timedOut = hasCause(ex, InterruptedIOException.class);
-			throw new CloudException(timedOut ? Kind.TIMEOUT : Kind.UNAVAILABLE, service,
-					service.projectName() + (timedOut ? " did not answer in time" : " could not be reached"), null,
-					null, ex);
+			throw connectionFailure(service, ex);
 		}
 		catch (ResponseException ex) {
 			throw translate(service, ex);
@@ -49,6 +49,27 @@ final class Upstream {
 			throw new CloudException(Kind.UPSTREAM_ERROR, service, service.projectName() + ": " + ex.getMessage(), null,
 					null, ex);
 		}
+	}
+
+	/**
+	 * Only a connection that could not be made proves that the service never saw the
+	 * request ({@code UNAVAILABLE}, a 503 that says nothing was done). A connection that
+	 * timed out, or broke before the answer (a service stopped while it worked on a
+	 * create, seen in FaultIT), may have been acted on: {@code TIMEOUT}, like a late
+	 * answer, so that no caller takes a create made for one that failed.
+	 */
+	private static CloudException connectionFailure(OpenStackService service, ConnectionException ex) {
+		if (hasCause(ex, InterruptedIOException.class)) {
+			return new CloudException(Kind.TIMEOUT, service, service.projectName() + " did not answer in time", null,
+					null, ex);
+		}
+		if (hasCause(ex, ConnectException.class) || hasCause(ex, UnknownHostException.class)
+				|| hasCause(ex, NoRouteToHostException.class)) {
+			return new CloudException(Kind.UNAVAILABLE, service, service.projectName() + " could not be reached", null,
+					null, ex);
+		}
+		return new CloudException(Kind.TIMEOUT, service,
+				service.projectName() + " closed the connection before answering", null, null, ex);
 	}
 
 	/**

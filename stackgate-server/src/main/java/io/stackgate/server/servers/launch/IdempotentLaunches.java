@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -30,7 +32,9 @@ import io.stackgate.server.servers.ServerService;
  * the launch: a retry finds them and gets them back instead of new ones, even after a
  * gateway restart or through another gateway instance. While it looks and creates, a
  * launch holds the key's {@link LaunchLocks lock}, so that concurrent retries wait for
- * the first instead of creating twice.
+ * the first instead of creating twice. A lock this gateway could not release (Nova was
+ * down when its launch ended) is taken over by the next launch with the key here, which
+ * then finds what that launch made; another gateway instance waits until it is stale.
  */
 @Component
 class IdempotentLaunches {
@@ -55,6 +59,12 @@ class IdempotentLaunches {
 	private final Duration concurrentLaunchWait;
 
 	private final Duration lockPoll;
+
+	/**
+	 * Locks of launches that ended here but could not release them, as project id and
+	 * lock name.
+	 */
+	private final Set<String> unreleased = ConcurrentHashMap.newKeySet();
 
 	@Autowired
 	IdempotentLaunches(LaunchLocks locks, ServerService servers, ServerCreator creator) {
@@ -87,18 +97,20 @@ class IdempotentLaunches {
 		Tags tags = new Tags(LaunchFingerprint.ofKey(idempotencyKey), LaunchFingerprint.ofRequest(request));
 		String lock = "stackgate-launch-" + tags.key().substring(0, 40);
 		Instant giveUp = Instant.now().plus(this.concurrentLaunchWait);
-		while (true) {
-			Optional<ServerLauncher.Launch> earlier = findEarlier(context, request, tags, false);
+		// Each round has its own time budget: waiting for a concurrent launch is not
+		// Nova failing to answer.
+		for (CallContext round = context;; round = context.restarted()) {
+			Optional<ServerLauncher.Launch> earlier = findEarlier(round, request, tags, false);
 			if (earlier.isPresent()) {
 				return earlier.get();
 			}
-			if (this.locks.tryAcquire(context, lock)) {
+			if (this.unreleased.remove(unreleasedKey(round, lock)) || this.locks.tryAcquire(round, lock)) {
 				try {
-					return findEarlier(context, request, tags, true)
+					return findEarlier(round, request, tags, true)
 						.orElseGet(() -> new ServerLauncher.Launch(create.apply(tags.asMetadata()), false));
 				}
 				finally {
-					release(context, lock);
+					release(round, lock);
 				}
 			}
 			if (Instant.now().isAfter(giveUp)) {
@@ -143,16 +155,21 @@ class IdempotentLaunches {
 	}
 
 	/**
-	 * A lock that cannot be released is broken when it grows stale; it does not undo the
-	 * launch.
+	 * A lock that cannot be released does not undo the launch: the next launch with the
+	 * key here takes it over, and any other gateway breaks it once it is stale.
 	 */
 	private void release(CallContext context, String lock) {
 		try {
 			this.locks.release(context, lock);
 		}
 		catch (CloudException ex) {
+			this.unreleased.add(unreleasedKey(context, lock));
 			log.warn("Could not release launch lock {}: {}", lock, ex.getMessage());
 		}
+	}
+
+	private static String unreleasedKey(CallContext context, String lock) {
+		return context.session().projectId() + " " + lock;
 	}
 
 	private void pause() {

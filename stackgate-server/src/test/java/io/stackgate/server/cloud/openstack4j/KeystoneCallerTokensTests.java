@@ -135,12 +135,14 @@ class KeystoneCallerTokensTests {
 	}
 
 	@Test
-	void anUnreachableKeystoneIsUnavailableNotAnAnswer() {
+	void aKeystoneWhoseConnectionBreaksGaveNoAnswerNotARefusal() {
 		openstack.stubFor(get(urlEqualTo("/identity/v3/auth/tokens"))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.tokens.validate(CALLER_TOKEN, REQUEST_ID))
-			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.TIMEOUT))
+			.satisfies(
+					(ex) -> assertThat(ex.getMessage()).isEqualTo("Keystone closed the connection before answering"));
 	}
 
 	@Test

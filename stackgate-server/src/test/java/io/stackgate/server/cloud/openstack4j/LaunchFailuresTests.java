@@ -168,12 +168,15 @@ class LaunchFailuresTests {
 	}
 
 	@Test
-	void aCreateWhoseConnectionDropsBeforeTheAnswerIsUnavailableAndIsSentOnlyOnce() {
+	void aCreateWhoseConnectionDropsBeforeTheAnswerIsATimeoutNotAnUnreachableNovaAndIsSentOnlyOnce() {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
+		// Nova may have made the server: "could not be reached" (503) would tell the
+		// caller nothing was done.
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> {
-				assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE);
+				assertThat(ex.kind()).isEqualTo(Kind.TIMEOUT);
+				assertThat(ex.getMessage()).isEqualTo("Nova closed the connection before answering");
 				assertThat(ex.upstreamStatus()).isNull();
 			});
 		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS)));
@@ -185,7 +188,7 @@ class LaunchFailuresTests {
 			.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
-			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE));
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.TIMEOUT));
 		openstack.verify(1, postRequestedFor(urlPathEqualTo(SERVERS)));
 	}
 

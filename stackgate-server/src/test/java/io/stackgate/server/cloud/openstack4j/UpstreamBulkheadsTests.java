@@ -123,13 +123,14 @@ class UpstreamBulkheadsTests {
 	}
 
 	@Test
-	void aGlanceThatCannotBeReachedIsHeldBackForTheOpenWaitThenTriedByOneCallAndLetThroughWhenItAnswers()
+	void aGlanceWhoseConnectionsBreakIsHeldBackForTheOpenWaitThenTriedByOneCallAndLetThroughWhenItAnswers()
 			throws Exception {
 		openstack.stubFor(get(urlPathEqualTo("/image/v2/images"))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		for (int i = 0; i < 5; i++) {
 			assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.glance.listImages(this.context))
-				.satisfies((ex) -> assertThat(ex.getMessage()).isEqualTo("Glance could not be reached"));
+				.satisfies(
+						(ex) -> assertThat(ex.getMessage()).isEqualTo("Glance closed the connection before answering"));
 		}
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.glance.listImages(this.context))
 			.satisfies((ex) -> {

@@ -231,10 +231,10 @@ public class ServerLauncherTests {
 
 		InOrder order = inOrder(this.compute, this.locks);
 		order.verify(this.compute).listServers(any(), eq(new ServerQuery(null, null, null, null)));
-		order.verify(this.locks).tryAcquire(this.context, lock);
+		order.verify(this.locks).tryAcquire(any(), eq(lock));
 		order.verify(this.compute).listServers(any(), eq(new ServerQuery(null, null, null, null)));
 		order.verify(this.compute).createServer(any(), any());
-		order.verify(this.locks).release(this.context, lock);
+		order.verify(this.locks).release(any(), eq(lock));
 	}
 
 	@Test
@@ -246,6 +246,30 @@ public class ServerLauncherTests {
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.launcher.launch(this.context, WEB, KEY));
 
 		verify(this.locks).release(any(), eq("stackgate-launch-" + sha256(KEY).substring(0, 40)));
+	}
+
+	@Test
+	void aLockThatCouldNotBeReleasedIsTakenOverByTheNextLaunchWithTheKeyWhichFindsWhatTheFirstMade() {
+		// Nova went away during the create: it made the server, but the answer and the
+		// lock's release were lost.
+		given(this.locks.tryAcquire(any(), any())).willReturn(true, false);
+		given(this.compute.createServer(any(), any())).willThrow(new CloudException(CloudException.Kind.TIMEOUT,
+				OpenStackService.COMPUTE, "Nova closed the connection before answering", null, null, null));
+		willThrow(new CloudException(CloudException.Kind.UNAVAILABLE, OpenStackService.COMPUTE,
+				"Nova could not be reached", null, null, null))
+			.given(this.locks)
+			.release(any(), any());
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.launcher.launch(this.context, WEB, KEY));
+		given(this.compute.listServers(any(), any())).willReturn(new ServerPage(List.of(), null))
+			.willReturn(new ServerPage(List.of(server("s-9", "web", tags(KEY, WEB))), null));
+
+		ServerLauncher.Launch retry = this.launcher.launch(this.context, WEB, KEY);
+
+		assertThat(retry.replayed()).isTrue();
+		assertThat(retry.servers()).extracting(ServerDto::id).containsExactly("s-9");
+		verify(this.locks, times(1)).tryAcquire(any(), any());
+		verify(this.locks, times(2)).release(any(), any());
+		verify(this.compute, times(1)).createServer(any(), any());
 	}
 
 	@Test
