@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import io.stackgate.testing.Settings;
+import io.stackgate.testing.TestCaller;
 import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudException;
@@ -201,32 +202,7 @@ class TokenValidationsTests {
 						"Keystone does not accept the token", 404, null, null);
 			}
 			Instant expiry = this.expiresAt;
-			return new CallerSession() {
-				@Override
-				public String projectId() {
-					return "p-1";
-				}
-
-				@Override
-				public String userId() {
-					return "u-1";
-				}
-
-				@Override
-				public String userName() {
-					return "demo";
-				}
-
-				@Override
-				public String projectName() {
-					return "demo";
-				}
-
-				@Override
-				public Instant expiresAt() {
-					return expiry;
-				}
-			};
+			return new TestCaller("p-1", "u-1", expiry);
 		}
 
 		@Override

@@ -16,10 +16,10 @@ import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.problem.UnauthenticatedException;
+import io.stackgate.testing.TestCaller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,33 +95,7 @@ class ServerWatcherTests {
 	}
 
 	private static CallContext callerUntil(Instant expiresAt) {
-		CallerSession caller = new CallerSession() {
-			@Override
-			public String projectId() {
-				return "p-demo";
-			}
-
-			@Override
-			public String userId() {
-				return "u-demo";
-			}
-
-			@Override
-			public String userName() {
-				return "demo";
-			}
-
-			@Override
-			public String projectName() {
-				return "demo";
-			}
-
-			@Override
-			public Instant expiresAt() {
-				return expiresAt;
-			}
-		};
-		return new CallContext(caller, "req-test");
+		return new CallContext(new TestCaller("p-demo", "u-demo", expiresAt), "req-test");
 	}
 
 }

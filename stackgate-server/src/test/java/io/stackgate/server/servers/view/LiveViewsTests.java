@@ -14,6 +14,7 @@ import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CloudSession;
 import io.stackgate.testing.Settings;
+import io.stackgate.testing.TestCaller;
 
 import static io.stackgate.server.servers.view.FakeProject.T0;
 import static io.stackgate.server.servers.view.FakeProject.server;
@@ -158,34 +159,7 @@ class LiveViewsTests {
 	}
 
 	private static CallerSession caller(String userId, Instant expiresAt) {
-		return new CallerSession() {
-
-			@Override
-			public String projectId() {
-				return "p-demo";
-			}
-
-			@Override
-			public String userId() {
-				return userId;
-			}
-
-			@Override
-			public String userName() {
-				return userId;
-			}
-
-			@Override
-			public String projectName() {
-				return "demo";
-			}
-
-			@Override
-			public Instant expiresAt() {
-				return expiresAt;
-			}
-
-		};
+		return new TestCaller("p-demo", userId, expiresAt);
 	}
 
 	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
