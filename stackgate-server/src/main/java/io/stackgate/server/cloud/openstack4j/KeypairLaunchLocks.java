@@ -1,6 +1,5 @@
 package io.stackgate.server.cloud.openstack4j;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.openstack4j.model.compute.Keypair;
@@ -25,12 +24,6 @@ class KeypairLaunchLocks implements LaunchLocks {
 
 	private static final String LOCK_PUBLIC_KEY = "ssh-ed25519 "
 			+ "AAAAC3NzaC1lZDI1NTE5AAAAIIckwcscXuHXIrZS8PHEchKmwP02S3oswkvlxvvnvgow stackgate-launch-lock";
-
-	/**
-	 * Far longer than a launch holds its lock: the few seconds of a lookup and a few
-	 * creates.
-	 */
-	static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
 	private final UpstreamCalls calls;
 

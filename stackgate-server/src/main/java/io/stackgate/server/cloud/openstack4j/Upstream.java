@@ -1,10 +1,10 @@
 package io.stackgate.server.cloud.openstack4j;
 
 import java.io.InterruptedIOException;
+import java.lang.reflect.Field;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.lang.reflect.Field;
 import java.util.function.Supplier;
 
 import org.openstack4j.api.exceptions.AuthenticationException;

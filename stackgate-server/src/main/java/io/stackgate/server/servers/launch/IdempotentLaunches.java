@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,9 +62,13 @@ class IdempotentLaunches {
 
 	/**
 	 * Locks of launches that ended here but could not release them, as project id and
-	 * lock name.
+	 * lock name. Taken over only for half of {@link LaunchLocks#STALE_AFTER}: later,
+	 * another gateway may have broken the lock and hold it for a launch of its own.
 	 */
-	private final Set<String> unreleased = ConcurrentHashMap.newKeySet();
+	private final Cache<String, Boolean> unreleased = Caffeine.newBuilder()
+		.expireAfterWrite(LaunchLocks.STALE_AFTER.dividedBy(2))
+		.maximumSize(10_000)
+		.build();
 
 	@Autowired
 	IdempotentLaunches(LaunchLocks locks, ServerService servers, ServerCreator creator) {
@@ -104,7 +108,8 @@ class IdempotentLaunches {
 			if (earlier.isPresent()) {
 				return earlier.get();
 			}
-			if (this.unreleased.remove(unreleasedKey(round, lock)) || this.locks.tryAcquire(round, lock)) {
+			if (this.unreleased.asMap().remove(unreleasedKey(round, lock)) != null
+					|| this.locks.tryAcquire(round, lock)) {
 				try {
 					return findEarlier(round, request, tags, true)
 						.orElseGet(() -> new ServerLauncher.Launch(create.apply(tags.asMetadata()), false));
@@ -163,7 +168,7 @@ class IdempotentLaunches {
 			this.locks.release(context, lock);
 		}
 		catch (CloudException ex) {
-			this.unreleased.add(unreleasedKey(context, lock));
+			this.unreleased.put(unreleasedKey(context, lock), Boolean.TRUE);
 			log.warn("Could not release launch lock {}: {}", lock, ex.getMessage());
 		}
 	}

@@ -23,6 +23,7 @@ import org.openstack4j.core.transport.Config;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.CloudException.Kind;
+import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerSpec;
 
@@ -347,7 +348,7 @@ class LaunchFailuresTests {
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(keypairExists()));
 		openstack.stubFor(get(urlPathEqualTo(KEYPAIRS + "/" + LOCK))
-			.willReturn(okJson(keypair(Instant.now().minus(KeypairLaunchLocks.STALE_AFTER).minusSeconds(60)))));
+			.willReturn(okJson(keypair(Instant.now().minus(LaunchLocks.STALE_AFTER).minusSeconds(60)))));
 		openstack.stubFor(delete(urlPathEqualTo(KEYPAIRS + "/" + LOCK)).inScenario("stale lock")
 			.willReturn(aResponse().withStatus(202))
 			.willSetStateTo("broken"));
