@@ -1,7 +1,7 @@
 package io.stackgate.server.auth;
 
 import java.time.Clock;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.catalina.filters.RemoteIpFilter;
@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
 import io.stackgate.cloudconfig.CloudConfig;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudSession;
+import io.stackgate.server.web.DaemonThreads;
 import io.stackgate.server.web.ListenAddress;
 import io.stackgate.server.web.ListenProperties;
 
@@ -51,11 +52,13 @@ class AuthConfiguration {
 
 	@Bean
 	Authenticator authenticator(AuthProperties auth, ObjectProvider<CallerTokens> callerTokens,
-			CloudSession serviceSession, CloudConfig cloud, Executor applicationTaskExecutor,
-			MeterRegistry meterRegistry) {
+			CloudSession serviceSession, CloudConfig cloud, MeterRegistry meterRegistry) {
 		return switch (auth.mode()) {
+			// Requests wait for validations: on threads of their own, never queued behind
+			// other work. Idle ones end after a minute.
 			case KEYSTONE -> new KeystoneAuthenticator(new TokenValidations(callerTokens.getObject(), auth,
-					applicationTaskExecutor, Clock.systemUTC(), meterRegistry), cloud.authUrl());
+					Executors.newCachedThreadPool(DaemonThreads.named("token-validations-")), Clock.systemUTC(),
+					meterRegistry), cloud.authUrl());
 			case SERVICE -> new ApiKeyAuthenticator(auth.apiKeys(), serviceSession);
 			case NONE -> new AnonymousAuthenticator(serviceSession);
 		};

@@ -1,6 +1,7 @@
 package io.stackgate.server.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 
@@ -12,6 +13,7 @@ import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ResilientCache;
+import io.stackgate.server.cloud.ResilientCache.Freshness;
 import io.stackgate.server.web.Futures;
 
 /**
@@ -22,8 +24,8 @@ import io.stackgate.server.web.Futures;
  * each time; failures to reach Keystone are not. A validation used after 80% of its TTL
  * is renewed in the background; while Keystone is out, a validation is used for
  * {@code stackgate.auth.token-cache-stale-if-error} past its TTL (see
- * {@link ResilientCache}). Concurrent requests with a token that is not cached share one
- * validation, run on the first one's thread.
+ * {@link ResilientCache}), never while Keystone answers. Concurrent requests with a token
+ * that is not cached share one validation.
  */
 class TokenValidations {
 
@@ -43,7 +45,8 @@ class TokenValidations {
 			MeterRegistry meterRegistry) {
 		this.tokens = tokens;
 		this.clock = clock;
-		this.validations = new ResilientCache<>(auth.tokenCacheTtl(), auth.tokenCacheStaleIfError(),
+		this.validations = new ResilientCache<>(
+				new Freshness(auth.tokenCacheTtl(), Duration.ZERO, auth.tokenCacheStaleIfError()),
 				auth.tokenCacheSize(), executor, clock);
 		this.accepted = validationCounter(meterRegistry, "valid");
 		this.refused = validationCounter(meterRegistry, "invalid");

@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param launchOptionsTtl how long flavor, image and network lists are served from
  * memory, per project; a list used after 80% of it is renewed in the background
+ * @param launchOptionsStaleWhileRevalidate how long past its TTL a list is still served
+ * at once, with an {@code Age} header, while it is fetched again in the background
  * @param launchOptionsStaleIfError how long past its TTL a list is still served, with an
  * {@code Age} header, while the service it comes from is unreachable, times out or
  * answers 5xx; past it the gateway answers 503
@@ -20,5 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("stackgate.cache")
 @Validated
 public record CatalogProperties(@NotNull @DefaultValue("30s") Duration launchOptionsTtl,
+		@NotNull @DefaultValue("1m") Duration launchOptionsStaleWhileRevalidate,
 		@NotNull @DefaultValue("5m") Duration launchOptionsStaleIfError) {
 }

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.stackgate.api.FlavorDto;
@@ -20,15 +22,19 @@ import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ImageClient;
 import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.server.cloud.ResilientCache;
+import io.stackgate.server.cloud.ResilientCache.Freshness;
 import io.stackgate.server.cloud.ResilientCache.Served;
+import io.stackgate.server.web.DaemonThreads;
 
 /**
  * Flavors, images and networks, cached per project for
  * {@code stackgate.cache.launch-options-ttl}, renewed in the background before they
- * expire, and served stale for {@code stackgate.cache.launch-options-stale-if-error}
- * while the service they come from is out (see {@link ResilientCache}). Concurrent
- * requests for a list that is not cached share one call to OpenStack; a failed call is
- * not cached.
+ * expire, served at once while they are fetched again for
+ * {@code stackgate.cache.launch-options-stale-while-revalidate} past it, and served stale
+ * for {@code stackgate.cache.launch-options-stale-if-error} while the service they come
+ * from is out (see {@link ResilientCache}). Lists that are not cached are fetched side by
+ * side, on threads of their own; concurrent requests for one share one call to OpenStack;
+ * a failed call is not cached.
  */
 @Service
 public class LaunchOptionsService {
@@ -47,20 +53,29 @@ public class LaunchOptionsService {
 
 	private final ResilientCache<String, List<NetworkDto>> networkCache;
 
+	/** Loads on threads of their own, never queued behind other work; idle ones end. */
+	@Autowired
 	LaunchOptionsService(ComputeClient compute, ImageClient images, NetworkClient networks,
-			CatalogProperties properties, Executor applicationTaskExecutor, MeterRegistry meterRegistry) {
+			CatalogProperties properties, MeterRegistry meterRegistry) {
+		this(compute, images, networks, properties,
+				Executors.newCachedThreadPool(DaemonThreads.named("launch-options-")), meterRegistry);
+	}
+
+	LaunchOptionsService(ComputeClient compute, ImageClient images, NetworkClient networks,
+			CatalogProperties properties, Executor loads, MeterRegistry meterRegistry) {
 		this.compute = compute;
 		this.images = images;
 		this.networks = networks;
-		this.flavorCache = cache(properties, applicationTaskExecutor, meterRegistry, "flavors");
-		this.imageCache = cache(properties, applicationTaskExecutor, meterRegistry, "images");
-		this.networkCache = cache(properties, applicationTaskExecutor, meterRegistry, "networks");
+		this.flavorCache = cache(properties, loads, meterRegistry, "flavors");
+		this.imageCache = cache(properties, loads, meterRegistry, "images");
+		this.networkCache = cache(properties, loads, meterRegistry, "networks");
 	}
 
-	private static <T> ResilientCache<String, T> cache(CatalogProperties properties, Executor executor,
+	private static <T> ResilientCache<String, T> cache(CatalogProperties properties, Executor loads,
 			MeterRegistry meterRegistry, String name) {
-		ResilientCache<String, T> cache = new ResilientCache<>(properties.launchOptionsTtl(),
-				properties.launchOptionsStaleIfError(), MAX_PROJECTS, executor, Clock.systemUTC());
+		ResilientCache<String, T> cache = new ResilientCache<>(new Freshness(properties.launchOptionsTtl(),
+				properties.launchOptionsStaleWhileRevalidate(), properties.launchOptionsStaleIfError()), MAX_PROJECTS,
+				loads, Clock.systemUTC());
 		CaffeineCacheMetrics.monitor(meterRegistry, cache.caffeine(), name);
 		return cache;
 	}
@@ -107,7 +122,7 @@ public class LaunchOptionsService {
 	}
 
 	/**
-	 * @return the three lists, fetched in parallel when they are not cached; aged as the
+	 * @return the three lists, fetched side by side when they are not cached; aged as the
 	 * oldest of them
 	 */
 	public CompletableFuture<Served<LaunchOptionsDto>> launchOptions(CallContext context) {

@@ -14,16 +14,22 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * A cache of answers from OpenStack that is renewed ahead and outlives outages:
+ * A cache of answers from OpenStack that is renewed ahead and outlives slowdowns and
+ * outages:
  * <ul>
  * <li>an entry is fresh for {@code ttl}; once {@link #REFRESH_AHEAD} of it has passed, a
  * hit renews it in the background, so that no request waits for a refresh while the entry
  * is being used;</li>
- * <li>when an entry is older than {@code ttl} it is loaded again; if that fails because
- * the service is out (a {@link CloudException} of kind {@code UNAVAILABLE} or
- * {@code TIMEOUT}, or a 5xx), the old entry is served for up to {@code staleIfError} more
- * (RFC 5861 stale-if-error), marked with its age;</li>
- * <li>concurrent misses share one load; a failed load is not cached.</li>
+ * <li>for {@code staleWhileRevalidate} past its TTL, an entry is still served at once,
+ * with its age, while it is loaded again in the background (RFC 5861
+ * stale-while-revalidate);</li>
+ * <li>older, it is loaded again while the caller waits; if that fails because the service
+ * is out (a {@link CloudException} of kind {@code UNAVAILABLE} or {@code TIMEOUT}, or a
+ * 5xx), the old entry is served for up to {@code staleIfError} past its TTL (RFC 5861
+ * stale-if-error), marked with its age;</li>
+ * <li>every load runs on the executor, so that a caller that needs several entries waits
+ * for their loads side by side; concurrent misses of one key share one load; a failed
+ * load is not cached.</li>
  * </ul>
  *
  * @param <K> the key
@@ -40,6 +46,8 @@ public final class ResilientCache<K, V> {
 
 	private final long ttlMillis;
 
+	private final long revalidateMillis;
+
 	private final long staleMillis;
 
 	private final Executor executor;
@@ -47,20 +55,20 @@ public final class ResilientCache<K, V> {
 	private final Clock clock;
 
 	/**
-	 * @param ttl how long an entry is fresh
-	 * @param staleIfError how long past its TTL an entry is still served while its
-	 * service is out
+	 * @param freshness how long entries are served
 	 * @param maxSize how many entries are kept at most
-	 * @param executor runs background renewals
+	 * @param executor runs the loads: it should not queue them behind unrelated work,
+	 * since callers may wait for them
 	 * @param clock the time
 	 */
-	public ResilientCache(Duration ttl, Duration staleIfError, long maxSize, Executor executor, Clock clock) {
-		this.ttlMillis = ttl.toMillis();
-		this.staleMillis = staleIfError.toMillis();
+	public ResilientCache(Freshness freshness, long maxSize, Executor executor, Clock clock) {
+		this.ttlMillis = freshness.ttl().toMillis();
+		this.revalidateMillis = freshness.staleWhileRevalidate().toMillis();
+		this.staleMillis = freshness.staleIfError().toMillis();
 		this.executor = executor;
 		this.clock = clock;
 		this.entries = Caffeine.newBuilder()
-			.expireAfterWrite(ttl.plus(staleIfError))
+			.expireAfterWrite(Duration.ofMillis(this.ttlMillis + Math.max(this.revalidateMillis, this.staleMillis)))
 			.ticker(() -> clock.millis() * 1_000_000L)
 			.maximumSize(maxSize)
 			.recordStats()
@@ -82,16 +90,16 @@ public final class ResilientCache<K, V> {
 	public CompletableFuture<Served<V>> get(K key, Supplier<V> loader) {
 		Entry<V> entry = this.entries.getIfPresent(key);
 		long age = (entry != null) ? this.clock.millis() - entry.loadedAt() : Long.MAX_VALUE;
-		if (entry == null || age >= this.ttlMillis + this.staleMillis) {
-			return load(key, loader, true).thenApply(this::served);
-		}
-		if (age < this.ttlMillis) {
+		if (age < this.ttlMillis + this.revalidateMillis) {
 			if (age >= this.ttlMillis * REFRESH_AHEAD) {
-				load(key, loader, false);
+				load(key, loader);
 			}
 			return CompletableFuture.completedFuture(served(entry));
 		}
-		return load(key, loader, true).handle((fresh, ex) -> {
+		if (age >= this.ttlMillis + this.staleMillis) {
+			return load(key, loader).thenApply(this::served);
+		}
+		return load(key, loader).handle((fresh, ex) -> {
 			if (ex == null) {
 				return served(fresh);
 			}
@@ -113,39 +121,30 @@ public final class ResilientCache<K, V> {
 				false);
 	}
 
-	/**
-	 * One load per key at a time; a waiting caller runs it on its own thread, a renewal
-	 * in the background.
-	 */
-	private CompletableFuture<Entry<V>> load(K key, Supplier<V> loader, boolean inline) {
+	/** One load per key at a time, on the executor. */
+	private CompletableFuture<Entry<V>> load(K key, Supplier<V> loader) {
 		CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
 		CompletableFuture<Entry<V>> running = this.loads.putIfAbsent(key, mine);
 		if (running != null) {
 			return running;
 		}
-		Runnable run = () -> {
-			try {
-				Entry<V> entry = new Entry<>(loader.get(), this.clock.millis());
-				this.entries.put(key, entry);
-				this.loads.remove(key, mine);
-				mine.complete(entry);
-			}
-			catch (RuntimeException ex) {
-				this.loads.remove(key, mine);
-				mine.completeExceptionally(ex);
-			}
-		};
-		if (inline) {
-			run.run();
+		try {
+			this.executor.execute(() -> {
+				try {
+					Entry<V> entry = new Entry<>(loader.get(), this.clock.millis());
+					this.entries.put(key, entry);
+					this.loads.remove(key, mine);
+					mine.complete(entry);
+				}
+				catch (RuntimeException ex) {
+					this.loads.remove(key, mine);
+					mine.completeExceptionally(ex);
+				}
+			});
 		}
-		else {
-			try {
-				this.executor.execute(run);
-			}
-			catch (RejectedExecutionException ex) {
-				this.loads.remove(key, mine);
-				mine.completeExceptionally(ex);
-			}
+		catch (RejectedExecutionException ex) {
+			this.loads.remove(key, mine);
+			mine.completeExceptionally(ex);
 		}
 		return mine;
 	}
@@ -168,6 +167,19 @@ public final class ResilientCache<K, V> {
 	}
 
 	private record Entry<V>(V value, long loadedAt) {
+	}
+
+	/**
+	 * How long entries are served.
+	 *
+	 * @param ttl how long an entry is fresh
+	 * @param staleWhileRevalidate how long past its TTL an entry is still served at once
+	 * while it is loaded again; zero for answers that must not be used past their TTL
+	 * while the service answers (token validations)
+	 * @param staleIfError how long past its TTL an entry is still served while its
+	 * service is out
+	 */
+	public record Freshness(Duration ttl, Duration staleWhileRevalidate, Duration staleIfError) {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import io.stackgate.server.cloud.CloudException.Kind;
+import io.stackgate.server.cloud.ResilientCache.Freshness;
 import io.stackgate.server.cloud.ResilientCache.Served;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,26 +25,66 @@ class ResilientCacheTests {
 
 	private static final Duration TTL = Duration.ofSeconds(30);
 
+	private static final Duration REVALIDATE = Duration.ofSeconds(20);
+
 	private static final Duration STALE = Duration.ofMinutes(5);
 
 	private final MutableClock clock = new MutableClock();
 
 	private final List<Runnable> background = new ArrayList<>();
 
-	private final ResilientCache<String, String> cache = new ResilientCache<>(TTL, STALE, 10, this.background::add,
-			this.clock);
+	private final ResilientCache<String, String> cache = new ResilientCache<>(new Freshness(TTL, REVALIDATE, STALE), 10,
+			this.background::add, this.clock);
 
 	private final AtomicInteger loads = new AtomicInteger();
 
 	@Test
+	void anEntryPastItsTtlIsServedAtOnceWhileItIsLoadedAgainInTheBackground() {
+		get(() -> "v1");
+		this.clock.advance(TTL.plus(REVALIDATE).minusSeconds(1));
+		Served<String> served = get(() -> "v2");
+		assertThat(served.value()).isEqualTo("v1");
+		assertThat(served.ageSeconds()).isEqualTo(TTL.plus(REVALIDATE).minusSeconds(1).toSeconds());
+		assertThat(this.background).as("the renewal, not run yet").hasSize(1);
+
+		this.background.remove(0).run();
+		assertThat(get(() -> "v3").value()).isEqualTo("v2");
+	}
+
+	@Test
+	void missesOfSeveralKeysAreLoadedSideBySide() {
+		CompletableFuture<Served<String>> flavors = this.cache.get("flavors", () -> "f");
+		CompletableFuture<Served<String>> images = this.cache.get("images", () -> "i");
+		assertThat(flavors).isNotDone();
+		assertThat(images).isNotDone();
+		assertThat(this.background).hasSize(2);
+		this.background.forEach(Runnable::run);
+		assertThat(flavors.join().value()).isEqualTo("f");
+		assertThat(images.join().value()).isEqualTo("i");
+	}
+
+	@Test
+	void withoutStaleWhileRevalidateAnEntryPastItsTtlIsWaitedFor() {
+		ResilientCache<String, String> validations = new ResilientCache<>(new Freshness(TTL, Duration.ZERO, STALE), 10,
+				this.background::add, this.clock);
+		validations.get("token", () -> "v1");
+		this.background.remove(0).run();
+		this.clock.advance(TTL);
+		CompletableFuture<Served<String>> revalidated = validations.get("token", () -> "v2");
+		assertThat(revalidated).isNotDone();
+		this.background.remove(0).run();
+		assertThat(revalidated.join().value()).isEqualTo("v2");
+	}
+
+	@Test
 	void aStaleEntryIsServedWithItsAgeWhileTheServiceIsOutThenA503() {
 		assertThat(get(() -> "v1").value()).isEqualTo("v1");
-		this.clock.advance(TTL.plusSeconds(10));
+		this.clock.advance(TTL.plus(REVALIDATE).plusSeconds(10));
 
 		Served<String> stale = get(() -> fail(Kind.UNAVAILABLE));
 		assertThat(stale.value()).isEqualTo("v1");
 		assertThat(stale.stale()).isTrue();
-		assertThat(stale.ageSeconds()).isEqualTo(40);
+		assertThat(stale.ageSeconds()).isEqualTo(60);
 		assertThat(get(() -> fail(Kind.TIMEOUT)).value()).isEqualTo("v1");
 
 		this.clock.advance(STALE);
@@ -54,7 +96,7 @@ class ResilientCacheTests {
 	@Test
 	void aRefusalIsNotHiddenByAStaleEntry() {
 		get(() -> "v1");
-		this.clock.advance(TTL);
+		this.clock.advance(TTL.plus(REVALIDATE));
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> get(() -> fail(Kind.FORBIDDEN)))
 			.havingCause()
 			.isInstanceOfSatisfying(CloudException.class, (ex) -> assertThat(ex.kind()).isEqualTo(Kind.FORBIDDEN));
@@ -99,11 +141,19 @@ class ResilientCacheTests {
 		assertThat(get(() -> "v2").value()).isEqualTo("v1");
 	}
 
+	/**
+	 * Gets the entry; a load the caller waits for is run at once, a renewal in the
+	 * background stays queued.
+	 */
 	private Served<String> get(Supplier<String> loader) {
-		return this.cache.get("project", () -> {
+		CompletableFuture<Served<String>> served = this.cache.get("project", () -> {
 			this.loads.incrementAndGet();
 			return loader.get();
-		}).join();
+		});
+		if (!served.isDone()) {
+			this.background.remove(this.background.size() - 1).run();
+		}
+		return served.join();
 	}
 
 	private static String fail(Kind kind) {
