@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxServers the most servers one project's view holds; a project with more is
  * served from Nova
  * @param tokenMargin in {@code keystone} mode, a caller's token stops being used for
- * polls this long before it expires
+ * polls this long before it expires; the view then waits for a caller with a new token,
+ * so keep it well under {@code maxStaleness}
  * @param replayEvents how many recent changes a view keeps for watchers that resume with
  * {@code Last-Event-ID}
  * @param heartbeatInterval how often a watch stream without changes gets a comment line
@@ -38,6 +39,6 @@ public record LiveViewProperties(@DefaultValue("true") boolean enabled,
 		@NotNull @DefaultValue("1s") Duration pollInterval, @NotNull @DefaultValue("3s") Duration changesOverlap,
 		@NotNull @DefaultValue("5m") Duration resyncInterval, @NotNull @DefaultValue("2m") Duration idleAfter,
 		@NotNull @DefaultValue("30s") Duration maxStaleness, @Min(1) @DefaultValue("5000") int maxServers,
-		@NotNull @DefaultValue("30s") Duration tokenMargin, @Min(0) @DefaultValue("1000") int replayEvents,
+		@NotNull @DefaultValue("10s") Duration tokenMargin, @Min(0) @DefaultValue("1000") int replayEvents,
 		@NotNull @DefaultValue("15s") Duration heartbeatInterval, @NotNull @DefaultValue("1h") Duration maxWatch) {
 }

@@ -31,7 +31,10 @@ import io.stackgate.server.web.DaemonThreads;
  * session, and a view is refreshed only with a session of that project: in
  * {@code keystone} mode the token of one of its recent callers, while it is valid for
  * more than {@code stackgate.live.token-margin}; otherwise the gateway's own. A view
- * without a usable session, or unused for {@code stackgate.live.idle-after}, is dropped.
+ * without a usable session is not refreshed until a caller brings one: it ages, lists are
+ * served from it with their {@code Age} while it is younger than
+ * {@code stackgate.live.max-staleness}, and go to Nova after that. A view unused for
+ * {@code stackgate.live.idle-after} is dropped.
  * <p>
  * Threads: one timer thread schedules the refreshes, which run on the shared executor,
  * one at a time per view; watchers hold no thread.
@@ -203,8 +206,11 @@ public class LiveViews {
 		}
 		Optional<CloudSession> session = view.credentials().pick(now);
 		if (session.isEmpty()) {
-			log.debug("Dropping the server view of project {}: no caller's token to refresh it with", view.projectId());
-			drop(view);
+			// The callers' tokens are about to expire: the view waits for a caller with a
+			// new one, rather than making that caller load it again.
+			log.debug("Not refreshing the server view of project {}: no caller's token to refresh it with",
+					view.projectId());
+			schedule(view, this.properties.pollInterval());
 			return;
 		}
 		try {

@@ -183,28 +183,44 @@ final class ServerView {
 					|| !started.isBefore(this.lastResync.plus(this.properties.resyncInterval()));
 			Instant since = full ? null
 					: this.lastRefresh.minus(this.properties.changesOverlap()).truncatedTo(ChronoUnit.SECONDS);
-			// Neutron is asked while Nova answers: a refresh takes as long as the slower
-			// of the two.
+			// Neutron is asked while Nova answers (and, on a full resync, for the
+			// networks' names): a refresh takes as long as the slower of the two.
 			CompletableFuture<List<ServerPort>> ports = CompletableFuture
 				.supplyAsync(() -> this.source.serverPorts(context), this.executor);
 			CompletableFuture<List<FloatingIp>> floatingIps = CompletableFuture
 				.supplyAsync(() -> this.source.floatingIps(context), this.executor);
+			CompletableFuture<Map<String, String>> fetchedNames = full
+					? CompletableFuture.supplyAsync(() -> this.source.networkNames(context), this.executor) : null;
 			List<ServerDto> changed = full ? this.source.servers(context)
 					: this.source.serversChangedSince(context, since);
-			return apply(context, started, writesAtStart, full, changed, Futures.join(ports),
-					Futures.join(floatingIps));
+			List<ServerPort> portList = Futures.join(ports);
+			this.networkNames = networkNames(context, fetchedNames, portList);
+			return apply(started, writesAtStart, full, changed, portList, Futures.join(floatingIps));
 		}
 		finally {
 			this.refreshLock.unlock();
 		}
 	}
 
-	/** Applies what a refresh read; the caller holds {@link #refreshLock}. */
-	private boolean apply(CallContext context, Instant started, long writesAtStart, boolean full,
-			List<ServerDto> changed, List<ServerPort> ports, List<FloatingIp> floatingIps) {
-		if (full || !NetworkState.unnamed(ports, this.networkNames).isEmpty()) {
-			this.networkNames = Map.copyOf(this.source.networkNames(context));
+	/**
+	 * @param fetched the names a full resync fetched beside Nova, or {@code null}
+	 * @return the names of the ports' networks: those fetched, or those known unless a
+	 * port is on a network without one
+	 */
+	private Map<String, String> networkNames(CallContext context, CompletableFuture<Map<String, String>> fetched,
+			List<ServerPort> ports) {
+		if (fetched != null) {
+			return Map.copyOf(Futures.join(fetched));
 		}
+		if (NetworkState.unnamed(ports, this.networkNames).isEmpty()) {
+			return this.networkNames;
+		}
+		return Map.copyOf(this.source.networkNames(context));
+	}
+
+	/** Applies what a refresh read; the caller holds {@link #refreshLock}. */
+	private boolean apply(Instant started, long writesAtStart, boolean full, List<ServerDto> changed,
+			List<ServerPort> ports, List<FloatingIp> floatingIps) {
 		Map<String, ServerDto> next = Snapshot.merge(full ? Map.of() : this.novaServers, changed);
 		if (next.size() > this.properties.maxServers()) {
 			throw new TooManyServersException(this.projectId, next.size(), this.properties.maxServers());

@@ -109,15 +109,23 @@ class LiveViewsTests {
 	}
 
 	@Test
-	void aCallersTokenIsNotUsedWithinTheMarginOfItsExpiryAndTheViewIsDropped() throws InterruptedException {
-		start("stackgate.live.poll-interval", "20ms");
-		CallerSession alice = caller("u-alice", T0.plus(Duration.ofSeconds(40)));
-		this.views.list(context(alice), ServerFilter.ALL, null, null);
-		this.project.clock.advance(Duration.ofSeconds(11));
+	void aViewWaitsWithoutPollingForACallerWithANewTokenAndServesListsMeanwhile() throws InterruptedException {
+		start();
+		this.views.list(context(caller("u-alice", T0.plus(Duration.ofSeconds(15)))), ServerFilter.ALL, null, null);
+		// The token now has 9 s left: within the 10 s margin.
+		this.project.clock.advance(Duration.ofSeconds(6));
 		this.project.calls.clear();
+		Thread.sleep(200);
+		assertThat(this.project.calls).as("no poll in ten intervals with a token within the margin").isEmpty();
 
-		awaitTrue(() -> this.registry.get("stackgate.live.views").gauge().value() == 0);
-		assertThat(this.project.calls).isEmpty();
+		CallerSession renewed = caller("u-alice", T0.plus(Duration.ofHours(1)));
+		ViewPage page = this.views.list(context(renewed), ServerFilter.ALL, null, null).orElseThrow();
+		assertThat(page.asOf()).as("served as the view last saw Nova").isEqualTo(T0);
+		assertThat(this.project.calls).as("answered without a call to OpenStack").isEmpty();
+		assertThat(this.registry.get("stackgate.live.views").gauge().value()).isEqualTo(1);
+
+		awaitTrue(() -> !this.project.calls.isEmpty());
+		assertThat(this.project.contexts).last().matches((context) -> context.session() == renewed);
 	}
 
 	@Test
