@@ -29,4 +29,10 @@ public interface CallerSession extends CloudSession {
 	 */
 	Instant expiresAt();
 
+	/**
+	 * @return when the gateway asked Keystone about the token: Keystone accepted it then,
+	 * and a revocation since is not known
+	 */
+	Instant validatedAt();
+
 }

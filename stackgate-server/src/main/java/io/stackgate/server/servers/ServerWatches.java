@@ -79,14 +79,17 @@ class ServerWatches {
 
 	/**
 	 * @return how long the stream may last: never past the caller's token nor past the
-	 * reuse of its validation ({@code stackgate.auth.token-cache-ttl}), and never 0,
-	 * which is no limit
+	 * reuse of the validation it was admitted with
+	 * ({@code stackgate.auth.token-cache-ttl} from when Keystone was asked, not from
+	 * now), and never 0, which is no limit
 	 */
 	private Duration lifetime(CallContext context) {
 		if (context.session() instanceof CallerSession caller) {
-			Duration left = Duration.between(Instant.now(), caller.expiresAt());
-			Duration longest = min(this.maxWatch, this.revalidateEvery);
-			return (left.compareTo(longest) < 0) ? (left.toMillis() < 1 ? Duration.ofMillis(1) : left) : longest;
+			Instant now = Instant.now();
+			Duration left = min(Duration.between(now, caller.expiresAt()),
+					Duration.between(now, caller.validatedAt().plus(this.revalidateEvery)));
+			Duration longest = min(this.maxWatch, left);
+			return (longest.toMillis() < 1) ? Duration.ofMillis(1) : longest;
 		}
 		return this.maxWatch;
 	}

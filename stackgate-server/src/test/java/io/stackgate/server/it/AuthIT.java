@@ -202,6 +202,33 @@ class AuthIT {
 		assertThat(Duration.between(revoked, Instant.now())).isLessThanOrEqualTo(TOKEN_CACHE_TTL.plusSeconds(1));
 	}
 
+	/**
+	 * A watch opened with a token revoked after its validation was cached ends when that
+	 * validation expires, not a whole TTL after it opened.
+	 */
+	@Test
+	@Order(4)
+	void aWatchOpenedWithARevokedTokenEndsWhenTheValidationItWasAdmittedWithExpires() throws Exception {
+		// The project's view is loaded first: then the watch needs no call to OpenStack,
+		// and the list that caches the new token's validation is quick.
+		assertThat(keystoneGateway.as("X-Auth-Token", demo.token()).get("/api/v1/servers").statusCode())
+			.isEqualTo(200);
+		String token = login(demo);
+		Gateway client = keystoneGateway.as("X-Auth-Token", token);
+		assertThat(client.get("/api/v1/servers").statusCode()).isEqualTo(200);
+		Instant validated = Instant.now();
+		Thread.sleep(TOKEN_CACHE_TTL.toMillis() * 3 / 5);
+		demo.revoke(token);
+
+		HttpResponse<String> watch = client.get("/api/v1/servers?watch=true");
+		Instant ended = Instant.now();
+
+		assertThat(watch.statusCode()).as("admitted with the cached validation").isEqualTo(200);
+		assertThat(watch.body()).contains("event:list");
+		assertThat(ended).as("the stream's end").isBefore(validated.plus(TOKEN_CACHE_TTL).plusSeconds(1));
+		assertThat(client.get("/api/v1/servers?watch=true").statusCode()).as("reconnecting").isEqualTo(401);
+	}
+
 	@Test
 	@Order(5)
 	void oneTokenIsValidatedByKeystoneOncePerCacheTtlHoweverManyRequests() throws Exception {

@@ -17,8 +17,11 @@ final class CallerTokenSession implements TokenSession, CallerSession {
 
 	private final Token token;
 
-	CallerTokenSession(Token token) {
+	private final Instant validatedAt;
+
+	CallerTokenSession(Token token, Instant validatedAt) {
 		this.token = token;
+		this.validatedAt = validatedAt;
 	}
 
 	@Override
@@ -44,6 +47,11 @@ final class CallerTokenSession implements TokenSession, CallerSession {
 	@Override
 	public Instant expiresAt() {
 		return this.token.getExpires().toInstant();
+	}
+
+	@Override
+	public Instant validatedAt() {
+		return this.validatedAt;
 	}
 
 	@Override
