@@ -1,8 +1,14 @@
 package io.stackgate.server.it;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +26,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import io.stackgate.api.CreateServerRequest;
 import io.stackgate.itsupport.LaunchTarget;
 import io.stackgate.itsupport.RealCloud;
+import io.stackgate.server.servers.launch.LaunchFingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,6 +178,85 @@ class LaunchIT {
 			assertThat(other.statusCode()).isEqualTo(422);
 		}
 		assertThat(cloud.serverIds(name)).containsExactlyElementsOf(answered);
+	}
+
+	/**
+	 * What a gateway killed while it held a launch's lock leaves behind: the lock (a Nova
+	 * keypair), and, when the kill came after Nova's answer, the server. A repeat of the
+	 * launch with its key, on another gateway, waits for the lock only until it is stale
+	 * (the read timeout + 15 s) and makes exactly one server; a repeat that finds the
+	 * server replays it at once and removes the lock.
+	 */
+	@Test
+	void aLockLeftByAGatewayKilledMidLaunchHoldsUpItsRepeatOnlyUntilStaleAndIsRemoved() throws Exception {
+		Duration readTimeout = Duration.ofSeconds(10);
+		try (Gateway other = Gateway
+			.start("stackgate.auth.rate-limit.creates=0",
+					"stackgate.upstream.read-timeout=" + readTimeout.toSeconds() + "s")
+			.as("X-Auth-Token", cloud.token())) {
+			String beforeNova = PREFIX + "killed-before-nova";
+			Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+			leaveLock(key);
+			Instant repeated = Instant.now();
+			HttpResponse<String> repeat = other.post("/api/v1/servers", byNames(beforeNova), key);
+			Duration took = Duration.between(repeated, Instant.now());
+			assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(202);
+			assertThat(took).as("the repeat's answer").isLessThan(readTimeout.plusSeconds(15 + 10));
+			assertThat(cloud.serverIds(beforeNova)).containsExactly(Gateway.json(repeat).get(0).path("id").asString());
+			assertThat(keypairs()).doesNotContain(lockName(key));
+
+			String afterNova = PREFIX + "killed-after-nova";
+			key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+			leaveLock(key);
+			String id = cloud
+				.send("compute", "POST", "/servers",
+						"""
+								{"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s", "networks": [{"uuid": "%s"}],
+								"metadata": {"stackgate:idempotency-key": "%s", "stackgate:request-digest": "%s"}}}"""
+							.formatted(afterNova, target.flavor().id(), target.image().id(), target.network().id(),
+									sha256(key.get("Idempotency-Key")),
+									LaunchFingerprint.ofRequest(new CreateServerRequest(afterNova,
+											target.flavor().name(), target.image().name(),
+											List.of(target.network().name()), null, null, null, null, null, null))))
+				.path("server")
+				.path("id")
+				.asString();
+			repeat = other.post("/api/v1/servers", byNames(afterNova), key);
+			assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(202);
+			assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+			assertThat(cloud.serverIds(afterNova)).containsExactly(id);
+			assertThat(keypairs()).doesNotContain(lockName(key));
+		}
+	}
+
+	/** The lock a gateway killed after taking it leaves in Nova. */
+	private static void leaveLock(Map<String, String> key) throws Exception {
+		cloud.send("compute", "POST", "/os-keypairs", """
+				{"keypair": {"name": "%s", "public_key": "ssh-ed25519 \
+				AAAAC3NzaC1lZDI1NTE5AAAAIIckwcscXuHXIrZS8PHEchKmwP02S3oswkvlxvvnvgow stackgate-launch-lock"}}"""
+			.formatted(lockName(key)));
+	}
+
+	private static String lockName(Map<String, String> key) {
+		return "stackgate-launch-" + sha256(key.get("Idempotency-Key")).substring(0, 40);
+	}
+
+	private static List<String> keypairs() throws Exception {
+		List<String> names = new ArrayList<>();
+		cloud.get("compute", "/os-keypairs")
+			.path("keypairs")
+			.forEach((keypair) -> names.add(keypair.path("keypair").path("name").asString()));
+		return names;
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")

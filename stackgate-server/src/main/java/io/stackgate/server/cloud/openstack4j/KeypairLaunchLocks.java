@@ -1,6 +1,9 @@
 package io.stackgate.server.cloud.openstack4j;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
 
 import org.openstack4j.model.compute.Keypair;
 import org.slf4j.Logger;
@@ -25,10 +28,24 @@ class KeypairLaunchLocks implements LaunchLocks {
 	private static final String LOCK_PUBLIC_KEY = "ssh-ed25519 "
 			+ "AAAAC3NzaC1lZDI1NTE5AAAAIIckwcscXuHXIrZS8PHEchKmwP02S3oswkvlxvvnvgow stackgate-launch-lock";
 
+	/** How long Nova may still take to finish a create whose answer timed out. */
+	private static final Duration NOVA_GRACE = Duration.ofSeconds(10);
+
 	private final UpstreamCalls calls;
 
-	KeypairLaunchLocks(UpstreamCalls calls) {
+	private final Duration staleAfter;
+
+	/**
+	 * @param readTimeout the longest a create waits for Nova
+	 */
+	KeypairLaunchLocks(UpstreamCalls calls, Duration readTimeout) {
 		this.calls = calls;
+		this.staleAfter = HOLD_BEFORE_CREATE.plus(readTimeout).plus(NOVA_GRACE);
+	}
+
+	@Override
+	public Duration staleAfter() {
+		return this.staleAfter;
 	}
 
 	@Override
@@ -37,7 +54,7 @@ class KeypairLaunchLocks implements LaunchLocks {
 			return true;
 		}
 		if (isStale(context, name)) {
-			log.warn("Breaking launch lock {}: it is older than {}", name, STALE_AFTER);
+			log.warn("Breaking launch lock {}: it is older than {}", name, this.staleAfter);
 			release(context, name);
 			return create(context, name);
 		}
@@ -61,10 +78,23 @@ class KeypairLaunchLocks implements LaunchLocks {
 	}
 
 	private boolean isStale(CallContext context, String name) {
+		return takenAt(context, name).filter((taken) -> taken.plus(this.staleAfter).isBefore(Instant.now()))
+			.isPresent();
+	}
+
+	@Override
+	public void releaseIfTakenBy(CallContext context, String name, Instant launched) {
+		if (takenAt(context, name).filter((taken) -> !taken.isAfter(launched)).isPresent()) {
+			log.info("Removing launch lock {}, left by the launch it guarded", name);
+			release(context, name);
+		}
+	}
+
+	/** Nova's creation time of the lock's keypair, to the second. */
+	private Optional<Instant> takenAt(CallContext context, String name) {
 		Keypair keypair = this.calls.read(context, OpenStackService.COMPUTE,
 				(os) -> os.compute().keypairs().get(UpstreamPaths.segment(name)));
-		return keypair != null && keypair.getCreatedAt() != null
-				&& keypair.getCreatedAt().toInstant().plus(STALE_AFTER).isBefore(Instant.now());
+		return Optional.ofNullable(keypair).map(Keypair::getCreatedAt).map(Date::toInstant);
 	}
 
 	@Override

@@ -88,8 +88,8 @@ class Openstack4jConfiguration {
 	}
 
 	@Bean
-	LaunchLocks launchLocks(UpstreamCalls calls) {
-		return new KeypairLaunchLocks(calls);
+	LaunchLocks launchLocks(UpstreamCalls calls, UpstreamProperties upstream) {
+		return new KeypairLaunchLocks(calls, upstream.readTimeout());
 	}
 
 	@Bean

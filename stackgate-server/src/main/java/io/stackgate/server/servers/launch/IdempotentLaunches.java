@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -21,6 +22,7 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.LaunchLocks;
+import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.problem.LaunchInProgressException;
 import io.stackgate.server.problem.UnworkableRequestException;
@@ -61,23 +63,36 @@ class IdempotentLaunches {
 	private final Duration lockPoll;
 
 	/**
-	 * Locks of launches that ended here but could not release them, as project id and
-	 * lock name. Taken over only for half of {@link LaunchLocks#STALE_AFTER}: later,
-	 * another gateway may have broken the lock and hold it for a launch of its own.
+	 * How much longer than a lock's staleness a repeat waits for it: a repeat of a launch
+	 * whose gateway crashed holding the lock breaks it and answers, rather than giving up
+	 * just before.
 	 */
-	private final Cache<String, Boolean> unreleased = Caffeine.newBuilder()
-		.expireAfterWrite(LaunchLocks.STALE_AFTER.dividedBy(2))
+	private static final Duration WAIT_PAST_STALENESS = Duration.ofSeconds(15);
+
+	/**
+	 * Locks of launches that ended here but could not release them, as project id and
+	 * lock name, with when they were taken. The next launch with the key here releases
+	 * and takes the lock again while no other gateway may have broken it yet (half its
+	 * staleness).
+	 */
+	private final Cache<String, Instant> unreleased = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(10))
 		.maximumSize(10_000)
 		.build();
 
+	/**
+	 * Waits for the lock until it is stale (and a little more) and polls it every half
+	 * second.
+	 */
 	@Autowired
 	IdempotentLaunches(LaunchLocks locks, ServerService servers, ServerCreator creator) {
-		this(locks, servers, creator, Duration.ofSeconds(60), Duration.ofMillis(500));
+		this(locks, servers, creator, null, Duration.ofMillis(500));
 	}
 
 	/**
 	 * @param concurrentLaunchWait how long a retry waits for a concurrent launch with the
-	 * same key to finish
+	 * same key to finish; {@code null} for until its lock is stale, and
+	 * {@link #WAIT_PAST_STALENESS} more
 	 * @param lockPoll how often it tries the lock meanwhile
 	 */
 	IdempotentLaunches(LaunchLocks locks, ServerService servers, ServerCreator creator, Duration concurrentLaunchWait,
@@ -100,22 +115,26 @@ class IdempotentLaunches {
 			Function<Map<String, String>, List<ServerDto>> create) {
 		Tags tags = new Tags(LaunchFingerprint.ofKey(idempotencyKey), LaunchFingerprint.ofRequest(request));
 		String lock = "stackgate-launch-" + tags.key().substring(0, 40);
-		Instant giveUp = Instant.now().plus(this.concurrentLaunchWait);
+		Instant giveUp = Instant.now().plus(concurrentLaunchWait());
 		// Each round has its own time budget: waiting for a concurrent launch is not
 		// Nova failing to answer.
 		for (CallContext round = context;; round = context.restarted()) {
 			Optional<ServerLauncher.Launch> earlier = findEarlier(round, request, tags, false);
 			if (earlier.isPresent()) {
+				removeLeftLock(round, lock, earlier.get());
 				return earlier.get();
 			}
-			if (this.unreleased.asMap().remove(unreleasedKey(round, lock)) != null
-					|| this.locks.tryAcquire(round, lock)) {
+			if (acquire(round, lock)) {
+				Instant acquired = Instant.now();
+				CallContext holder = round;
 				try {
-					return findEarlier(round, request, tags, true)
-						.orElseGet(() -> new ServerLauncher.Launch(create.apply(tags.asMetadata()), false));
+					return findEarlier(holder, request, tags, true).orElseGet(() -> {
+						startCreateInTime(acquired);
+						return new ServerLauncher.Launch(create.apply(tags.asMetadata()), false);
+					});
 				}
 				finally {
-					release(round, lock);
+					release(holder, lock, acquired);
 				}
 			}
 			if (Instant.now().isAfter(giveUp)) {
@@ -159,16 +178,66 @@ class IdempotentLaunches {
 		return Optional.empty();
 	}
 
+	private Duration concurrentLaunchWait() {
+		return (this.concurrentLaunchWait != null) ? this.concurrentLaunchWait
+				: this.locks.staleAfter().plus(WAIT_PAST_STALENESS);
+	}
+
+	/**
+	 * Takes the lock; one this gateway could not release is released and taken again
+	 * first, while no other gateway may have broken it.
+	 */
+	private boolean acquire(CallContext context, String lock) {
+		Instant taken = this.unreleased.asMap().remove(unreleasedKey(context, lock));
+		if (taken != null && Instant.now().isBefore(taken.plus(this.locks.staleAfter().dividedBy(2)))) {
+			this.locks.release(context, lock);
+		}
+		return this.locks.tryAcquire(context, lock);
+	}
+
+	/**
+	 * A launch that held its lock too long before its create gives up, creating nothing:
+	 * its create could otherwise still run when another gateway breaks the lock.
+	 */
+	private static void startCreateInTime(Instant acquired) {
+		if (Instant.now().isAfter(acquired.plus(LaunchLocks.HOLD_BEFORE_CREATE))) {
+			throw new CloudException(CloudException.Kind.TIMEOUT, OpenStackService.COMPUTE,
+					"Nova was too slow to look for an earlier launch with this Idempotency-Key; nothing was "
+							+ "created: repeat the request with the same key",
+					null, null, null);
+		}
+	}
+
+	/**
+	 * A replay removes the lock its launch left if its gateway stopped before releasing
+	 * it; a failure to do so does not spoil the replay.
+	 */
+	private void removeLeftLock(CallContext context, String lock, ServerLauncher.Launch earlier) {
+		earlier.servers()
+			.stream()
+			.map(ServerDto::created)
+			.filter(Objects::nonNull)
+			.max(Instant::compareTo)
+			.ifPresent((launched) -> {
+				try {
+					this.locks.releaseIfTakenBy(context, lock, launched);
+				}
+				catch (CloudException ex) {
+					log.warn("Could not remove launch lock {}: {}", lock, ex.getMessage());
+				}
+			});
+	}
+
 	/**
 	 * A lock that cannot be released does not undo the launch: the next launch with the
-	 * key here takes it over, and any other gateway breaks it once it is stale.
+	 * key here takes it again, and any other gateway breaks it once it is stale.
 	 */
-	private void release(CallContext context, String lock) {
+	private void release(CallContext context, String lock, Instant acquired) {
 		try {
 			this.locks.release(context, lock);
 		}
 		catch (CloudException ex) {
-			this.unreleased.put(unreleasedKey(context, lock), Boolean.TRUE);
+			this.unreleased.put(unreleasedKey(context, lock), acquired);
 			log.warn("Could not release launch lock {}: {}", lock, ex.getMessage());
 		}
 	}

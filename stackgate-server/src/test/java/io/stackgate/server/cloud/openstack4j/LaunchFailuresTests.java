@@ -87,7 +87,7 @@ class LaunchFailuresTests {
 		this.context = new CallContext(session, REQUEST_ID);
 		UpstreamCalls calls = new UpstreamCalls(clients);
 		this.nova = new NovaCompute(calls);
-		this.locks = new KeypairLaunchLocks(calls);
+		this.locks = new KeypairLaunchLocks(calls, OpenStackStubs.READ_TIMEOUT);
 	}
 
 	@Test
@@ -334,7 +334,7 @@ class LaunchFailuresTests {
 	void aLockWhoseKeypairExistsIsHeldBySomeoneElse() {
 		openstack.stubFor(post(urlPathEqualTo(KEYPAIRS)).willReturn(keypairExists()));
 		openstack.stubFor(
-				get(urlPathEqualTo(KEYPAIRS + "/" + LOCK)).willReturn(okJson(keypair(Instant.now().minusSeconds(30)))));
+				get(urlPathEqualTo(KEYPAIRS + "/" + LOCK)).willReturn(okJson(keypair(Instant.now().minusSeconds(5)))));
 
 		assertThat(this.locks.tryAcquire(this.context, LOCK)).isFalse();
 
@@ -343,12 +343,12 @@ class LaunchFailuresTests {
 	}
 
 	@Test
-	void aLockOlderThanFiveMinutesIsBrokenAndTakenOver() {
+	void aLockOlderThanItsStalenessIsBrokenAndTakenOver() {
 		openstack.stubFor(post(urlPathEqualTo(KEYPAIRS)).inScenario("stale lock")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(keypairExists()));
 		openstack.stubFor(get(urlPathEqualTo(KEYPAIRS + "/" + LOCK))
-			.willReturn(okJson(keypair(Instant.now().minus(LaunchLocks.STALE_AFTER).minusSeconds(60)))));
+			.willReturn(okJson(keypair(Instant.now().minus(this.locks.staleAfter()).minusSeconds(60)))));
 		openstack.stubFor(delete(urlPathEqualTo(KEYPAIRS + "/" + LOCK)).inScenario("stale lock")
 			.willReturn(aResponse().withStatus(202))
 			.willSetStateTo("broken"));

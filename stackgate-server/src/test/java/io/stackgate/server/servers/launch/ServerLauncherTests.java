@@ -249,14 +249,16 @@ public class ServerLauncherTests {
 	}
 
 	@Test
-	void aLockThatCouldNotBeReleasedIsTakenOverByTheNextLaunchWithTheKeyWhichFindsWhatTheFirstMade() {
+	void aLockThatCouldNotBeReleasedIsTakenAgainByTheNextLaunchWithTheKeyWhichFindsWhatTheFirstMade() {
 		// Nova went away during the create: it made the server, but the answer and the
 		// lock's release were lost.
-		given(this.locks.tryAcquire(any(), any())).willReturn(true, false);
+		given(this.locks.staleAfter()).willReturn(Duration.ofSeconds(45));
+		given(this.locks.tryAcquire(any(), any())).willReturn(true);
 		given(this.compute.createServer(any(), any())).willThrow(new CloudException(CloudException.Kind.TIMEOUT,
 				OpenStackService.COMPUTE, "Nova closed the connection before answering", null, null, null));
 		willThrow(new CloudException(CloudException.Kind.UNAVAILABLE, OpenStackService.COMPUTE,
 				"Nova could not be reached", null, null, null))
+			.willDoNothing()
 			.given(this.locks)
 			.release(any(), any());
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.launcher.launch(this.context, WEB, KEY));
@@ -267,8 +269,9 @@ public class ServerLauncherTests {
 
 		assertThat(retry.replayed()).isTrue();
 		assertThat(retry.servers()).extracting(ServerDto::id).containsExactly("s-9");
-		verify(this.locks, times(1)).tryAcquire(any(), any());
-		verify(this.locks, times(2)).release(any(), any());
+		// Taken, not released; released and taken again; released.
+		verify(this.locks, times(2)).tryAcquire(any(), any());
+		verify(this.locks, times(3)).release(any(), any());
 		verify(this.compute, times(1)).createServer(any(), any());
 	}
 
@@ -315,7 +318,9 @@ public class ServerLauncherTests {
 		assertThat(launch.servers()).extracting(ServerDto::id).containsExactly("s-1", "s-2");
 		assertThat(launch.servers().get(0).flavor()).isEqualTo(new ResourceRefDto("f-small", "m1.small"));
 		verify(this.compute, never()).createServer(any(), any());
-		verifyNoInteractions(this.locks);
+		verify(this.locks, never()).tryAcquire(any(), any());
+		verify(this.locks).releaseIfTakenBy(any(), eq("stackgate-launch-" + sha256(KEY).substring(0, 40)),
+				eq(Instant.parse("2026-11-27T04:40:12Z")));
 	}
 
 	@Test
