@@ -70,8 +70,14 @@ public class CloudException extends RuntimeException {
 		/** The service rejected the request as invalid (400). */
 		BAD_REQUEST,
 
-		/** The request conflicts with the cloud's state or quota (409). */
+		/** The request conflicts with the cloud's state (409). */
 		CONFLICT,
+
+		/**
+		 * The request is over one of the project's quotas or Nova's limits (Nova answers
+		 * 403 with a message that names it).
+		 */
+		QUOTA,
 
 		/** The service answered with an error (5xx or an unexpected status). */
 		UPSTREAM_ERROR,

@@ -3,6 +3,7 @@ package io.stackgate.server.cloud;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.stackgate.api.FlavorDto;
 import io.stackgate.api.ServerDto;
@@ -29,6 +30,12 @@ public interface ComputeClient {
 	 * (status {@code DELETED}); flavor and image names are not filled in
 	 */
 	List<ServerDto> listServersChangedSince(CallContext context, Instant since);
+
+	/**
+	 * @return how many metadata items a server of the project may have (Nova's
+	 * {@code metadata_items} quota), or empty when there is no limit
+	 */
+	OptionalInt maxServerMetadataItems(CallContext context);
 
 	/**
 	 * @return the server, or empty when the project has no server with this id

@@ -17,6 +17,7 @@ enum CloudProblem {
 	NOT_FOUND(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found"),
 	BAD_REQUEST(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "OpenStack rejected the request"),
 	CONFLICT(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict with the state of the cloud"),
+	QUOTA(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Over a quota or limit of the project"),
 	UPSTREAM_ERROR(HttpStatus.BAD_GATEWAY, ProblemTypes.UPSTREAM_ERROR, "OpenStack failed"),
 	UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UPSTREAM_UNAVAILABLE, "OpenStack is unavailable"),
 	TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.UPSTREAM_TIMEOUT, "OpenStack did not answer in time");

@@ -211,8 +211,7 @@ class AuthIT {
 	void aWatchOpenedWithARevokedTokenEndsWhenTheValidationItWasAdmittedWithExpires() throws Exception {
 		// The project's view is loaded first: then the watch needs no call to OpenStack,
 		// and the list that caches the new token's validation is quick.
-		assertThat(keystoneGateway.as("X-Auth-Token", demo.token()).get("/api/v1/servers").statusCode())
-			.isEqualTo(200);
+		assertThat(keystoneGateway.as("X-Auth-Token", demo.token()).get("/api/v1/servers").statusCode()).isEqualTo(200);
 		String token = login(demo);
 		Gateway client = keystoneGateway.as("X-Auth-Token", token);
 		assertThat(client.get("/api/v1/servers").statusCode()).isEqualTo(200);

@@ -68,8 +68,8 @@ class KeypairLaunchLocks implements LaunchLocks {
 			return true;
 		}
 		catch (CloudException ex) {
-			// Only a 409 means the keypair exists; a 403 "quota exceeded" is a CONFLICT
-			// too, and a failure.
+			// Only a 409 means the keypair exists; a 403 over the keypair quota is a
+			// failure.
 			if (ex.upstreamStatus() != null && ex.upstreamStatus() == 409) {
 				return false;
 			}

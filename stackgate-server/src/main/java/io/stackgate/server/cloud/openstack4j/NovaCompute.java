@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 import org.openstack4j.api.Builders;
@@ -41,6 +42,13 @@ class NovaCompute implements ComputeClient {
 		List<Flavor> flavors = this.calls.read(context, OpenStackService.COMPUTE,
 				(os) -> Pages.walk((query) -> os.compute().flavors().list(true, query), Flavor::getId));
 		return flavors.stream().map(ModelMapper::flavor).toList();
+	}
+
+	@Override
+	public OptionalInt maxServerMetadataItems(CallContext context) {
+		int max = this.calls.read(context, OpenStackService.COMPUTE,
+				(os) -> os.compute().quotaSets().limits().getAbsolute().getMaxServerMeta());
+		return (max < 0) ? OptionalInt.empty() : OptionalInt.of(max);
 	}
 
 	@Override

@@ -95,14 +95,24 @@ final class Upstream {
 		return switch (status) {
 			case 400 -> Kind.BAD_REQUEST;
 			case 401 -> Kind.UNAUTHORIZED;
-			// Nova answers 403 when a quota is exceeded.
-			case 403 -> (message != null && message.contains("Quota exceeded")) ? Kind.CONFLICT : Kind.FORBIDDEN;
+			case 403 -> isLimit(message) ? Kind.QUOTA : Kind.FORBIDDEN;
 			case 404 -> Kind.NOT_FOUND;
 			case 409, 413 -> Kind.CONFLICT;
 			case 503 -> Kind.UNAVAILABLE;
 			case 504 -> Kind.TIMEOUT;
 			default -> Kind.UPSTREAM_ERROR;
 		};
+	}
+
+	/**
+	 * Nova answers 403 both for its policy and for a quota or limit, which its message
+	 * names: "Quota exceeded for instances: ...", "Maximum number of metadata items
+	 * exceeds 128", "Maximum number of key pairs exceeded", "Personality file limit
+	 * exceeded".
+	 */
+	private static boolean isLimit(String message) {
+		return message != null && (message.contains("Quota exceeded") || message.contains("Maximum number of")
+				|| message.contains("limit exceeded"));
 	}
 
 	private static String describe(OpenStackService service, int status, String message) {

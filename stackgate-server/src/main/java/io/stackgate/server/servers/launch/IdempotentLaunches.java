@@ -45,6 +45,9 @@ class IdempotentLaunches {
 
 	static final String REQUEST_METADATA = LaunchRequestValidator.RESERVED_METADATA_PREFIX + "request-digest";
 
+	/** How many metadata items a launch with a key adds to each server. */
+	static final int TAGS = 2;
+
 	private static final Logger log = LoggerFactory.getLogger(IdempotentLaunches.class);
 
 	/** name-2 before name-10: the servers of one launch differ only in their number. */

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Service;
 import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.ServerDto;
 import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.ComputeClient;
+import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.servers.LaunchProperties;
 
 /**
@@ -24,13 +26,16 @@ public class ServerLauncher {
 
 	private final IdempotentLaunches idempotent;
 
+	private final ComputeClient compute;
+
 	private final int maxCount;
 
-	ServerLauncher(LaunchTargets targets, ServerCreator creator, IdempotentLaunches idempotent,
+	ServerLauncher(LaunchTargets targets, ServerCreator creator, IdempotentLaunches idempotent, ComputeClient compute,
 			LaunchProperties properties) {
 		this.targets = targets;
 		this.creator = creator;
 		this.idempotent = idempotent;
+		this.compute = compute;
 		this.maxCount = properties.maxCount();
 	}
 
@@ -49,12 +54,32 @@ public class ServerLauncher {
 	 */
 	public Launch launch(CallContext context, CreateServerRequest request, String idempotencyKey) {
 		LaunchRequestValidator.validate(request, this.maxCount);
+		checkMetadataQuota(context, request, idempotencyKey != null);
 		LaunchTargets.Resolved resolved = this.targets.resolve(context, request);
 		if (idempotencyKey == null) {
 			return new Launch(this.creator.createAll(context, request, resolved, Map.of()), false);
 		}
 		return this.idempotent.launch(context, request, idempotencyKey,
 				(tags) -> this.creator.createAll(context, request, resolved, tags));
+	}
+
+	/**
+	 * Nova refuses a server with more metadata items than the project's quota, the
+	 * gateway's own tags of an {@code Idempotency-Key} included: said before anything is
+	 * created. Nova is asked only when the request has metadata.
+	 */
+	private void checkMetadataQuota(CallContext context, CreateServerRequest request, boolean tagged) {
+		if (request.metadata() == null || request.metadata().isEmpty()) {
+			return;
+		}
+		int items = request.metadata().size() + (tagged ? IdempotentLaunches.TAGS : 0);
+		this.compute.maxServerMetadataItems(context).ifPresent((max) -> {
+			if (items > max) {
+				throw InvalidRequestException.badField("metadata", "has " + items + " items"
+						+ (tagged ? " with the gateway's " + IdempotentLaunches.TAGS + " for the Idempotency-Key" : "")
+						+ "; the project's servers may have at most " + max + " (Nova's metadata_items quota)");
+			}
+		});
 	}
 
 }

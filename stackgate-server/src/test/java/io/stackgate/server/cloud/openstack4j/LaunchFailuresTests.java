@@ -248,7 +248,7 @@ class LaunchFailuresTests {
 	}
 
 	@Test
-	void aCreateOverQuotaIsAConflict() {
+	void aCreateOverQuotaIsAQuotaRefusal() {
 		openstack.stubFor(post(urlPathEqualTo(SERVERS)).willReturn(aResponse().withStatus(403)
 			.withHeader("X-Openstack-Request-Id", "req-nova-quota")
 			.withHeader("Content-Type", "application/json")
@@ -257,7 +257,7 @@ class LaunchFailuresTests {
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.createServer(this.context, SPEC))
 			.satisfies((ex) -> {
-				assertThat(ex.kind()).isEqualTo(Kind.CONFLICT);
+				assertThat(ex.kind()).isEqualTo(Kind.QUOTA);
 				assertThat(ex.upstreamStatus()).isEqualTo(403);
 				assertThat(ex.openstackRequestId()).isEqualTo("req-nova-quota");
 				assertThat(ex.getMessage()).contains("Quota exceeded for instances");

@@ -10,6 +10,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.stackgate.api.AddressDto;
@@ -194,17 +196,39 @@ class Openstack4jAdaptersTests {
 			});
 	}
 
-	@Test
-	void aQuotaRefusalIsAConflictWithNovasMessage() {
+	@ParameterizedTest
+	@ValueSource(strings = { "Quota exceeded for instances: Requested 1, but already used 10 of 10 instances",
+			"Maximum number of metadata items exceeds 128", "Maximum number of key pairs exceeded",
+			"Personality file limit exceeded" })
+	void novasQuotaAndLimitRefusalsAreQuotaProblemsWithNovasMessage(String message) {
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail")).willReturn(aResponse().withStatus(403)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"forbidden\": {\"code\": 403, \"message\": \"Quota exceeded for instances\"}}")));
+			.withBody("{\"forbidden\": {\"code\": 403, \"message\": \"" + message + "\"}}")));
 
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.listFlavors(this.context))
 			.satisfies((ex) -> {
-				assertThat(ex.kind()).isEqualTo(Kind.CONFLICT);
-				assertThat(ex.getMessage()).contains("Quota exceeded for instances");
+				assertThat(ex.kind()).isEqualTo(Kind.QUOTA);
+				assertThat(ex.getMessage()).isEqualTo("Nova answered 403: " + message);
 			});
+	}
+
+	@Test
+	void aPolicyRefusalIsForbidden() {
+		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail")).willReturn(aResponse().withStatus(403)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"forbidden\": {\"code\": 403, \"message\": \"Policy doesn't allow "
+					+ "os_compute_api:os-flavor-manage:create to be performed.\"}}")));
+
+		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.nova.listFlavors(this.context))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.FORBIDDEN));
+	}
+
+	@Test
+	void theMetadataQuotaComesFromNovasLimits() {
+		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/limits")).willReturn(okJson("""
+				{"limits": {"rate": [], "absolute": {"maxServerMeta": 128, "maxTotalInstances": 10}}}""")));
+
+		assertThat(this.nova.maxServerMetadataItems(this.context)).hasValue(128);
 	}
 
 	@Test

@@ -327,13 +327,15 @@ class ServerLaunchControllerTests {
 	@Test
 	void aCreateOverQuotaIsAConflictProblemWithNovasStatus() throws Exception {
 		given(this.compute.createServer(any(), any()))
-			.willThrow(new CloudException(CloudException.Kind.CONFLICT, OpenStackService.COMPUTE,
+			.willThrow(new CloudException(CloudException.Kind.QUOTA, OpenStackService.COMPUTE,
 					"Nova answered 403: Quota exceeded for instances", 403, "req-nova-quota", null));
 
 		this.mvc.perform(post("/api/v1/servers").contentType(MediaType.APPLICATION_JSON).content(WEB))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://stackgate.dev/problems/conflict"))
+			.andExpect(jsonPath("$.title").value("Over a quota or limit of the project"))
+			.andExpect(jsonPath("$.detail").value("Nova answered 403: Quota exceeded for instances"))
 			.andExpect(jsonPath("$.upstream_status").value(403))
 			.andExpect(jsonPath("$.openstack_request_id").value("req-nova-quota"));
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +106,7 @@ public class ServerLauncherTests {
 		ServerCreator creator = new ServerCreator(this.compute, servers, this.views);
 		this.launcher = new ServerLauncher(new LaunchTargets(launchOptions), creator,
 				new IdempotentLaunches(this.locks, servers, creator, Duration.ofMillis(300), Duration.ofMillis(50)),
-				Settings.bind(LaunchProperties.class));
+				this.compute, Settings.bind(LaunchProperties.class));
 		given(this.compute.listFlavors(any())).willReturn(List.of(SMALL, new FlavorDto("f-tiny", "m1.tiny", 1, 64, 1),
 				new FlavorDto("f-volume", "m1.volume", 1, 2048, 0)));
 		given(this.images.listImages(any()))
@@ -170,6 +171,30 @@ public class ServerLauncherTests {
 		verify(this.compute, never()).listServers(any(), any());
 		assertThat(this.created.get("s-1").metadata()).doesNotContainKeys(IdempotentLaunches.KEY_METADATA,
 				IdempotentLaunches.REQUEST_METADATA);
+	}
+
+	@Test
+	void metadataOverTheProjectsQuotaIsRefusedBeforeAnythingIsCreatedCountingTheKeysTags() {
+		given(this.compute.maxServerMetadataItems(any())).willReturn(OptionalInt.of(3));
+		CreateServerRequest twoItems = new CreateServerRequest("web", "m1.small", "cirros", List.of("private"), null,
+				null, null, null, Map.of("role", "web", "tier", "front"), null);
+
+		assertThat(this.launcher.launch(this.context, twoItems, null).servers()).hasSize(1);
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.launcher.launch(this.context, twoItems, KEY))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("has 4 items with the gateway's 2 for the "
+					+ "Idempotency-Key; the project's servers may have at most 3 (Nova's metadata_items quota)"));
+		verify(this.compute, times(1)).createServer(any(), any());
+		verifyNoInteractions(this.locks);
+	}
+
+	@Test
+	void withoutMetadataNovasLimitsAreNotAsked() {
+		given(this.locks.tryAcquire(any(), any())).willReturn(true);
+		this.launcher.launch(this.context, new CreateServerRequest("web", "m1.small", "cirros", List.of("private"),
+				null, null, null, null, null, null), KEY);
+
+		verify(this.compute, never()).maxServerMetadataItems(any());
 	}
 
 	@Test
