@@ -55,6 +55,48 @@ class ErrorResponsesTests extends WireMockGateway {
 		assertThat(response.body()).doesNotContain(TOKEN);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "HTTP/2.0", "HTTP/1.2", "HTTP/3", "HTTP/11" })
+	void aProtocolVersionTomcatDoesNotSpeakIsABadRequestProblemNotA505(String version) throws Exception {
+		assertProblem(http().send(new HostileRequest("test", "test", "GET", "/api/v1/flavors",
+				List.<String[]>of(new String[] { "X-Auth-Token", TOKEN }), null, null, version)), 400);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gzip", "identity", "foo", "gzip, chunked" })
+	void aTransferCodingOtherThanChunkedIsABadRequestProblemNotA501(String coding) throws Exception {
+		assertProblem(
+				send("POST", "/api/v1/auth/tokens", List.<String[]>of(new String[] { "Transfer-Encoding", coding },
+						new String[] { "Content-Type", "application/json" }), null),
+				400);
+	}
+
+	@Test
+	void connectIsAMethodNotAllowedProblemNotA501() throws Exception {
+		assertProblem(send("CONNECT", "/api/v1/flavors", List.of(), null), 405);
+	}
+
+	/**
+	 * Tomcat would answer an HTTP/0.9 request line with the route's body alone, and, from
+	 * then on, the requests it refuses on other connections too.
+	 */
+	@Test
+	void anHttp09RequestIsABadRequestProblemWithAStatusLineAndLeavesNoTrace() throws Exception {
+		HostileRequest http09 = new HostileRequest("test", "test", "GET", "/api/v1/flavors", List.of(), null, null, "");
+		JsonNode problem = assertProblem(http().send(http09), 400);
+		assertThat(problem.path("detail").asString()).contains("no protocol version");
+
+		assertProblem(
+				http().send(new HostileRequest("test", "test", "GET", "/nope", List.of(), null, null, "http/1.1")),
+				400);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/health/nope", "/actuator/health/liveness/nope", "/actuator/nope" })
+	void anUnknownActuatorPathIsANotFoundProblem(String target) throws Exception {
+		assertProblem(send("GET", target, List.of(), null), 404);
+	}
+
 	@Test
 	void theErrorPageItselfIsNoRoute() throws Exception {
 		assertProblem(send("GET", "/error", List.of(), null), 404);

@@ -15,9 +15,17 @@ import java.util.List;
  * @param headers the headers sent, in order, duplicates allowed
  * @param body the body, or {@code null}
  * @param idempotencyKey the Idempotency-Key sent, or {@code null}
+ * @param version the protocol version of the request line, {@code HTTP/1.1} say; empty
+ * for none (HTTP/0.9: the request line alone is sent)
  */
 public record HostileRequest(String operation, String mutation, String method, String target, List<String[]> headers,
-		byte[] body, String idempotencyKey) {
+		byte[] body, String idempotencyKey, String version) {
+
+	/** An HTTP/1.1 request. */
+	public HostileRequest(String operation, String mutation, String method, String target, List<String[]> headers,
+			byte[] body, String idempotencyKey) {
+		this(operation, mutation, method, target, headers, body, idempotencyKey, "HTTP/1.1");
+	}
 
 	/**
 	 * @return whether the request may change the cloud: everything but reads

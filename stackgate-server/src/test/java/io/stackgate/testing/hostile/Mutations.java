@@ -36,9 +36,27 @@ final class Mutations {
 	static final List<String> QUERY_VALUES = List.of("abc", "0", "-1", "1001", "2147483648", "9223372036854775808",
 			"1.5", "", "%00", "%0a", "maybe", "TRUE", "(", "%5B", "*", "%25", "%ff", "a%26limit%3D1", "%E2%80%AE");
 
-	/** Methods besides the described ones. */
+	/**
+	 * Methods besides the described ones: HTTP's and WebDAV's, the HTTP/2 preface's,
+	 * unknown, lower case, overlong and invalid tokens.
+	 */
 	static final List<String> METHODS = List.of("TRACE", "PATCH", "PUT", "HEAD", "OPTIONS", "FOO", "get", "DELETE",
-			"POST", "GET");
+			"POST", "GET", "CONNECT", "PRI", "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK",
+			"SEARCH", "PURGE", "LINK", "M".repeat(300), "G(T", "GE\tT", "");
+
+	/**
+	 * Protocol versions of the request line; the empty one sends the request line alone
+	 * (HTTP/0.9).
+	 */
+	static final List<String> VERSIONS = List.of("HTTP/1.0", "HTTP/1.2", "HTTP/2.0", "HTTP/2", "HTTP/3", "HTTP/1",
+			"HTTP/11", "HTTP/", "HTTP/9.9", "HTTP/0.9", "http/1.1", "HTTP/1.1x", "XYZ", "");
+
+	/** Transfer codings, alone and in lists, known to HTTP or not. */
+	static final List<String> TRANSFER_CODINGS = List.of("chunked", "gzip", "x-gzip", "identity", "compress", "deflate",
+			"br", "foo", "gzip, chunked", "chunked, gzip", "chunked, chunked", "Chunked");
+
+	/** Content-Length values that are no length. */
+	static final List<String> BAD_LENGTHS = List.of("-1", "abc", "1.5", "0x10", "1,1", "");
 
 	/** Raw request targets that no client library would send. */
 	static final List<String> RAW_TARGETS = List.of("//api/v1/servers", "/api/v1/servers/", "/api/v1/../v1/servers",
@@ -46,7 +64,8 @@ final class Mutations {
 			"/api/v1/servers/%00", "/api/v1/servers/a%2Fb", "/api/v1/flavors%00", "/api/v1/%2e%2e/v1/flavors",
 			"/api/v1/servers/..;/flavors", "/api/v1/nothing", "/api/v1", "/", "/error", "/api/v1/servers/%2e%2e",
 			"/api/v1/servers/detail", "/api/v1/servers/%3F", "/api/v1/servers/%5C..%5C", "*", "/api/v1/servers/\u00e9",
-			"/api/v1/servers?name=%00");
+			"/api/v1/servers?name=%00", "/actuator", "/actuator/nope", "/actuator/health/nope",
+			"/actuator/health/readiness/x", "http://127.0.0.1/api/v1/flavors", "example.com:443");
 
 	private Mutations() {
 	}

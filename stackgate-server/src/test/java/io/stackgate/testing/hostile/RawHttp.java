@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,16 +35,21 @@ public final class RawHttp {
 			socket.setSoTimeout(180_000);
 			OutputStream out = socket.getOutputStream();
 			ByteArrayOutputStream head = new ByteArrayOutputStream();
-			line(head, request.method() + " " + request.target() + " HTTP/1.1");
-			line(head, "Host: " + this.host + ":" + this.port);
-			line(head, "Connection: close");
-			for (String[] header : request.headers()) {
-				line(head, header[0] + ": " + header[1]);
+			if (request.version().isEmpty()) {
+				line(head, request.method() + " " + request.target());
 			}
-			if (request.body() != null) {
-				line(head, "Content-Length: " + request.body().length);
+			else {
+				line(head, request.method() + " " + request.target() + " " + request.version());
+				line(head, "Host: " + this.host + ":" + this.port);
+				line(head, "Connection: close");
+				for (String[] header : request.headers()) {
+					line(head, header[0] + ": " + header[1]);
+				}
+				if (request.body() != null && !isFramed(request)) {
+					line(head, "Content-Length: " + request.body().length);
+				}
+				line(head, "");
 			}
-			line(head, "");
 			try {
 				out.write(head.toByteArray());
 				if (request.body() != null) {
@@ -60,6 +66,17 @@ public final class RawHttp {
 		}
 	}
 
+	/**
+	 * @return whether the request's headers say how its body is framed: then the body is
+	 * sent as it is, framed (or not) by the generator
+	 */
+	private static boolean isFramed(HostileRequest request) {
+		return request.headers()
+			.stream()
+			.anyMatch((header) -> header[0].equalsIgnoreCase("Content-Length")
+					|| header[0].equalsIgnoreCase("Transfer-Encoding"));
+	}
+
 	/** Header bytes are ISO-8859-1: one byte per character, as Tomcat reads them. */
 	private static void line(ByteArrayOutputStream out, String line) {
 		out.writeBytes(line.getBytes(StandardCharsets.ISO_8859_1));
@@ -69,7 +86,12 @@ public final class RawHttp {
 	private static Response read(InputStream in, boolean head) throws IOException {
 		byte[] all = in.readAllBytes();
 		int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-		if (end < 0) {
+		// An interim answer (100 Continue to an Expect) comes before the answer.
+		while (end >= 0 && new String(all, 0, end, StandardCharsets.ISO_8859_1).matches("HTTP/1\\.1 1\\d\\d(?s).*")) {
+			all = Arrays.copyOfRange(all, end + 4, all.length);
+			end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+		}
+		if (end < 0 || !new String(all, 0, end, StandardCharsets.ISO_8859_1).startsWith("HTTP/")) {
 			return new Response(-1, List.of(), new String(all, StandardCharsets.ISO_8859_1));
 		}
 		String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
@@ -80,7 +102,7 @@ public final class RawHttp {
 			int colon = lines[i].indexOf(':');
 			headers.add(new String[] { lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim() });
 		}
-		byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+		byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
 		Response response = new Response(status, headers, "");
 		if (!head && "chunked".equalsIgnoreCase(response.header("Transfer-Encoding"))) {
 			body = dechunk(body);

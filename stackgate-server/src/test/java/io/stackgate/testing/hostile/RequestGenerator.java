@@ -2,8 +2,10 @@ package io.stackgate.testing.hostile;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -34,7 +36,7 @@ public final class RequestGenerator {
 			this::strangeText, this::number, this::duplicateKey, this::missingField, this::unknownField,
 			this::notAnObject, this::contentType, this::pathSegment, this::queryValue, this::queryDuplicate,
 			this::credentials, this::oversizedHeader, this::idempotencyKey, this::method, this::rawTarget, this::replay,
-			this::headerControl);
+			this::headerControl, this::version, this::framing);
 
 	public RequestGenerator(long seed, ApiDescription api, Fixtures fixtures) {
 		this.random = new Random(seed);
@@ -300,6 +302,76 @@ public final class RequestGenerator {
 		return List.of(copy.build("method " + copy.method));
 	}
 
+	private List<HostileRequest> version(Valid valid) {
+		Valid copy = valid.copy();
+		copy.version = pick(Mutations.VERSIONS);
+		return List.of(copy.build("version '" + copy.version + "'"));
+	}
+
+	/**
+	 * The body framed another way than by its Content-Length: a transfer coding (the body
+	 * chunked when the coding list ends with chunked), a length and a coding at once, two
+	 * lengths, a length that is no number, a second request or garbage right after the
+	 * body on the same connection, an {@code Expect}.
+	 */
+	private List<HostileRequest> framing(Valid valid) {
+		Valid copy = valid.copy();
+		byte[] body = (copy.body() != null) ? copy.body() : new byte[0];
+		String length = Integer.toString(body.length);
+		String framing = switch (this.random.nextInt(6)) {
+			case 0 -> {
+				String coding = pick(Mutations.TRANSFER_CODINGS);
+				copy.headers.add(new String[] { "Transfer-Encoding", coding });
+				copy.rawBody = coding.toLowerCase(Locale.ROOT).endsWith("chunked") ? chunked(body) : body;
+				yield "transfer-encoding " + coding;
+			}
+			case 1 -> {
+				copy.headers.add(new String[] { "Content-Length", length });
+				copy.headers.add(new String[] { "Transfer-Encoding", "chunked" });
+				copy.rawBody = chunked(body);
+				yield "content-length and transfer-encoding";
+			}
+			case 2 -> {
+				copy.headers.add(new String[] { "Content-Length", length });
+				copy.headers.add(new String[] { "Content-Length", Integer.toString(body.length + 1) });
+				copy.rawBody = body;
+				yield "two content-lengths";
+			}
+			case 3 -> {
+				String bad = pick(Mutations.BAD_LENGTHS);
+				copy.headers.add(new String[] { "Content-Length", bad });
+				copy.rawBody = body;
+				yield "content-length '" + bad + "'";
+			}
+			case 4 -> {
+				String after = pick(List.of("GET /api/v1/flavors HTTP/1.1\r\nHost: x\r\n\r\n", "GARBAGE\r\n\r\n",
+						"\u0000\u0001\u00ff", "GET /nope\r\n"));
+				copy.headers.add(new String[] { "Content-Length", length });
+				copy.rawBody = concat(body, after.getBytes(StandardCharsets.ISO_8859_1));
+				yield "bytes after the request: " + after.strip();
+			}
+			default -> {
+				String expectation = pick(List.of("100-continue", "something-else"));
+				copy.headers.add(new String[] { "Expect", expectation });
+				yield "expect " + expectation;
+			}
+		};
+		return List.of(copy.build("framing: " + framing));
+	}
+
+	private static byte[] chunked(byte[] body) {
+		String size = Integer.toHexString(body.length);
+		byte[] head = (body.length > 0) ? (size + "\r\n").getBytes(StandardCharsets.ISO_8859_1) : new byte[0];
+		byte[] tail = ((body.length > 0) ? "\r\n0\r\n\r\n" : "0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+		return concat(concat(head, body), tail);
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
+	}
+
 	private List<HostileRequest> rawTarget(Valid valid) {
 		Valid copy = valid.copy();
 		copy.rawTarget = pick(Mutations.RAW_TARGETS);
@@ -422,6 +494,8 @@ public final class RequestGenerator {
 
 		boolean encodeQuery = true;
 
+		String version = "HTTP/1.1";
+
 		Valid(Operation operation) {
 			this.operation = operation;
 			this.method = operation.method();
@@ -443,6 +517,7 @@ public final class RequestGenerator {
 			copy.extraQuery = this.extraQuery;
 			copy.encodePath = this.encodePath;
 			copy.encodeQuery = this.encodeQuery;
+			copy.version = this.version;
 			return copy;
 		}
 
@@ -462,7 +537,8 @@ public final class RequestGenerator {
 				.map((h) -> h[1])
 				.findFirst()
 				.orElse(null);
-			return new HostileRequest(this.operation.toString(), mutation, this.method, target(), headers, body, key);
+			return new HostileRequest(this.operation.toString(), mutation, this.method, target(), headers, body, key,
+					this.version);
 		}
 
 		private String target() {
