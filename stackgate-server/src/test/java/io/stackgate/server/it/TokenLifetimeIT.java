@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +48,11 @@ class TokenLifetimeIT {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
+
+	/**
+	 * The slowest answer of each client, in milliseconds: the figures to compare runs by.
+	 */
+	private final Map<String, AtomicLong> slowest = new ConcurrentHashMap<>();
 
 	private final List<String> failures = new CopyOnWriteArrayList<>();
 
@@ -82,8 +88,9 @@ class TokenLifetimeIT {
 			}
 			clients.shutdown();
 			assertThat(clients.awaitTermination(soak.plusMinutes(3).toSeconds(), TimeUnit.SECONDS)).isTrue();
-			System.out.printf("token lifetime %d s, soak %d s: %s; failures %d%n", lifetime.toSeconds(),
-					soak.toSeconds(), new TreeMap<>(this.statuses), this.failures.size());
+			System.out.printf("token lifetime %d s, soak %d s: %s; slowest (ms) %s; failures %d%n",
+					lifetime.toSeconds(), soak.toSeconds(), new TreeMap<>(this.statuses), new TreeMap<>(this.slowest),
+					this.failures.size());
 			assertThat(this.failures).isEmpty();
 		}
 	}
@@ -99,7 +106,7 @@ class TokenLifetimeIT {
 
 	private void serviceClient(Gateway gateway, String path, Instant end) {
 		while (Instant.now().isBefore(end)) {
-			HttpResponse<String> response = get(gateway, path, "X-API-Key", API_KEY);
+			HttpResponse<String> response = timed("service " + path, () -> get(gateway, path, "X-API-Key", API_KEY));
 			count("service " + response.statusCode());
 			if (response.statusCode() != 200) {
 				this.failures.add("service " + path + ": " + response.statusCode() + " " + response.body());
@@ -114,7 +121,8 @@ class TokenLifetimeIT {
 	private void keystoneClient(Gateway gateway, RealCloud cloud, String path, Instant end) {
 		Login login = login(gateway, cloud);
 		while (Instant.now().isBefore(end)) {
-			HttpResponse<String> response = get(gateway, path, "X-Auth-Token", login.token());
+			String token = login.token();
+			HttpResponse<String> response = timed("keystone " + path, () -> get(gateway, path, "X-Auth-Token", token));
 			Instant answered = Instant.now();
 			count("keystone " + response.statusCode());
 			if (response.statusCode() == 401 && !answered.isBefore(login.expiresAt())) {
@@ -153,6 +161,14 @@ class TokenLifetimeIT {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private HttpResponse<String> timed(String client, Supplier<HttpResponse<String>> request) {
+		long started = System.nanoTime();
+		HttpResponse<String> response = request.get();
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		this.slowest.computeIfAbsent(client, (key) -> new AtomicLong()).accumulateAndGet(millis, Math::max);
+		return response;
 	}
 
 	private void count(String outcome) {
