@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +17,7 @@ import org.springframework.stereotype.Component;
 import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.ServerDto;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.LaunchLocks;
-import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.problem.LaunchInProgressException;
 import io.stackgate.server.problem.UnworkableRequestException;
@@ -55,7 +50,7 @@ class IdempotentLaunches {
 		.comparing((ServerDto server) -> server.name().length())
 		.thenComparing(ServerDto::name);
 
-	private final LaunchLocks locks;
+	private final KeyLocks locks;
 
 	private final ServerService servers;
 
@@ -71,17 +66,6 @@ class IdempotentLaunches {
 	 * just before.
 	 */
 	private static final Duration WAIT_PAST_STALENESS = Duration.ofSeconds(15);
-
-	/**
-	 * Locks of launches that ended here but could not release them, as project id and
-	 * lock name, with when they were taken. The next launch with the key here releases
-	 * and takes the lock again while no other gateway may have broken it yet (half its
-	 * staleness).
-	 */
-	private final Cache<String, Instant> unreleased = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofMinutes(10))
-		.maximumSize(10_000)
-		.build();
 
 	/**
 	 * Waits for the lock until it is stale (and a little more) and polls it every half
@@ -100,7 +84,7 @@ class IdempotentLaunches {
 	 */
 	IdempotentLaunches(LaunchLocks locks, ServerService servers, ServerCreator creator, Duration concurrentLaunchWait,
 			Duration lockPoll) {
-		this.locks = locks;
+		this.locks = new KeyLocks(locks);
 		this.servers = servers;
 		this.creator = creator;
 		this.concurrentLaunchWait = concurrentLaunchWait;
@@ -124,20 +108,20 @@ class IdempotentLaunches {
 		for (CallContext round = context;; round = context.restarted()) {
 			Optional<ServerLauncher.Launch> earlier = findEarlier(round, request, tags, false);
 			if (earlier.isPresent()) {
-				removeLeftLock(round, lock, earlier.get());
+				this.locks.removeLeftBy(round, lock, earlier.get().servers());
 				return earlier.get();
 			}
-			if (acquire(round, lock)) {
+			if (this.locks.acquire(round, lock)) {
 				Instant acquired = Instant.now();
 				CallContext holder = round;
 				try {
 					return findEarlier(holder, request, tags, true).orElseGet(() -> {
-						startCreateInTime(acquired);
+						KeyLocks.startCreateInTime(acquired);
 						return new ServerLauncher.Launch(create.apply(tags.asMetadata()), false);
 					});
 				}
 				finally {
-					release(holder, lock, acquired);
+					this.locks.release(holder, lock, acquired);
 				}
 			}
 			if (Instant.now().isAfter(giveUp)) {
@@ -184,69 +168,6 @@ class IdempotentLaunches {
 	private Duration concurrentLaunchWait() {
 		return (this.concurrentLaunchWait != null) ? this.concurrentLaunchWait
 				: this.locks.staleAfter().plus(WAIT_PAST_STALENESS);
-	}
-
-	/**
-	 * Takes the lock; one this gateway could not release is released and taken again
-	 * first, while no other gateway may have broken it.
-	 */
-	private boolean acquire(CallContext context, String lock) {
-		Instant taken = this.unreleased.asMap().remove(unreleasedKey(context, lock));
-		if (taken != null && Instant.now().isBefore(taken.plus(this.locks.staleAfter().dividedBy(2)))) {
-			this.locks.release(context, lock);
-		}
-		return this.locks.tryAcquire(context, lock);
-	}
-
-	/**
-	 * A launch that held its lock too long before its create gives up, creating nothing:
-	 * its create could otherwise still run when another gateway breaks the lock.
-	 */
-	private static void startCreateInTime(Instant acquired) {
-		if (Instant.now().isAfter(acquired.plus(LaunchLocks.HOLD_BEFORE_CREATE))) {
-			throw new CloudException(CloudException.Kind.TIMEOUT, OpenStackService.COMPUTE,
-					"Nova was too slow to look for an earlier launch with this Idempotency-Key; nothing was "
-							+ "created: repeat the request with the same key",
-					null, null, null);
-		}
-	}
-
-	/**
-	 * A replay removes the lock its launch left if its gateway stopped before releasing
-	 * it; a failure to do so does not spoil the replay.
-	 */
-	private void removeLeftLock(CallContext context, String lock, ServerLauncher.Launch earlier) {
-		earlier.servers()
-			.stream()
-			.map(ServerDto::created)
-			.filter(Objects::nonNull)
-			.max(Instant::compareTo)
-			.ifPresent((launched) -> {
-				try {
-					this.locks.releaseIfTakenBy(context, lock, launched);
-				}
-				catch (CloudException ex) {
-					log.warn("Could not remove launch lock {}: {}", lock, ex.getMessage());
-				}
-			});
-	}
-
-	/**
-	 * A lock that cannot be released does not undo the launch: the next launch with the
-	 * key here takes it again, and any other gateway breaks it once it is stale.
-	 */
-	private void release(CallContext context, String lock, Instant acquired) {
-		try {
-			this.locks.release(context, lock);
-		}
-		catch (CloudException ex) {
-			this.unreleased.put(unreleasedKey(context, lock), acquired);
-			log.warn("Could not release launch lock {}: {}", lock, ex.getMessage());
-		}
-	}
-
-	private static String unreleasedKey(CallContext context, String lock) {
-		return context.session().projectId() + " " + lock;
 	}
 
 	private void pause() {

@@ -194,28 +194,14 @@ final class ServerView {
 			List<ServerDto> changed = full ? this.source.servers(context)
 					: this.source.serversChangedSince(context, since);
 			List<ServerPort> portList = Futures.join(ports);
-			this.networkNames = networkNames(context, fetchedNames, portList);
+			if (full || !NetworkState.unnamed(portList, this.networkNames).isEmpty()) {
+				this.networkNames = Map.copyOf(full ? Futures.join(fetchedNames) : this.source.networkNames(context));
+			}
 			return apply(started, writesAtStart, full, changed, portList, Futures.join(floatingIps));
 		}
 		finally {
 			this.refreshLock.unlock();
 		}
-	}
-
-	/**
-	 * @param fetched the names a full resync fetched beside Nova, or {@code null}
-	 * @return the names of the ports' networks: those fetched, or those known unless a
-	 * port is on a network without one
-	 */
-	private Map<String, String> networkNames(CallContext context, CompletableFuture<Map<String, String>> fetched,
-			List<ServerPort> ports) {
-		if (fetched != null) {
-			return Map.copyOf(Futures.join(fetched));
-		}
-		if (NetworkState.unnamed(ports, this.networkNames).isEmpty()) {
-			return this.networkNames;
-		}
-		return Map.copyOf(this.source.networkNames(context));
 	}
 
 	/** Applies what a refresh read; the caller holds {@link #refreshLock}. */
