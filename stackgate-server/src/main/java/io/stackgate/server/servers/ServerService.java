@@ -22,6 +22,7 @@ import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ComputeClient;
+import io.stackgate.server.cloud.ResilientCache;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.servers.view.LiveViews;
@@ -65,20 +66,32 @@ public class ServerService {
 	 * @param fromNova whether the caller asked for Nova's answer
 	 * ({@code Cache-Control: no-cache})
 	 * @return one page of servers from the project's live view, or from Nova when asked
-	 * to or when the project has no view
+	 * to or when the project has no view young enough; when Nova is out then, from the
+	 * view while it is not too old (stale-if-error)
 	 */
 	public ServerList listLive(CallContext context, ServerQuery query, boolean fromNova) {
 		CompletableFuture<Names> names = names(context);
-		Optional<ViewPage> viewed = fromNova ? Optional.empty() : this.views.list(context,
-				new ServerFilter(query.name(), query.status()), query.limit(), query.marker());
+		ServerFilter filter = new ServerFilter(query.name(), query.status());
+		Optional<ViewPage> viewed = fromNova ? Optional.empty()
+				: this.views.list(context, filter, query.limit(), query.marker());
 		if (viewed.isPresent()) {
-			Names known = Futures.join(names);
-			return new ServerList(viewed.get().servers().stream().map(known::fill).toList(), viewed.get().nextMarker(),
-					viewed.get().asOf());
+			return fromView(viewed.get(), Futures.join(names));
 		}
-		ServerPage page = this.compute.listServers(context, query);
+		ServerPage page;
+		try {
+			page = this.compute.listServers(context, query);
+		}
+		catch (CloudException ex) {
+			Optional<ViewPage> stale = (fromNova || !ResilientCache.isOutage(ex)) ? Optional.empty()
+					: this.views.listStale(context, filter, query.limit(), query.marker());
+			return stale.map((view) -> fromView(view, Futures.join(names))).orElseThrow(() -> ex);
+		}
 		Names known = Futures.join(names);
 		return new ServerList(page.servers().stream().map(known::fill).toList(), page.nextMarker(), null);
+	}
+
+	private static ServerList fromView(ViewPage page, Names names) {
+		return new ServerList(page.servers().stream().map(names::fill).toList(), page.nextMarker(), page.asOf());
 	}
 
 	/**

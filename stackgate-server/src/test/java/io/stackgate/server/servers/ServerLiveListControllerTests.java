@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +25,12 @@ import io.stackgate.api.ResourceRefDto;
 import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.catalog.LaunchOptionsService;
+import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ImageClient;
 import io.stackgate.server.cloud.LaunchLocks;
 import io.stackgate.server.cloud.NetworkClient;
+import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.servers.view.LiveViewConfiguration;
@@ -143,6 +146,30 @@ class ServerLiveListControllerTests {
 		this.mvc.perform(get("/api/v1/servers"))
 			.andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].id").value("s-1"));
+	}
+
+	/** Every list finds the view too old to answer (max-staleness 1 ms). */
+	@Nested
+	@TestPropertySource(properties = "stackgate.live.max-staleness=1ms")
+	class WithAViewTooOldToAnswer {
+
+		@Test
+		void aListIsAnsweredFromTheViewWithItsAgeWhileNovaIsOutUnlessNovaWasAskedFor() throws Exception {
+			MockMvc mvc = ServerLiveListControllerTests.this.mvc;
+			mvc.perform(get("/api/v1/servers")).andExpect(status().isOk());
+			Thread.sleep(5);
+			given(ServerLiveListControllerTests.this.compute.listServers(any(), any()))
+				.willThrow(new CloudException(CloudException.Kind.TIMEOUT, OpenStackService.COMPUTE,
+						"Nova did not answer in time", null, null, null));
+
+			mvc.perform(get("/api/v1/servers"))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Age", matchesPattern("[0-9]+")))
+				.andExpect(jsonPath("$.length()").value(2));
+			mvc.perform(get("/api/v1/servers").header("Cache-Control", "no-cache"))
+				.andExpect(status().isGatewayTimeout());
+		}
+
 	}
 
 	@Test

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * is dropped
  * @param maxStaleness the oldest a view may be and still answer a list; older, lists go
  * to Nova
+ * @param staleIfError the oldest a view may be and still answer a list when Nova, asked
+ * because the view is older than {@code maxStaleness}, cannot be reached, times out or
+ * fails (RFC 5861 stale-if-error); the answer's {@code Age} says how old
  * @param maxServers the most servers one project's view holds; a project with more is
  * served from Nova
  * @param tokenMargin in {@code keystone} mode, a caller's token stops being used for
@@ -38,7 +41,8 @@ import org.springframework.validation.annotation.Validated;
 public record LiveViewProperties(@DefaultValue("true") boolean enabled,
 		@NotNull @DefaultValue("1s") Duration pollInterval, @NotNull @DefaultValue("3s") Duration changesOverlap,
 		@NotNull @DefaultValue("5m") Duration resyncInterval, @NotNull @DefaultValue("2m") Duration idleAfter,
-		@NotNull @DefaultValue("30s") Duration maxStaleness, @Min(1) @DefaultValue("5000") int maxServers,
-		@NotNull @DefaultValue("10s") Duration tokenMargin, @Min(0) @DefaultValue("1000") int replayEvents,
-		@NotNull @DefaultValue("15s") Duration heartbeatInterval, @NotNull @DefaultValue("1h") Duration maxWatch) {
+		@NotNull @DefaultValue("30s") Duration maxStaleness, @NotNull @DefaultValue("5m") Duration staleIfError,
+		@Min(1) @DefaultValue("5000") int maxServers, @NotNull @DefaultValue("10s") Duration tokenMargin,
+		@Min(0) @DefaultValue("1000") int replayEvents, @NotNull @DefaultValue("15s") Duration heartbeatInterval,
+		@NotNull @DefaultValue("1h") Duration maxWatch) {
 }

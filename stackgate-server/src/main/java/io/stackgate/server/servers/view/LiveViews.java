@@ -31,9 +31,7 @@ import io.stackgate.server.web.DaemonThreads;
  * session, and a view is refreshed only with a session of that project: in
  * {@code keystone} mode the token of one of its recent callers, while it is valid for
  * more than {@code stackgate.live.token-margin}; otherwise the gateway's own. A view
- * without a usable session is not refreshed until a caller brings one: it ages, lists are
- * served from it with their {@code Age} while it is younger than
- * {@code stackgate.live.max-staleness}, and go to Nova after that. A view unused for
+ * without a usable session ages until a caller brings one; one unused for
  * {@code stackgate.live.idle-after} is dropped.
  * <p>
  * Threads: one timer thread schedules the refreshes, which run on the shared executor,
@@ -58,9 +56,8 @@ public class LiveViews {
 	private final OversizedProjects oversized;
 
 	/**
-	 * Runs a refresh's Neutron lists while the refresh waits for Nova: its own threads,
-	 * so that refreshes running on the shared executor never wait for tasks queued behind
-	 * them.
+	 * Runs a refresh's Neutron lists while it waits for Nova: threads of their own, never
+	 * queued behind the refreshes on the shared executor.
 	 */
 	private final ExecutorService neutronCalls = Executors
 		.newCachedThreadPool(DaemonThreads.named("live-views-neutron-"));
@@ -83,7 +80,6 @@ public class LiveViews {
 	}
 
 	/**
-	 * @param context the caller
 	 * @param limit the page size, or {@code null} for every server
 	 * @param marker the id of the last server of the previous page, or {@code null}
 	 * @return the page, or empty when this list must go to Nova: views are disabled, the
@@ -91,8 +87,6 @@ public class LiveViews {
 	 * {@code stackgate.live.max-staleness}
 	 * @throws CloudException when the view had to be loaded or caught up and OpenStack
 	 * failed
-	 * @throws io.stackgate.server.problem.InvalidRequestException when the marker is not
-	 * in the list
 	 */
 	public Optional<ViewPage> list(CallContext context, ServerFilter filter, Integer limit, String marker) {
 		Optional<ServerView> view = viewFor(context);
@@ -114,6 +108,16 @@ public class LiveViews {
 	}
 
 	/**
+	 * The page of a view too old for {@link #list}, while younger than stale-if-error.
+	 */
+	public Optional<ViewPage> listStale(CallContext context, ServerFilter filter, Integer limit, String marker) {
+		return Optional.ofNullable(this.views.get(context.session().projectId()))
+			.filter((view) -> view.isLoaded()
+					&& view.age(this.clock.instant()).compareTo(this.properties.staleIfError()) <= 0)
+			.map((view) -> view.page(filter, limit, marker));
+	}
+
+	/**
 	 * Starts a watch of the caller's project.
 	 * @param lastEventId the {@code Last-Event-ID} the client resumes after, or
 	 * {@code null}
@@ -124,10 +128,7 @@ public class LiveViews {
 		return viewFor(context).map((view) -> view.publisher().subscribe(filter, lastEventId, sink));
 	}
 
-	/**
-	 * A caller created or deleted servers of its project through the gateway: its next
-	 * list sees the change.
-	 */
+	/** A caller wrote to its project through the gateway: its next list sees it. */
 	public void wrote(CloudSession session) {
 		ServerView view = this.views.get(session.projectId());
 		if (view != null) {
@@ -232,8 +233,7 @@ public class LiveViews {
 			this.metrics.refreshed("failed", Duration.between(now, this.clock.instant()));
 			log.error("Could not refresh the server view of project {}", view.projectId(), ex);
 		}
-		Duration took = Duration.ofNanos(System.nanoTime() - started);
-		Duration rest = this.properties.pollInterval().minus(took);
+		Duration rest = this.properties.pollInterval().minus(Duration.ofNanos(System.nanoTime() - started));
 		schedule(view, rest.isNegative() ? Duration.ZERO : rest);
 	}
 

@@ -91,6 +91,19 @@ class LiveViewsTests {
 	}
 
 	@Test
+	void aViewTooOldToAnswerIsKeptForWhenNovaIsOutUntilStaleIfError() {
+		start("stackgate.live.poll-interval", "1h");
+		this.views.list(context(gateway()), ServerFilter.ALL, null, null);
+		this.project.clock.advance(Duration.ofSeconds(31));
+
+		assertThat(this.views.list(context(gateway()), ServerFilter.ALL, null, null)).isEmpty();
+		assertThat(this.views.listStale(context(gateway()), ServerFilter.ALL, null, null))
+			.hasValueSatisfying((page) -> assertThat(page.asOf()).isEqualTo(T0));
+		this.project.clock.advance(Duration.ofMinutes(5));
+		assertThat(this.views.listStale(context(gateway()), ServerFilter.ALL, null, null)).isEmpty();
+	}
+
+	@Test
 	void disabledViewsSendEveryListToNova() {
 		start("stackgate.live.enabled", "false");
 
