@@ -1,7 +1,6 @@
 package io.stackgate.server.auth;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.catalina.filters.RemoteIpFilter;
@@ -13,6 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.task.TaskDecorator;
 
 import io.stackgate.cloudconfig.CloudConfig;
 import io.stackgate.server.cloud.CallerTokens;
@@ -52,13 +52,15 @@ class AuthConfiguration {
 
 	@Bean
 	Authenticator authenticator(AuthProperties auth, ObjectProvider<CallerTokens> callerTokens,
-			CloudSession serviceSession, CloudConfig cloud, MeterRegistry meterRegistry) {
+			CloudSession serviceSession, CloudConfig cloud, ObjectProvider<TaskDecorator> decorator,
+			MeterRegistry meterRegistry) {
 		return switch (auth.mode()) {
-			// Requests wait for validations: on threads of their own, never queued behind
-			// other work. Idle ones end after a minute.
-			case KEYSTONE -> new KeystoneAuthenticator(new TokenValidations(callerTokens.getObject(), auth,
-					Executors.newCachedThreadPool(DaemonThreads.named("token-validations-")), Clock.systemUTC(),
-					meterRegistry), cloud.authUrl());
+			case KEYSTONE -> new KeystoneAuthenticator(
+					new TokenValidations(callerTokens.getObject(), auth,
+							DaemonThreads.forWaitedWork("token-validations-",
+									decorator.getIfAvailable(() -> (task) -> task)),
+							Clock.systemUTC(), meterRegistry),
+					cloud.authUrl());
 			case SERVICE -> new ApiKeyAuthenticator(auth.apiKeys(), serviceSession);
 			case NONE -> new AnonymousAuthenticator(serviceSession);
 		};

@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.stereotype.Service;
 
 import io.stackgate.api.FlavorDto;
@@ -53,12 +54,13 @@ public class LaunchOptionsService {
 
 	private final ResilientCache<String, List<NetworkDto>> networkCache;
 
-	/** Loads on threads of their own, never queued behind other work; idle ones end. */
+	/** Loads on threads of their own, never queued behind other work. */
 	@Autowired
 	LaunchOptionsService(ComputeClient compute, ImageClient images, NetworkClient networks,
-			CatalogProperties properties, MeterRegistry meterRegistry) {
+			CatalogProperties properties, ObjectProvider<TaskDecorator> decorator, MeterRegistry meterRegistry) {
 		this(compute, images, networks, properties,
-				Executors.newCachedThreadPool(DaemonThreads.named("launch-options-")), meterRegistry);
+				DaemonThreads.forWaitedWork("launch-options-", decorator.getIfAvailable(() -> (task) -> task)),
+				meterRegistry);
 	}
 
 	LaunchOptionsService(ComputeClient compute, ImageClient images, NetworkClient networks,

@@ -30,8 +30,8 @@ public interface CallerSession extends CloudSession {
 	Instant expiresAt();
 
 	/**
-	 * @return when the gateway asked Keystone about the token: Keystone accepted it then,
-	 * and a revocation since is not known
+	 * @return when Keystone last accepted the token for the gateway: a revocation since
+	 * is not known
 	 */
 	Instant validatedAt();
 

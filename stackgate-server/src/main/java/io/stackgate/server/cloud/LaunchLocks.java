@@ -12,16 +12,16 @@ import java.time.Instant;
 public interface LaunchLocks {
 
 	/**
-	 * How long a launch may hold its lock before it starts its create: a launch that got
-	 * this far only later gives up, creating nothing, so that its create always ends
-	 * before the lock is {@linkplain #staleAfter() stale}.
+	 * How long after taking its lock a launch may start a create: one that would start
+	 * later is not made, and the launch fails (its servers rolled back), so that every
+	 * create ends before the lock is {@linkplain #staleAfter() stale}.
 	 */
-	Duration HOLD_BEFORE_CREATE = Duration.ofSeconds(5);
+	Duration CREATE_WINDOW = Duration.ofSeconds(20);
 
 	/**
 	 * @return how old a lock is when any gateway breaks it: older than any live launch
-	 * holds one ({@link #HOLD_BEFORE_CREATE}, then a create that ends by its read
-	 * timeout, then a margin for Nova to finish a create that timed out). So a lock left
+	 * holds one ({@link #CREATE_WINDOW}, then a create that ends by its read timeout,
+	 * then a margin for Nova to finish a create whose answer timed out). So a lock left
 	 * by a gateway that crashed, or could not release it, holds up a repeat of its launch
 	 * for that long at most.
 	 */

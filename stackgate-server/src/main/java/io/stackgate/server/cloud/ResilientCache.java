@@ -22,7 +22,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * is being used;</li>
  * <li>for {@code staleWhileRevalidate} past its TTL, an entry is still served at once,
  * with its age, while it is loaded again in the background (RFC 5861
- * stale-while-revalidate);</li>
+ * stale-while-revalidate); a renewal that is refused (rather than failing because the
+ * service is out) drops the entry, so that the next request hears the refusal;</li>
  * <li>older, it is loaded again while the caller waits; if that fails because the service
  * is out (a {@link CloudException} of kind {@code UNAVAILABLE} or {@code TIMEOUT}, or a
  * 5xx), the old entry is served for up to {@code staleIfError} past its TTL (RFC 5861
@@ -137,6 +138,10 @@ public final class ResilientCache<K, V> {
 					mine.complete(entry);
 				}
 				catch (RuntimeException ex) {
+					// A refusal is never hidden by the entry the load was to renew.
+					if (!isOutage(ex)) {
+						this.entries.invalidate(key);
+					}
 					this.loads.remove(key, mine);
 					mine.completeExceptionally(ex);
 				}

@@ -14,10 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * An actuator error without a body becomes a problem: Spring Boot answers an unknown
+ * A health probe's error without a body becomes a problem: Spring Boot answers an unknown
  * health group or component ({@code /actuator/health/nope}) with a bare 404, neither an
- * exception nor a container error that the other handlers would see. Actuator answers are
- * small, so they are held until the route is done.
+ * exception nor a container error that the other handlers would see. Health answers are
+ * small, so they are held until the route is done; the other actuator routes (the
+ * metrics) are not touched.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -25,7 +26,7 @@ class ActuatorErrorsFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/actuator/");
+		return !request.getRequestURI().startsWith("/actuator/health/");
 	}
 
 	@Override

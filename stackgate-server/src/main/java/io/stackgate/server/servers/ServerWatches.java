@@ -80,15 +80,16 @@ class ServerWatches {
 	/**
 	 * @return how long the stream may last: never past the caller's token nor past the
 	 * reuse of the validation it was admitted with
-	 * ({@code stackgate.auth.token-cache-ttl} from when Keystone was asked, not from
-	 * now), and never 0, which is no limit
+	 * ({@code stackgate.auth.token-cache-ttl} from when Keystone accepted the token, not
+	 * from now; a whole TTL for a validation reused past it because Keystone is out), and
+	 * never 0, which is no limit
 	 */
 	private Duration lifetime(CallContext context) {
 		if (context.session() instanceof CallerSession caller) {
 			Instant now = Instant.now();
-			Duration left = min(Duration.between(now, caller.expiresAt()),
-					Duration.between(now, caller.validatedAt().plus(this.revalidateEvery)));
-			Duration longest = min(this.maxWatch, left);
+			Instant revalidate = caller.validatedAt().plus(this.revalidateEvery);
+			Duration validated = revalidate.isAfter(now) ? Duration.between(now, revalidate) : this.revalidateEvery;
+			Duration longest = min(this.maxWatch, min(Duration.between(now, caller.expiresAt()), validated));
 			return (longest.toMillis() < 1) ? Duration.ofMillis(1) : longest;
 		}
 		return this.maxWatch;

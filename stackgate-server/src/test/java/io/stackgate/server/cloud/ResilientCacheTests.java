@@ -52,6 +52,18 @@ class ResilientCacheTests {
 	}
 
 	@Test
+	void aRefusedRenewalDropsTheEntrySoThatTheNextRequestHearsTheRefusal() {
+		get(() -> "v1");
+		this.clock.advance(TTL.plusSeconds(1));
+		assertThat(get(() -> fail(Kind.FORBIDDEN)).value()).as("served while it is renewed").isEqualTo("v1");
+		this.background.remove(0).run();
+
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> get(() -> fail(Kind.FORBIDDEN)))
+			.havingCause()
+			.isInstanceOfSatisfying(CloudException.class, (ex) -> assertThat(ex.kind()).isEqualTo(Kind.FORBIDDEN));
+	}
+
+	@Test
 	void missesOfSeveralKeysAreLoadedSideBySide() {
 		CompletableFuture<Served<String>> flavors = this.cache.get("flavors", () -> "f");
 		CompletableFuture<Served<String>> images = this.cache.get("images", () -> "i");

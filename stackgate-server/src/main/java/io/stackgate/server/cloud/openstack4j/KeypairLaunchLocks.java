@@ -18,7 +18,7 @@ import io.stackgate.server.cloud.OpenStackService;
  * {@link LaunchLocks} made of Nova keypairs: a keypair name is unique per user and Nova
  * creates it atomically, answering 409 to the second create. The keypair is never used to
  * log in: its key is a fixed public key whose private half was thrown away. A lock older
- * than {@link #STALE_AFTER} was left by a gateway that stopped while it held it, and is
+ * than {@link #staleAfter()} was left by a gateway that stopped while it held it, and is
  * broken.
  */
 class KeypairLaunchLocks implements LaunchLocks {
@@ -28,8 +28,11 @@ class KeypairLaunchLocks implements LaunchLocks {
 	private static final String LOCK_PUBLIC_KEY = "ssh-ed25519 "
 			+ "AAAAC3NzaC1lZDI1NTE5AAAAIIckwcscXuHXIrZS8PHEchKmwP02S3oswkvlxvvnvgow stackgate-launch-lock";
 
-	/** How long Nova may still take to finish a create whose answer timed out. */
-	private static final Duration NOVA_GRACE = Duration.ofSeconds(10);
+	/**
+	 * How long Nova may still take to show a server whose create's answer timed out, and
+	 * the clock skew between Nova and the gateways, which compare its time with theirs.
+	 */
+	private static final Duration NOVA_GRACE = Duration.ofSeconds(30);
 
 	private final UpstreamCalls calls;
 
@@ -40,7 +43,7 @@ class KeypairLaunchLocks implements LaunchLocks {
 	 */
 	KeypairLaunchLocks(UpstreamCalls calls, Duration readTimeout) {
 		this.calls = calls;
-		this.staleAfter = HOLD_BEFORE_CREATE.plus(readTimeout).plus(NOVA_GRACE);
+		this.staleAfter = CREATE_WINDOW.plus(readTimeout).plus(NOVA_GRACE);
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package io.stackgate.server.cloud.openstack4j;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.common.Identifier;
@@ -41,7 +40,6 @@ class KeystoneCallerTokens implements CallerTokens {
 		KeystoneToken self = new KeystoneToken();
 		self.setId(token);
 		self.setEndpoint(this.authUrl);
-		Instant asked = this.clock.instant();
 		Token validated;
 		try {
 			validated = this.clients.call(OpenStackService.IDENTITY,
@@ -65,7 +63,7 @@ class KeystoneCallerTokens implements CallerTokens {
 		KeystoneToken keystoneToken = (KeystoneToken) validated;
 		keystoneToken.setId(token);
 		keystoneToken.setEndpoint(this.authUrl);
-		return new CallerTokenSession(keystoneToken, asked);
+		return new CallerTokenSession(keystoneToken, this.clock.instant());
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 
 import org.openstack4j.api.Builders;
+import org.openstack4j.model.compute.AbsoluteLimit;
 import org.openstack4j.model.compute.Flavor;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.compute.ServerCreate;
@@ -46,9 +47,11 @@ class NovaCompute implements ComputeClient {
 
 	@Override
 	public OptionalInt maxServerMetadataItems(CallContext context) {
-		int max = this.calls.read(context, OpenStackService.COMPUTE,
-				(os) -> os.compute().quotaSets().limits().getAbsolute().getMaxServerMeta());
-		return (max < 0) ? OptionalInt.empty() : OptionalInt.of(max);
+		Integer max = this.calls.read(context, OpenStackService.COMPUTE, (os) -> {
+			AbsoluteLimit absolute = os.compute().quotaSets().limits().getAbsolute();
+			return (absolute != null) ? absolute.getMaxServerMeta() : null;
+		});
+		return (max == null || max < 0) ? OptionalInt.empty() : OptionalInt.of(max);
 	}
 
 	@Override

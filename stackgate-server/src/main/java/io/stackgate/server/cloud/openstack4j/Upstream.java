@@ -108,11 +108,11 @@ final class Upstream {
 	 * Nova answers 403 both for its policy and for a quota or limit, which its message
 	 * names: "Quota exceeded for instances: ...", "Maximum number of metadata items
 	 * exceeds 128", "Maximum number of key pairs exceeded", "Personality file limit
-	 * exceeded".
+	 * exceeded", "Personality file path too long".
 	 */
 	private static boolean isLimit(String message) {
 		return message != null && (message.contains("Quota exceeded") || message.contains("Maximum number of")
-				|| message.contains("limit exceeded"));
+				|| message.contains("Personality file"));
 	}
 
 	private static String describe(OpenStackService service, int status, String message) {

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +29,9 @@ import io.stackgate.server.servers.ServerService;
  * the launch: a retry finds them and gets them back instead of new ones, even after a
  * gateway restart or through another gateway instance. While it looks and creates, a
  * launch holds the key's {@link LaunchLocks lock}, so that concurrent retries wait for
- * the first instead of creating twice. A lock this gateway could not release (Nova was
- * down when its launch ended) is taken over by the next launch with the key here, which
- * then finds what that launch made; another gateway instance waits until it is stale.
+ * the first instead of creating twice ({@link KeyLocks}: a lock this gateway could not
+ * release is taken again by the next launch with the key here; another gateway instance
+ * waits until it is stale).
  */
 @Component
 class IdempotentLaunches {
@@ -99,7 +99,7 @@ class IdempotentLaunches {
 	 * for the whole wait
 	 */
 	ServerLauncher.Launch launch(CallContext context, CreateServerRequest request, String idempotencyKey,
-			Function<Map<String, String>, List<ServerDto>> create) {
+			BiFunction<Map<String, String>, Runnable, List<ServerDto>> create) {
 		Tags tags = new Tags(LaunchFingerprint.ofKey(idempotencyKey), LaunchFingerprint.ofRequest(request));
 		String lock = "stackgate-launch-" + tags.key().substring(0, 40);
 		Instant giveUp = Instant.now().plus(concurrentLaunchWait());
@@ -115,10 +115,8 @@ class IdempotentLaunches {
 				Instant acquired = Instant.now();
 				CallContext holder = round;
 				try {
-					return findEarlier(holder, request, tags, true).orElseGet(() -> {
-						KeyLocks.startCreateInTime(acquired);
-						return new ServerLauncher.Launch(create.apply(tags.asMetadata()), false);
-					});
+					return findEarlier(holder, request, tags, true).orElseGet(() -> new ServerLauncher.Launch(
+							create.apply(tags.asMetadata(), () -> KeyLocks.startCreateInTime(acquired)), false));
 				}
 				finally {
 					this.locks.release(holder, lock, acquired);

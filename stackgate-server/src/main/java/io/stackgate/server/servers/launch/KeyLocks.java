@@ -18,9 +18,9 @@ import io.stackgate.server.cloud.OpenStackService;
 
 /**
  * The locks of {@code Idempotency-Key}s ({@link LaunchLocks}) as a launch uses them:
- * taken, taken again when this gateway could not release one, held no longer than
- * {@link LaunchLocks#HOLD_BEFORE_CREATE} before the create, released, and removed by a
- * replay that finds what their launch made.
+ * taken, taken again when this gateway could not release one, no create started past
+ * {@link LaunchLocks#CREATE_WINDOW}, released, and removed by a replay that finds what
+ * their launch made.
  */
 final class KeyLocks {
 
@@ -64,14 +64,14 @@ final class KeyLocks {
 	}
 
 	/**
-	 * A launch that held its lock too long before its create gives up, creating nothing:
-	 * its create could otherwise still run when another gateway breaks the lock.
+	 * A create the launch would start too long after taking its lock is not made: it
+	 * could still run when another gateway breaks the lock.
 	 */
 	static void startCreateInTime(Instant acquired) {
-		if (Instant.now().isAfter(acquired.plus(LaunchLocks.HOLD_BEFORE_CREATE))) {
+		if (Instant.now().isAfter(acquired.plus(LaunchLocks.CREATE_WINDOW))) {
 			throw new CloudException(CloudException.Kind.TIMEOUT, OpenStackService.COMPUTE,
-					"Nova was too slow to look for an earlier launch with this Idempotency-Key; nothing was "
-							+ "created: repeat the request with the same key",
+					"Nova was too slow: the launch could not be made while it held its Idempotency-Key's lock; "
+							+ "repeat the request with the same key",
 					null, null, null);
 		}
 	}

@@ -50,12 +50,13 @@ class ServerCreator {
 	 * @return the servers, in creation order, as Nova shows them right after the create
 	 */
 	List<ServerDto> createAll(CallContext context, CreateServerRequest request, LaunchTargets.Resolved targets,
-			Map<String, String> tags) {
+			Map<String, String> tags, Runnable beforeEachCreate) {
 		int count = count(request);
 		List<ServerDto> created = new ArrayList<>();
 		try {
 			for (int i = 1; i <= count; i++) {
 				String name = (count == 1) ? request.name() : request.name() + "-" + i;
+				beforeEachCreate.run();
 				String id = this.compute.createServer(context, spec(request, targets, name, tags));
 				this.views.wrote(context.session());
 				created.add(new ServerDto(id, name, ServerStatus.BUILD, List.of(),

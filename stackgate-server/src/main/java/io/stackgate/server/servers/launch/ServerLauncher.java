@@ -2,12 +2,14 @@ package io.stackgate.server.servers.launch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.springframework.stereotype.Service;
 
 import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.ServerDto;
 import io.stackgate.server.cloud.CallContext;
+import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.servers.LaunchProperties;
@@ -54,26 +56,37 @@ public class ServerLauncher {
 	 */
 	public Launch launch(CallContext context, CreateServerRequest request, String idempotencyKey) {
 		LaunchRequestValidator.validate(request, this.maxCount);
-		checkMetadataQuota(context, request, idempotencyKey != null);
 		LaunchTargets.Resolved resolved = this.targets.resolve(context, request);
 		if (idempotencyKey == null) {
-			return new Launch(this.creator.createAll(context, request, resolved, Map.of()), false);
+			checkMetadataQuota(context, request, false);
+			return new Launch(this.creator.createAll(context, request, resolved, Map.of(), () -> {
+			}), false);
 		}
-		return this.idempotent.launch(context, request, idempotencyKey,
-				(tags) -> this.creator.createAll(context, request, resolved, tags));
+		return this.idempotent.launch(context, request, idempotencyKey, (tags, beforeEachCreate) -> {
+			checkMetadataQuota(context, request, true);
+			return this.creator.createAll(context, request, resolved, tags, beforeEachCreate);
+		});
 	}
 
 	/**
 	 * Nova refuses a server with more metadata items than the project's quota, the
 	 * gateway's own tags of an {@code Idempotency-Key} included: said before anything is
-	 * created. Nova is asked only when the request has metadata.
+	 * created (a replay is not checked). Nova's limits are asked only when the request
+	 * has metadata; when they cannot be had, Nova checks at the create.
 	 */
 	private void checkMetadataQuota(CallContext context, CreateServerRequest request, boolean tagged) {
 		if (request.metadata() == null || request.metadata().isEmpty()) {
 			return;
 		}
 		int items = request.metadata().size() + (tagged ? IdempotentLaunches.TAGS : 0);
-		this.compute.maxServerMetadataItems(context).ifPresent((max) -> {
+		OptionalInt limit;
+		try {
+			limit = this.compute.maxServerMetadataItems(context);
+		}
+		catch (CloudException ex) {
+			return;
+		}
+		limit.ifPresent((max) -> {
 			if (items > max) {
 				throw InvalidRequestException.badField("metadata", "has " + items + " items"
 						+ (tagged ? " with the gateway's " + IdempotentLaunches.TAGS + " for the Idempotency-Key" : "")
