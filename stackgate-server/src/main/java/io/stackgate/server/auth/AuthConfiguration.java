@@ -1,6 +1,7 @@
 package io.stackgate.server.auth;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.catalina.filters.RemoteIpFilter;
@@ -12,12 +13,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.task.TaskDecorator;
 
 import io.stackgate.cloudconfig.CloudConfig;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudSession;
-import io.stackgate.server.web.DaemonThreads;
 import io.stackgate.server.web.ListenAddress;
 import io.stackgate.server.web.ListenProperties;
 
@@ -52,15 +51,11 @@ class AuthConfiguration {
 
 	@Bean
 	Authenticator authenticator(AuthProperties auth, ObjectProvider<CallerTokens> callerTokens,
-			CloudSession serviceSession, CloudConfig cloud, ObjectProvider<TaskDecorator> decorator,
+			CloudSession serviceSession, CloudConfig cloud, Executor applicationTaskExecutor,
 			MeterRegistry meterRegistry) {
 		return switch (auth.mode()) {
-			case KEYSTONE -> new KeystoneAuthenticator(
-					new TokenValidations(callerTokens.getObject(), auth,
-							DaemonThreads.forWaitedWork("token-validations-",
-									decorator.getIfAvailable(() -> (task) -> task)),
-							Clock.systemUTC(), meterRegistry),
-					cloud.authUrl());
+			case KEYSTONE -> new KeystoneAuthenticator(new TokenValidations(callerTokens.getObject(), auth,
+					applicationTaskExecutor, Clock.systemUTC(), meterRegistry), cloud.authUrl());
 			case SERVICE -> new ApiKeyAuthenticator(auth.apiKeys(), serviceSession);
 			case NONE -> new AnonymousAuthenticator(serviceSession);
 		};

@@ -25,7 +25,7 @@ import io.stackgate.server.web.Futures;
  * is renewed in the background; while Keystone is out, a validation is used for
  * {@code stackgate.auth.token-cache-stale-if-error} past its TTL (see
  * {@link ResilientCache}), never while Keystone answers. Concurrent requests with a token
- * that is not cached share one validation.
+ * that is not cached share one validation, run on the first one's thread.
  */
 class TokenValidations {
 

@@ -9,9 +9,6 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.task.TaskDecorator;
 import org.springframework.stereotype.Service;
 
 import io.stackgate.api.FlavorDto;
@@ -25,7 +22,6 @@ import io.stackgate.server.cloud.NetworkClient;
 import io.stackgate.server.cloud.ResilientCache;
 import io.stackgate.server.cloud.ResilientCache.Freshness;
 import io.stackgate.server.cloud.ResilientCache.Served;
-import io.stackgate.server.web.DaemonThreads;
 
 /**
  * Flavors, images and networks, cached per project for
@@ -33,9 +29,8 @@ import io.stackgate.server.web.DaemonThreads;
  * expire, served at once while they are fetched again for
  * {@code stackgate.cache.launch-options-stale-while-revalidate} past it, and served stale
  * for {@code stackgate.cache.launch-options-stale-if-error} while the service they come
- * from is out (see {@link ResilientCache}). Lists that are not cached are fetched side by
- * side, on threads of their own; concurrent requests for one share one call to OpenStack;
- * a failed call is not cached.
+ * from is out (see {@link ResilientCache}). Concurrent requests for a list that is not
+ * cached share one call to OpenStack; a failed call is not cached.
  */
 @Service
 public class LaunchOptionsService {
@@ -54,30 +49,21 @@ public class LaunchOptionsService {
 
 	private final ResilientCache<String, List<NetworkDto>> networkCache;
 
-	/** Loads on threads of their own, never queued behind other work. */
-	@Autowired
 	LaunchOptionsService(ComputeClient compute, ImageClient images, NetworkClient networks,
-			CatalogProperties properties, ObjectProvider<TaskDecorator> decorator, MeterRegistry meterRegistry) {
-		this(compute, images, networks, properties,
-				DaemonThreads.forWaitedWork("launch-options-", decorator.getIfAvailable(() -> (task) -> task)),
-				meterRegistry);
-	}
-
-	LaunchOptionsService(ComputeClient compute, ImageClient images, NetworkClient networks,
-			CatalogProperties properties, Executor loads, MeterRegistry meterRegistry) {
+			CatalogProperties properties, Executor applicationTaskExecutor, MeterRegistry meterRegistry) {
 		this.compute = compute;
 		this.images = images;
 		this.networks = networks;
-		this.flavorCache = cache(properties, loads, meterRegistry, "flavors");
-		this.imageCache = cache(properties, loads, meterRegistry, "images");
-		this.networkCache = cache(properties, loads, meterRegistry, "networks");
+		this.flavorCache = cache(properties, applicationTaskExecutor, meterRegistry, "flavors");
+		this.imageCache = cache(properties, applicationTaskExecutor, meterRegistry, "images");
+		this.networkCache = cache(properties, applicationTaskExecutor, meterRegistry, "networks");
 	}
 
-	private static <T> ResilientCache<String, T> cache(CatalogProperties properties, Executor loads,
+	private static <T> ResilientCache<String, T> cache(CatalogProperties properties, Executor renewals,
 			MeterRegistry meterRegistry, String name) {
 		ResilientCache<String, T> cache = new ResilientCache<>(new Freshness(properties.launchOptionsTtl(),
 				properties.launchOptionsStaleWhileRevalidate(), properties.launchOptionsStaleIfError()), MAX_PROJECTS,
-				loads, Clock.systemUTC());
+				renewals, Clock.systemUTC());
 		CaffeineCacheMetrics.monitor(meterRegistry, cache.caffeine(), name);
 		return cache;
 	}
@@ -124,8 +110,7 @@ public class LaunchOptionsService {
 	}
 
 	/**
-	 * @return the three lists, fetched side by side when they are not cached; aged as the
-	 * oldest of them
+	 * @return the three lists; aged as the oldest of them
 	 */
 	public CompletableFuture<Served<LaunchOptionsDto>> launchOptions(CallContext context) {
 		CompletableFuture<Served<List<FlavorDto>>> flavors = flavors(context);

@@ -28,9 +28,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * is out (a {@link CloudException} of kind {@code UNAVAILABLE} or {@code TIMEOUT}, or a
  * 5xx), the old entry is served for up to {@code staleIfError} past its TTL (RFC 5861
  * stale-if-error), marked with its age;</li>
- * <li>every load runs on the executor, so that a caller that needs several entries waits
- * for their loads side by side; concurrent misses of one key share one load; a failed
- * load is not cached.</li>
+ * <li>concurrent misses share one load, run on the first caller's thread; a failed load
+ * is not cached.</li>
  * </ul>
  *
  * @param <K> the key
@@ -58,8 +57,7 @@ public final class ResilientCache<K, V> {
 	/**
 	 * @param freshness how long entries are served
 	 * @param maxSize how many entries are kept at most
-	 * @param executor runs the loads: it should not queue them behind unrelated work,
-	 * since callers may wait for them
+	 * @param executor runs background renewals
 	 * @param clock the time
 	 */
 	public ResilientCache(Freshness freshness, long maxSize, Executor executor, Clock clock) {
@@ -93,14 +91,14 @@ public final class ResilientCache<K, V> {
 		long age = (entry != null) ? this.clock.millis() - entry.loadedAt() : Long.MAX_VALUE;
 		if (age < this.ttlMillis + this.revalidateMillis) {
 			if (age >= this.ttlMillis * REFRESH_AHEAD) {
-				load(key, loader);
+				load(key, loader, false);
 			}
 			return CompletableFuture.completedFuture(served(entry));
 		}
 		if (age >= this.ttlMillis + this.staleMillis) {
-			return load(key, loader).thenApply(this::served);
+			return load(key, loader, true).thenApply(this::served);
 		}
-		return load(key, loader).handle((fresh, ex) -> {
+		return load(key, loader, true).handle((fresh, ex) -> {
 			if (ex == null) {
 				return served(fresh);
 			}
@@ -122,34 +120,43 @@ public final class ResilientCache<K, V> {
 				false);
 	}
 
-	/** One load per key at a time, on the executor. */
-	private CompletableFuture<Entry<V>> load(K key, Supplier<V> loader) {
+	/**
+	 * One load per key at a time; a waiting caller runs it on its own thread, a renewal
+	 * in the background.
+	 */
+	private CompletableFuture<Entry<V>> load(K key, Supplier<V> loader, boolean inline) {
 		CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
 		CompletableFuture<Entry<V>> running = this.loads.putIfAbsent(key, mine);
 		if (running != null) {
 			return running;
 		}
-		try {
-			this.executor.execute(() -> {
-				try {
-					Entry<V> entry = new Entry<>(loader.get(), this.clock.millis());
-					this.entries.put(key, entry);
-					this.loads.remove(key, mine);
-					mine.complete(entry);
+		Runnable run = () -> {
+			try {
+				Entry<V> entry = new Entry<>(loader.get(), this.clock.millis());
+				this.entries.put(key, entry);
+				this.loads.remove(key, mine);
+				mine.complete(entry);
+			}
+			catch (RuntimeException ex) {
+				// A refusal is never hidden by the entry the load was to renew.
+				if (!isOutage(ex)) {
+					this.entries.invalidate(key);
 				}
-				catch (RuntimeException ex) {
-					// A refusal is never hidden by the entry the load was to renew.
-					if (!isOutage(ex)) {
-						this.entries.invalidate(key);
-					}
-					this.loads.remove(key, mine);
-					mine.completeExceptionally(ex);
-				}
-			});
+				this.loads.remove(key, mine);
+				mine.completeExceptionally(ex);
+			}
+		};
+		if (inline) {
+			run.run();
 		}
-		catch (RejectedExecutionException ex) {
-			this.loads.remove(key, mine);
-			mine.completeExceptionally(ex);
+		else {
+			try {
+				this.executor.execute(run);
+			}
+			catch (RejectedExecutionException ex) {
+				this.loads.remove(key, mine);
+				mine.completeExceptionally(ex);
+			}
 		}
 		return mine;
 	}

@@ -1,11 +1,7 @@
 package io.stackgate.server.web;
 
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
-import org.springframework.core.task.TaskDecorator;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -25,18 +21,6 @@ public final class DaemonThreads {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
 		threads.setDaemon(true);
 		return threads;
-	}
-
-	/**
-	 * An executor for work that requests wait for (loads from OpenStack): a thread per
-	 * task at once, never queued behind other work, idle threads ending after a minute;
-	 * each task runs with the request's logging context.
-	 * @param prefix the start of the threads' names
-	 * @param decorator carries the logging context to the task
-	 */
-	public static Executor forWaitedWork(String prefix, TaskDecorator decorator) {
-		ExecutorService threads = Executors.newCachedThreadPool(named(prefix));
-		return (task) -> threads.execute(decorator.decorate(task));
 	}
 
 }

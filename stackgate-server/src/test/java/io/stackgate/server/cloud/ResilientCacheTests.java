@@ -64,28 +64,15 @@ class ResilientCacheTests {
 	}
 
 	@Test
-	void missesOfSeveralKeysAreLoadedSideBySide() {
-		CompletableFuture<Served<String>> flavors = this.cache.get("flavors", () -> "f");
-		CompletableFuture<Served<String>> images = this.cache.get("images", () -> "i");
-		assertThat(flavors).isNotDone();
-		assertThat(images).isNotDone();
-		assertThat(this.background).hasSize(2);
-		this.background.forEach(Runnable::run);
-		assertThat(flavors.join().value()).isEqualTo("f");
-		assertThat(images.join().value()).isEqualTo("i");
-	}
-
-	@Test
 	void withoutStaleWhileRevalidateAnEntryPastItsTtlIsWaitedFor() {
 		ResilientCache<String, String> validations = new ResilientCache<>(new Freshness(TTL, Duration.ZERO, STALE), 10,
 				this.background::add, this.clock);
 		validations.get("token", () -> "v1");
-		this.background.remove(0).run();
 		this.clock.advance(TTL);
 		CompletableFuture<Served<String>> revalidated = validations.get("token", () -> "v2");
-		assertThat(revalidated).isNotDone();
-		this.background.remove(0).run();
+		assertThat(revalidated).as("loaded on the caller's thread").isDone();
 		assertThat(revalidated.join().value()).isEqualTo("v2");
+		assertThat(this.background).isEmpty();
 	}
 
 	@Test
@@ -153,19 +140,11 @@ class ResilientCacheTests {
 		assertThat(get(() -> "v2").value()).isEqualTo("v1");
 	}
 
-	/**
-	 * Gets the entry; a load the caller waits for is run at once, a renewal in the
-	 * background stays queued.
-	 */
 	private Served<String> get(Supplier<String> loader) {
-		CompletableFuture<Served<String>> served = this.cache.get("project", () -> {
+		return this.cache.get("project", () -> {
 			this.loads.incrementAndGet();
 			return loader.get();
-		});
-		if (!served.isDone()) {
-			this.background.remove(this.background.size() - 1).run();
-		}
-		return served.join();
+		}).join();
 	}
 
 	private static String fail(Kind kind) {

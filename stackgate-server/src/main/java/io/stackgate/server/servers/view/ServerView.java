@@ -183,19 +183,17 @@ final class ServerView {
 					|| !started.isBefore(this.lastResync.plus(this.properties.resyncInterval()));
 			Instant since = full ? null
 					: this.lastRefresh.minus(this.properties.changesOverlap()).truncatedTo(ChronoUnit.SECONDS);
-			// Neutron is asked while Nova answers (and, on a full resync, for the
-			// networks' names): a refresh takes as long as the slower of the two.
+			// Neutron is asked while Nova answers: a refresh takes as long as the slower
+			// of the two.
 			CompletableFuture<List<ServerPort>> ports = CompletableFuture
 				.supplyAsync(() -> this.source.serverPorts(context), this.executor);
 			CompletableFuture<List<FloatingIp>> floatingIps = CompletableFuture
 				.supplyAsync(() -> this.source.floatingIps(context), this.executor);
-			CompletableFuture<Map<String, String>> fetchedNames = full
-					? CompletableFuture.supplyAsync(() -> this.source.networkNames(context), this.executor) : null;
 			List<ServerDto> changed = full ? this.source.servers(context)
 					: this.source.serversChangedSince(context, since);
 			List<ServerPort> portList = Futures.join(ports);
 			if (full || !NetworkState.unnamed(portList, this.networkNames).isEmpty()) {
-				this.networkNames = Map.copyOf(full ? Futures.join(fetchedNames) : this.source.networkNames(context));
+				this.networkNames = Map.copyOf(this.source.networkNames(context));
 			}
 			return apply(started, writesAtStart, full, changed, portList, Futures.join(floatingIps));
 		}
