@@ -87,8 +87,10 @@ class FaultIT {
 	private static final String NOVA_FAILED = "Nova answered 500";
 
 	/**
-	 * Nova's create while Keystone is out: it cannot get tokens of its own to reach
-	 * Neutron and Glance.
+	 * Nova's create while Keystone is out (it cannot get tokens of its own to reach
+	 * Neutron and Glance), or while Neutron or Glance is (it tries them again past the
+	 * gateway's read timeout: seen for 1 to 2 of the 6 launches of an outage, in three
+	 * runs on 2026-12-07).
 	 */
 	private static final String NOVA_LATE = "Nova did not answer in time";
 
@@ -134,8 +136,8 @@ class FaultIT {
 	static Stream<Arguments> faults() {
 		return Stream.of(Arguments.of("keystone", List.of("Keystone", NOVA_FAILED, NOVA_LATE), "/api/v1/flavors"),
 				Arguments.of("nova-api", List.of("Nova"), "/api/v1/servers"),
-				Arguments.of("neutron", List.of("Neutron", NOVA_FAILED), "/api/v1/networks"),
-				Arguments.of("glance", List.of("Glance", NOVA_FAILED), "/api/v1/images"));
+				Arguments.of("neutron", List.of("Neutron", NOVA_FAILED, NOVA_LATE), "/api/v1/networks"),
+				Arguments.of("glance", List.of("Glance", NOVA_FAILED, NOVA_LATE), "/api/v1/images"));
 	}
 
 	/**
