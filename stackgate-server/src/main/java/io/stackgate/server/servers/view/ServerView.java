@@ -191,11 +191,8 @@ final class ServerView {
 				.supplyAsync(() -> this.source.floatingIps(context), this.executor);
 			List<ServerDto> changed = full ? this.source.servers(context)
 					: this.source.serversChangedSince(context, since);
-			List<ServerPort> portList = Futures.join(ports);
-			if (full || !NetworkState.unnamed(portList, this.networkNames).isEmpty()) {
-				this.networkNames = Map.copyOf(this.source.networkNames(context));
-			}
-			return apply(started, writesAtStart, full, changed, portList, Futures.join(floatingIps));
+			return apply(context, started, writesAtStart, full, changed, Futures.join(ports),
+					Futures.join(floatingIps));
 		}
 		finally {
 			this.refreshLock.unlock();
@@ -203,8 +200,11 @@ final class ServerView {
 	}
 
 	/** Applies what a refresh read; the caller holds {@link #refreshLock}. */
-	private boolean apply(Instant started, long writesAtStart, boolean full, List<ServerDto> changed,
-			List<ServerPort> ports, List<FloatingIp> floatingIps) {
+	private boolean apply(CallContext context, Instant started, long writesAtStart, boolean full,
+			List<ServerDto> changed, List<ServerPort> ports, List<FloatingIp> floatingIps) {
+		if (full || !NetworkState.unnamed(ports, this.networkNames).isEmpty()) {
+			this.networkNames = Map.copyOf(this.source.networkNames(context));
+		}
 		Map<String, ServerDto> next = Snapshot.merge(full ? Map.of() : this.novaServers, changed);
 		if (next.size() > this.properties.maxServers()) {
 			throw new TooManyServersException(this.projectId, next.size(), this.properties.maxServers());
