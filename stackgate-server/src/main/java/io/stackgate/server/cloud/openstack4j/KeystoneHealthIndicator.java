@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 import org.springframework.boot.health.contributor.Health;
@@ -16,8 +18,10 @@ import io.stackgate.server.cloud.CloudException;
 /**
  * Ready when Keystone answers and the gateway holds a valid token of its own. Keystone is
  * probed at most once a second, however often readiness is asked (several load balancers,
- * a test polling it): checks that come meanwhile get the last answer, and checks that
- * come during a probe wait for it.
+ * a test polling it), and never on the asker's thread but the first: a check answers the
+ * last probe's result at once and starts the next probe in the background when that
+ * result is a second old. A Keystone that is slow to answer (busy validating the tokens
+ * of restarted services) thus does not hold a load balancer's check past its timeout.
  */
 class KeystoneHealthIndicator implements HealthIndicator {
 
@@ -29,6 +33,8 @@ class KeystoneHealthIndicator implements HealthIndicator {
 
 	private long lastAt;
 
+	private boolean probing;
+
 	private final KeystoneSession session;
 
 	private final URI authUrl;
@@ -37,23 +43,44 @@ class KeystoneHealthIndicator implements HealthIndicator {
 
 	private final LongSupplier nanoTime;
 
+	private final Executor prober;
+
 	KeystoneHealthIndicator(KeystoneSession session, URI authUrl) {
-		this(session, authUrl, System::nanoTime);
+		this(session, authUrl, System::nanoTime, Executors.newSingleThreadExecutor((probe) -> {
+			Thread thread = new Thread(probe, "keystone-readiness");
+			thread.setDaemon(true);
+			return thread;
+		}));
 	}
 
-	KeystoneHealthIndicator(KeystoneSession session, URI authUrl, LongSupplier nanoTime) {
+	KeystoneHealthIndicator(KeystoneSession session, URI authUrl, LongSupplier nanoTime, Executor prober) {
 		this.session = session;
 		this.authUrl = authUrl;
 		this.nanoTime = nanoTime;
+		this.prober = prober;
 	}
 
 	@Override
-	public synchronized Health health() {
-		if (this.last == null || this.nanoTime.getAsLong() - this.lastAt >= REUSE_NANOS) {
-			this.last = check();
-			this.lastAt = this.nanoTime.getAsLong();
+	public Health health() {
+		synchronized (this) {
+			if (this.last == null) {
+				record(check());
+			}
+			if (this.probing || this.nanoTime.getAsLong() - this.lastAt < REUSE_NANOS) {
+				return this.last;
+			}
+			this.probing = true;
 		}
-		return this.last;
+		this.prober.execute(() -> record(check()));
+		synchronized (this) {
+			return this.last;
+		}
+	}
+
+	private synchronized void record(Health health) {
+		this.last = health;
+		this.lastAt = this.nanoTime.getAsLong();
+		this.probing = false;
 	}
 
 	private Health check() {
