@@ -532,8 +532,9 @@ public final class RequestGenerator {
 				headers.add(new String[] { "Content-Type", this.contentType });
 			}
 			headers.addAll(this.headers);
+			// The key only binds operations that take one: elsewhere the header is noise.
 			String key = this.headers.stream()
-				.filter((h) -> h[0].equals("Idempotency-Key"))
+				.filter((h) -> h[0].equals("Idempotency-Key") && hasHeader(this.operation, h[0]))
 				.map((h) -> h[1])
 				.findFirst()
 				.orElse(null);
