@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
@@ -28,14 +30,24 @@ import io.stackgate.server.cloud.OpenStackService;
  * {@code UNAVAILABLE}, naming the service.</li>
  * <li>Circuit breaker: when at least half of the last 10 calls to a service (and 5 or
  * more) could not connect or timed out, calls to it fail at once as {@code UNAVAILABLE}
- * for {@code stackgate.upstream.circuit-open-wait}; then one call tries it, and the
- * circuit closes when that call gets an answer. A service coming back slowly (Nova's
- * first answers after a start take seconds) is then not buried under calls the gateway
- * would abandon at the read timeout, each of which it would go on working through.
- * Answers, even errors, count as successes.</li>
+ * for {@code stackgate.upstream.circuit-open-wait}; then a few calls try it, and the
+ * circuit closes when they get answers. A service coming back slowly (Nova's first
+ * answers after a start take seconds) is then not buried under calls the gateway would
+ * abandon at the read timeout, each of which it would go on working through. Answers,
+ * even errors, count as successes.</li>
  * </ul>
  */
 final class UpstreamBulkheads {
+
+	/**
+	 * Calls let through to a service whose circuit was open, to see whether it is back:
+	 * more than one, so that a call that went out while the service was still starting,
+	 * and waits for its read timeout, does not hold back every call that would find it
+	 * back.
+	 */
+	private static final int HALF_OPEN_CALLS = 3;
+
+	private static final Logger logger = LoggerFactory.getLogger(UpstreamBulkheads.class);
 
 	private final Map<OpenStackService, Bulkhead> bulkheads = new EnumMap<>(OpenStackService.class);
 
@@ -56,13 +68,16 @@ final class UpstreamBulkheads {
 			.minimumNumberOfCalls(5)
 			.failureRateThreshold(50)
 			.waitDurationInOpenState(properties.circuitOpenWait())
-			.permittedNumberOfCallsInHalfOpenState(1)
+			.permittedNumberOfCallsInHalfOpenState(HALF_OPEN_CALLS)
 			.recordException(UpstreamBulkheads::isOutage)
 			.build();
 		for (OpenStackService service : OpenStackService.values()) {
 			Bulkhead bulkhead = Bulkhead.of(service.catalogType(), config);
 			this.bulkheads.put(service, bulkhead);
 			CircuitBreaker breaker = CircuitBreaker.of(service.catalogType(), breakerConfig);
+			breaker.getEventPublisher()
+				.onStateTransition((event) -> logger.info("Circuit of {}: {}", service.projectName(),
+						describe(event.getStateTransition().getToState())));
 			this.breakers.put(service, breaker);
 			Gauge
 				.builder("stackgate.upstream.circuit.open", breaker,
@@ -122,6 +137,15 @@ final class UpstreamBulkheads {
 							+ " calls to it are already waiting for an answer",
 					null, null, ex);
 		}
+	}
+
+	private static String describe(CircuitBreaker.State state) {
+		return switch (state) {
+			case OPEN -> "open: its calls could not connect or timed out lately; they fail at once for a while";
+			case HALF_OPEN -> "half-open: a few calls try it again";
+			case CLOSED -> "closed: every call goes through";
+			default -> state.name();
+		};
 	}
 
 	/**

@@ -25,9 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * the service
  * @param circuitOpenWait how long the gateway stops calling a service whose recent calls
  * mostly could not connect or timed out (at least 5 calls, half of the last 10):
- * meanwhile its calls fail at once with a 503 naming it; then one call tries it again,
- * and its success lets every call through. It keeps a service that comes back slowly from
- * being buried under the calls the gateway abandoned at the read timeout
+ * meanwhile its calls fail at once with a 503 naming it; then three calls try it again,
+ * and their answers let every call through. It keeps a service that comes back slowly
+ * from being buried under the calls the gateway abandoned at the read timeout
  */
 @ConfigurationProperties("stackgate.upstream")
 @Validated

@@ -123,15 +123,9 @@ class UpstreamBulkheadsTests {
 	}
 
 	@Test
-	void aGlanceWhoseConnectionsBreakIsHeldBackForTheOpenWaitThenTriedByOneCallAndLetThroughWhenItAnswers()
+	void aGlanceWhoseConnectionsBreakIsHeldBackForTheOpenWaitThenTriedByAFewCallsAndLetThroughWhenTheyAnswer()
 			throws Exception {
-		openstack.stubFor(get(urlPathEqualTo("/image/v2/images"))
-			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		for (int i = 0; i < 5; i++) {
-			assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.glance.listImages(this.context))
-				.satisfies(
-						(ex) -> assertThat(ex.getMessage()).isEqualTo("Glance closed the connection before answering"));
-		}
+		breakGlancesConnections();
 		assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.glance.listImages(this.context))
 			.satisfies((ex) -> {
 				assertThat(ex.kind()).isEqualTo(Kind.UNAVAILABLE);
@@ -146,14 +140,58 @@ class UpstreamBulkheadsTests {
 
 		openstack.stubFor(get(urlPathEqualTo("/image/v2/images")).willReturn(okJson("{\"images\": []}")));
 		Thread.sleep(CIRCUIT_OPEN_WAIT.toMillis() + 100);
-		assertThat(this.glance.listImages(this.context)).isEmpty();
-		assertThat(this.glance.listImages(this.context)).isEmpty();
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.glance.listImages(this.context)).isEmpty();
+		}
 		assertThat(this.meterRegistry.get("stackgate.upstream.circuit.open").tag("service", "image").gauge().value())
 			.isZero();
 		assertThat(this.meterRegistry.get("stackgate.upstream.calls.short-circuited")
 			.tag("service", "image")
 			.counter()
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void aTrialCallThatHangsDoesNotHoldBackTheCallsThatFindTheServiceBack() throws Exception {
+		breakGlancesConnections();
+		openstack.stubFor(get(urlPathEqualTo("/image/v2/images"))
+			.willReturn(okJson("{\"images\": []}").withFixedDelay(NOVA_STALL_MILLIS)));
+		Thread.sleep(CIRCUIT_OPEN_WAIT.toMillis() + 100);
+		ExecutorService threads = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> hanging = threads.submit(() -> this.glance.listImages(this.context));
+			Thread.sleep(100);
+			openstack.stubFor(get(urlPathEqualTo("/image/v2/images")).willReturn(okJson("{\"images\": []}")));
+
+			int answered = 0;
+			while (!hanging.isDone() && answered < 2) {
+				try {
+					this.glance.listImages(this.context);
+					answered++;
+				}
+				catch (CloudException ex) {
+					assertThat(ex.getMessage())
+						.startsWith("Glance could not be reached or did not answer in time lately");
+				}
+				Thread.sleep(50);
+			}
+
+			assertThat(hanging).as("the first trial call, still waiting for Glance").isNotDone();
+			assertThat(answered).isEqualTo(2);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private void breakGlancesConnections() {
+		openstack.stubFor(get(urlPathEqualTo("/image/v2/images"))
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		for (int i = 0; i < 5; i++) {
+			assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.glance.listImages(this.context))
+				.satisfies(
+						(ex) -> assertThat(ex.getMessage()).isEqualTo("Glance closed the connection before answering"));
+		}
 	}
 
 	private double gauge(OpenStackService service) {
