@@ -117,12 +117,7 @@ public final class CloudConfigLoader {
 
 			@Override
 			public String cloud(String key) {
-				String name = key.equals("verify") ? "OS_INSECURE" : "OS_" + key.toUpperCase(java.util.Locale.ROOT);
-				String value = CloudConfigLoader.this.env.get(name);
-				if (key.equals("verify") && value != null) {
-					return String.valueOf(!Boolean.parseBoolean(value));
-				}
-				return value;
+				return CloudConfigLoader.this.env.get("OS_" + key.toUpperCase(java.util.Locale.ROOT));
 			}
 		});
 	}
@@ -150,7 +145,10 @@ public final class CloudConfigLoader {
 				Objects.requireNonNullElse(anyDomain, DomainRef.DEFAULT));
 		String endpointInterface = Objects.requireNonNullElse(settings.cloud("interface"), "public");
 		String caCert = settings.cloud("cacert");
-		boolean verify = !"false".equalsIgnoreCase(settings.cloud("verify"));
+		// As the openstack client: "verify: false", or the older "insecure: true"
+		// (OS_INSECURE).
+		boolean verify = !"false".equalsIgnoreCase(settings.cloud("verify"))
+				&& !"true".equalsIgnoreCase(settings.cloud("insecure"));
 		return new CloudConfig(source, authUrl, username, password, userDomain, projectName, projectId, projectDomain,
 				settings.cloud("region_name"), endpointInterface, (caCert != null) ? Path.of(caCert) : null, verify);
 	}

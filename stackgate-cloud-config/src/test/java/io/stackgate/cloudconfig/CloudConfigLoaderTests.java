@@ -72,6 +72,25 @@ class CloudConfigLoaderTests {
 	}
 
 	@Test
+	void turnsVerificationOffForVerifyFalseAndForTheOlderInsecureTrueOnly() throws IOException {
+		Path file = write(this.temp.resolve("tls.yaml"),
+				"""
+						clouds:
+						  private-ca: {cacert: /etc/ssl/cloud-ca.pem, auth: {auth_url: 'https://c:5000/v3', username: u, password: p, project_id: x}}
+						  no-verify: {verify: false, auth: {auth_url: 'https://c:5000/v3', username: u, password: p, project_id: x}}
+						  insecure: {insecure: true, auth: {auth_url: 'https://c:5000/v3', username: u, password: p, project_id: x}}
+						  not-insecure: {insecure: false, auth: {auth_url: 'https://c:5000/v3', username: u, password: p, project_id: x}}
+						""");
+		Map<String, String> env = Map.of("OS_CLIENT_CONFIG_FILE", file.toString());
+		CloudConfigLoader loader = new CloudConfigLoader(env, this.workingDirectory, this.home);
+		assertThat(loader.loadCloud("private-ca").caCert()).isEqualTo(Path.of("/etc/ssl/cloud-ca.pem"));
+		assertThat(loader.loadCloud("private-ca").verify()).isTrue();
+		assertThat(loader.loadCloud("no-verify").verify()).isFalse();
+		assertThat(loader.loadCloud("insecure").verify()).isFalse();
+		assertThat(loader.loadCloud("not-insecure").verify()).isTrue();
+	}
+
+	@Test
 	void readsOpenrcVariablesWhenNoCloudIsNamed() {
 		CloudConfig config = load(Map.of("OS_AUTH_URL", "http://keystone:5000/v3", "OS_USERNAME", "admin",
 				"OS_PASSWORD", "pw", "OS_PROJECT_NAME", "admin", "OS_USER_DOMAIN_NAME", "Users",
