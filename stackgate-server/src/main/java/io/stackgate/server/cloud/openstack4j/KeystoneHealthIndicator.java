@@ -2,13 +2,14 @@ package io.stackgate.server.cloud.openstack4j;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
+
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -25,7 +26,8 @@ import io.stackgate.server.cloud.CloudException;
  */
 class KeystoneHealthIndicator implements HealthIndicator {
 
-	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+	/** How long a probe of Keystone may take. */
+	static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final long REUSE_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -39,22 +41,24 @@ class KeystoneHealthIndicator implements HealthIndicator {
 
 	private final URI authUrl;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+	private final OkHttpClient http;
 
 	private final LongSupplier nanoTime;
 
 	private final Executor prober;
 
-	KeystoneHealthIndicator(KeystoneSession session, URI authUrl) {
-		this(session, authUrl, System::nanoTime, Executors.newSingleThreadExecutor((probe) -> {
+	KeystoneHealthIndicator(KeystoneSession session, URI authUrl, OkHttpClient http) {
+		this(session, authUrl, http, System::nanoTime, Executors.newSingleThreadExecutor((probe) -> {
 			Thread thread = new Thread(probe, "keystone-readiness");
 			thread.setDaemon(true);
 			return thread;
 		}));
 	}
 
-	KeystoneHealthIndicator(KeystoneSession session, URI authUrl, LongSupplier nanoTime, Executor prober) {
+	KeystoneHealthIndicator(KeystoneSession session, URI authUrl, OkHttpClient http, LongSupplier nanoTime,
+			Executor prober) {
 		this.session = session;
+		this.http = http;
 		this.authUrl = authUrl;
 		this.nanoTime = nanoTime;
 		this.prober = prober;
@@ -90,18 +94,15 @@ class KeystoneHealthIndicator implements HealthIndicator {
 		catch (CloudException ex) {
 			return Health.down().withDetail("reason", ex.getMessage()).build();
 		}
-		try {
-			HttpRequest probe = HttpRequest.newBuilder(this.authUrl).timeout(PROBE_TIMEOUT).GET().build();
-			int status = this.http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+		Request probe = new Request.Builder().url(this.authUrl.toString()).build();
+		try (Response response = this.http.newCall(probe).execute()) {
+			int status = response.code();
 			return (status < 500) ? Health.up().build()
 					: Health.down().withDetail("reason", "Keystone answered " + status).build();
 		}
 		catch (IOException ex) {
-			return Health.down().withDetail("reason", "Keystone could not be reached: " + ex).build();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Health.down().build();
+			String reason = TlsFailures.isHandshake(ex) ? TlsFailures.describe(ex) : ex.toString();
+			return Health.down().withDetail("reason", "Keystone could not be reached: " + reason).build();
 		}
 	}
 

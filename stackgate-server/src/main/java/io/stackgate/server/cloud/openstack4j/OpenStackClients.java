@@ -82,16 +82,25 @@ class OpenStackClients {
 							+ " did not answer in time: the request's calls to OpenStack took its whole read timeout",
 					null, null, null);
 		}
-		Config within = Config.newConfig()
-			.withConnectionTimeout((int) Math.min(this.config.getConnectTimeout(), left.toMillis()))
-			.withReadTimeout((int) left.toMillis());
+		return timeouts(Duration.ofMillis(Math.min(this.config.getConnectTimeout(), left.toMillis())), left);
+	}
+
+	/**
+	 * @param connect the connect timeout
+	 * @param read the read timeout
+	 * @return a configuration with those timeouts and the cloud's TLS setup
+	 */
+	Config timeouts(Duration connect, Duration read) {
+		Config config = Config.newConfig()
+			.withConnectionTimeout((int) connect.toMillis())
+			.withReadTimeout((int) read.toMillis());
 		if (this.config.getSslContext() != null) {
-			within.withSSLContext(this.config.getSslContext());
+			config.withSSLContext(this.config.getSslContext());
 		}
 		if (this.config.isIgnoreSSLVerification()) {
-			within.withSSLVerificationDisabled();
+			config.withSSLVerificationDisabled();
 		}
-		return within;
+		return config;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.stackgate.server.cloud.openstack4j;
 import java.net.URI;
 import java.time.Clock;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.openstack4j.core.transport.Config;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.stackgate.cloudconfig.CaCertificates;
 import io.stackgate.cloudconfig.CloudConfig;
 import io.stackgate.cloudconfig.CloudConfigException;
 import io.stackgate.server.cloud.CallerTokens;
@@ -31,18 +33,27 @@ class Openstack4jConfiguration {
 			.withConnectionTimeout((int) upstream.connectTimeout().toMillis())
 			.withReadTimeout((int) upstream.readTimeout().toMillis());
 		if (cloud.caCert() != null) {
-			config.withSSLContext(TrustStores.trusting(cloud.caCert()));
+			config.withSSLContext(UpstreamConnections.register(CaCertificates.trustManager(cloud.caCert())));
 		}
 		if (!cloud.verify()) {
+			logger.warn("TLS verification of {} is off (insecure in {}): anyone on the way can read and change "
+					+ "the gateway's calls, tokens included", cloud.authUrl(), cloud.source());
 			config.withSSLVerificationDisabled();
 		}
+		Gauge.builder("stackgate.upstream.connections", UpstreamConnections::open)
+			.description("Connections to OpenStack's APIs open now, in use or kept idle")
+			.register(meterRegistry);
+		Gauge.builder("stackgate.upstream.connections.idle", UpstreamConnections::idle)
+			.description("Connections to OpenStack's APIs kept idle for the next calls")
+			.register(meterRegistry);
 		return new OpenStackClients(cloud, config, new UpstreamBulkheads(upstream, meterRegistry));
 	}
 
 	/**
 	 * The gateway's own session. It logs in at start-up, so that wrong credentials stop
-	 * the gateway at once; an unreachable Keystone does not: the gateway starts, is not
-	 * ready, and logs in as soon as Keystone answers.
+	 * the gateway at once, and so does a TLS certificate that does not verify; an
+	 * unreachable Keystone does not: the gateway starts, is not ready, and logs in as
+	 * soon as Keystone answers.
 	 */
 	@Bean
 	KeystoneSession keystoneSession(CloudConfig cloud, OpenStackClients clients, UpstreamProperties upstream,
@@ -55,6 +66,10 @@ class Openstack4jConfiguration {
 		catch (CloudException ex) {
 			if (ex.kind() == CloudException.Kind.UNAUTHORIZED) {
 				throw new CloudConfigException("Keystone refused the credentials of " + cloud.source());
+			}
+			if (TlsFailures.isHandshake(ex)) {
+				throw new CloudConfigException("Cannot log in to Keystone at " + cloud.authUrl() + " (" + cloud.source()
+						+ "): " + TlsFailures.describe(ex));
 			}
 			logger.warn("Cannot log in to Keystone at {} yet ({}); the gateway is not ready until it can",
 					cloud.authUrl(), ex.getMessage());
@@ -93,8 +108,11 @@ class Openstack4jConfiguration {
 	}
 
 	@Bean
-	KeystoneHealthIndicator keystoneHealthIndicator(KeystoneSession session, CloudConfig cloud) {
-		return new KeystoneHealthIndicator(session, URI.create(cloud.authUrl()));
+	KeystoneHealthIndicator keystoneHealthIndicator(KeystoneSession session, CloudConfig cloud,
+			OpenStackClients clients) {
+		Config probe = clients.timeouts(KeystoneHealthIndicator.PROBE_TIMEOUT, KeystoneHealthIndicator.PROBE_TIMEOUT);
+		return new KeystoneHealthIndicator(session, URI.create(cloud.authUrl()),
+				UpstreamConnections.forCall(probe, "GET"));
 	}
 
 }

@@ -56,9 +56,16 @@ final class Upstream {
 	 * request ({@code UNAVAILABLE}, a 503 that says nothing was done). A connection that
 	 * timed out, or broke before the answer (a service stopped while it worked on a
 	 * create, seen in FaultIT), may have been acted on: {@code TIMEOUT}, like a late
-	 * answer, so that no caller takes a create made for one that failed.
+	 * answer, so that no caller takes a create made for one that failed. A TLS handshake
+	 * that failed sent nothing either. Any failed connection also closes the idle kept
+	 * ones: they may lead to the same process.
 	 */
 	private static CloudException connectionFailure(OpenStackService service, ConnectionException ex) {
+		UpstreamConnections.closeIdle();
+		if (TlsFailures.isHandshake(ex)) {
+			return new CloudException(Kind.UNAVAILABLE, service,
+					service.projectName() + " could not be reached: " + TlsFailures.describe(ex), null, null, ex);
+		}
 		if (hasCause(ex, InterruptedIOException.class)) {
 			return new CloudException(Kind.TIMEOUT, service, service.projectName() + " did not answer in time", null,
 					null, ex);

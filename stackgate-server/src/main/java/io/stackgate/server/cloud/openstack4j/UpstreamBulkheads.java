@@ -76,8 +76,7 @@ final class UpstreamBulkheads {
 			this.bulkheads.put(service, bulkhead);
 			CircuitBreaker breaker = CircuitBreaker.of(service.catalogType(), breakerConfig);
 			breaker.getEventPublisher()
-				.onStateTransition((event) -> logger.info("Circuit of {}: {}", service.projectName(),
-						describe(event.getStateTransition().getToState())));
+				.onStateTransition((event) -> changed(service, event.getStateTransition().getToState()));
 			this.breakers.put(service, breaker);
 			Gauge
 				.builder("stackgate.upstream.circuit.open", breaker,
@@ -100,6 +99,19 @@ final class UpstreamBulkheads {
 						.description("Calls refused because the service's bulkhead was full")
 						.tag("service", service.catalogType())
 						.register(meterRegistry));
+		}
+	}
+
+	/**
+	 * Logs every change of a circuit. A circuit that opens, and again one that lets trial
+	 * calls through, also closes the idle kept connections, so that the calls that try
+	 * the service again open new ones: a kept one may lead to a process that stopped
+	 * answering (a worker of a service being restarted that still holds its connections).
+	 */
+	private static void changed(OpenStackService service, CircuitBreaker.State state) {
+		logger.info("Circuit of {}: {}", service.projectName(), describe(state));
+		if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN) {
+			UpstreamConnections.closeIdle();
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,8 @@ class KeystoneHealthIndicatorTests {
 		});
 		this.keystone.start();
 		URI authUrl = URI.create("http://127.0.0.1:" + this.keystone.getAddress().getPort() + "/v3");
-		this.indicator = new KeystoneHealthIndicator(mock(KeystoneSession.class), authUrl, this.now::get,
-				this.prober::add);
+		this.indicator = new KeystoneHealthIndicator(mock(KeystoneSession.class), authUrl, new OkHttpClient(),
+				this.now::get, this.prober::add);
 	}
 
 	@AfterEach
