@@ -16,6 +16,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.stackgate.cloudconfig.CaCertificates;
 import io.stackgate.cloudconfig.CloudConfig;
 import io.stackgate.cloudconfig.CloudConfigLoader;
 import io.stackgate.cloudconfig.DomainRef;
@@ -31,7 +32,7 @@ public final class RealCloud {
 
 	private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(300);
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http;
 
 	private final CloudConfig config;
 
@@ -45,6 +46,11 @@ public final class RealCloud {
 
 	private RealCloud(CloudConfig config) throws IOException, InterruptedException {
 		this.config = config;
+		HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+		if (config.caCert() != null) {
+			http.sslContext(CaCertificates.sslContext(config.caCert()));
+		}
+		this.http = http.build();
 		String project = (config.projectId() != null) ? "\"id\": \"" + config.projectId() + "\""
 				: "\"name\": \"" + config.projectName() + "\", \"domain\": {" + domain(config.projectDomain()) + "}";
 		String body = """
