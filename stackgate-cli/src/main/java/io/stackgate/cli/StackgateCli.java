@@ -1,13 +1,20 @@
 package io.stackgate.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import javax.net.ssl.SSLSocketFactory;
+
+import io.stackgate.cloudconfig.CaCertificates;
+import io.stackgate.cloudconfig.CloudConfigException;
+
 import io.stackgate.cli.client.Credentials;
 import io.stackgate.cli.client.GatewayClient;
 import io.stackgate.cli.command.CliContext;
+import io.stackgate.cli.command.CliException;
 import io.stackgate.cli.command.ExitCode;
 import io.stackgate.cli.command.Failures;
 import io.stackgate.cli.command.GlobalOptions;
@@ -169,7 +176,24 @@ public class StackgateCli implements Callable<Integer>, GlobalOptions {
 					if (this.debug) {
 						this.context.err().println("[debug] " + line);
 					}
-				});
+				}, gatewayCa());
+	}
+
+	/**
+	 * @return for a gateway behind TLS with a CA of its own, {@code STACKGATE_CACERT}'s
+	 * trust; {@code null} for the JDK's
+	 */
+	private SSLSocketFactory gatewayCa() {
+		String caCert = this.context.env().get("STACKGATE_CACERT");
+		if (caCert == null || caCert.isBlank()) {
+			return null;
+		}
+		try {
+			return CaCertificates.sslContext(Path.of(caCert)).getSocketFactory();
+		}
+		catch (CloudConfigException ex) {
+			throw new CliException(ExitCode.USAGE, "STACKGATE_CACERT: " + ex.getMessage());
+		}
 	}
 
 	private int handleParameterException(ParameterException ex, String[] args) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.FlavorDto;
 import io.stackgate.api.ImageDto;
@@ -39,12 +41,14 @@ public class GatewayClient {
 	 * @param timeout connect and read timeout of each request
 	 * @param userAgent the {@code User-Agent} header
 	 * @param trace receives a line per request and response, for {@code --debug}
+	 * @param tls for a gateway behind TLS with a CA of its own, {@code null} for the
+	 * JDK's trust
 	 */
 	public GatewayClient(URI baseUrl, Credentials credentials, Duration timeout, String userAgent,
-			Consumer<String> trace) {
+			Consumer<String> trace, SSLSocketFactory tls) {
 		String url = baseUrl.toString();
 		this.baseUrl = URI.create(url.endsWith("/") ? url : url + "/");
-		this.transport = new HttpTransport(credentials, timeout, userAgent, trace);
+		this.transport = new HttpTransport(credentials, timeout, userAgent, trace, tls);
 	}
 
 	/**

@@ -14,6 +14,19 @@ public class GatewayUnreachableException extends GatewayException {
 		super(method, uri, "Cannot reach the gateway at " + origin(uri) + ": " + describe(cause), cause);
 	}
 
+	/**
+	 * @return whether the gateway's TLS certificate was not trusted: the remedy is then
+	 * {@code STACKGATE_CACERT}, not another URL
+	 */
+	public boolean isUntrusted() {
+		return isTls(getCause());
+	}
+
+	private static boolean isTls(Throwable cause) {
+		return cause instanceof javax.net.ssl.SSLHandshakeException
+				|| cause instanceof javax.net.ssl.SSLPeerUnverifiedException;
+	}
+
 	private static String origin(URI uri) {
 		return uri.getScheme() + "://" + uri.getAuthority();
 	}
@@ -28,6 +41,13 @@ public class GatewayUnreachableException extends GatewayException {
 		}
 		if (cause instanceof java.net.UnknownHostException) {
 			return "unknown host " + message;
+		}
+		if (isTls(cause)) {
+			Throwable root = cause;
+			while (root.getCause() != null) {
+				root = root.getCause();
+			}
+			return "its TLS certificate is not trusted (" + root.getMessage().lines().findFirst().orElse("") + ")";
 		}
 		return (message != null) ? message : cause.getClass().getSimpleName();
 	}

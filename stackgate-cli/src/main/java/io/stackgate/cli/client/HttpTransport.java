@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+
 import io.stackgate.api.ProblemDto;
 import io.stackgate.cli.json.Json;
 import io.stackgate.cli.json.JsonException;
@@ -35,6 +38,8 @@ final class HttpTransport {
 
 	private final Consumer<String> trace;
 
+	private final SSLSocketFactory tls;
+
 	/**
 	 * Creates a transport.
 	 * @param credentials what to authenticate with
@@ -42,12 +47,17 @@ final class HttpTransport {
 	 * @param userAgent the {@code User-Agent} header
 	 * @param trace receives one line per request and response (for {@code --debug}),
 	 * never a secret
+	 * @param tls for a gateway behind TLS, one that trusts the CA of
+	 * {@code STACKGATE_CACERT}; {@code null} for the JDK's trust (built only when used:
+	 * it costs start-up)
 	 */
-	HttpTransport(Credentials credentials, Duration timeout, String userAgent, Consumer<String> trace) {
+	HttpTransport(Credentials credentials, Duration timeout, String userAgent, Consumer<String> trace,
+			SSLSocketFactory tls) {
 		this.credentials = credentials;
 		this.timeout = timeout;
 		this.userAgent = userAgent;
 		this.trace = trace;
+		this.tls = tls;
 	}
 
 	/**
@@ -125,6 +135,9 @@ final class HttpTransport {
 			Map<String, String> headers) throws IOException {
 		this.trace.accept("> " + method + " " + uri);
 		HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+		if (this.tls != null && connection instanceof HttpsURLConnection https) {
+			https.setSSLSocketFactory(this.tls);
+		}
 		connection.setRequestMethod(method);
 		connection.setConnectTimeout((int) this.timeout.toMillis());
 		connection.setReadTimeout((int) readTimeout.toMillis());

@@ -75,9 +75,11 @@ public final class Failures {
 				lines.add("  Log in with 'stackgate login', or set STACKGATE_TOKEN or STACKGATE_API_KEY.");
 			}
 		}
-		else if (failure instanceof GatewayUnreachableException) {
+		else if (failure instanceof GatewayUnreachableException unreachable) {
 			lines.add(failure.getMessage());
-			lines.add("  Is the gateway running there? Choose it with --url or STACKGATE_URL.");
+			lines.add(unreachable.isUntrusted()
+					? "  Give the CA certificates that signed it as a PEM file in STACKGATE_CACERT."
+					: "  Is the gateway running there? Choose it with --url or STACKGATE_URL.");
 		}
 		else if (failure instanceof CliException || failure instanceof ParameterException
 				|| failure instanceof UnexpectedResponseException || failure instanceof UncheckedIOException) {
