@@ -9,6 +9,9 @@ work in seconds. Every step looks up before it creates, so it can be re-run.
   seed.py servers [--count N]  vm1..vmN in project demo, wait ACTIVE + IP
   seed.py readopt              after a nova-compute restart: hard-reboot the
                                ACTIVE servers so the fake driver knows them again
+  seed.py remote [--base URL]  region RegionRemote with public endpoints at
+                               URL/identity/v3, /compute/v2.1, /image,
+                               /networking, /placement (devcloud/remote)
 
 Reads clouds from OS_CLIENT_CONFIG_FILE (written by devcloud/up).
 """
@@ -44,6 +47,16 @@ CATALOG = [  # service name, type, URL
 ]
 
 PRIVATE_CIDR = "10.0.0.0/24"
+
+# devcloud/remote: the same services behind TLS with devstack's paths.
+REMOTE_REGION = "RegionRemote"
+REMOTE_CATALOG = [  # type, path under the base URL
+    ("identity", "/identity/v3"),
+    ("compute", "/compute/v2.1"),
+    ("image", "/image"),
+    ("network", "/networking"),
+    ("placement", "/placement"),
+]
 
 
 def log(msg):
@@ -106,12 +119,37 @@ def seed_identity(conn):
         if svc is None:
             svc = idc.create_service(name=name, type=stype, enabled=True)
             log(f"created service {name} ({stype})")
-        have = {e.interface for e in idc.endpoints(service_id=svc.id)}
+        have = {e.interface for e in idc.endpoints(service_id=svc.id) if e.region_id == REGION}
         for iface in ("public", "internal", "admin"):
             if iface not in have:
                 idc.create_endpoint(service_id=svc.id, interface=iface, url=url,
                                     region_id=REGION, enabled=True)
     log("identity: projects, users, roles and catalog in place")
+
+
+def seed_remote(conn, base):
+    """RegionRemote's public endpoints (RegionOne's are left as they are)."""
+    idc = conn.identity
+    if first(r for r in idc.regions() if r.id == REMOTE_REGION) is None:
+        idc.create_region(id=REMOTE_REGION,
+                          description="devcloud/remote: TLS, devstack's paths, a round trip")
+        log(f"created region {REMOTE_REGION}")
+    for stype, path in REMOTE_CATALOG:
+        url = base.rstrip("/") + path
+        svc = first(idc.services(type=stype))
+        if svc is None:
+            raise SystemExit(f"[seed] ERROR: no {stype} service in the catalog (run devcloud/up)")
+        mine = [e for e in idc.endpoints(service_id=svc.id)
+                if e.region_id == REMOTE_REGION and e.interface == "public"]
+        if not mine:
+            idc.create_endpoint(service_id=svc.id, interface="public", url=url,
+                                region_id=REMOTE_REGION, enabled=True)
+            log(f"created {REMOTE_REGION} endpoint {stype} {url}")
+        for e in mine:
+            if e.url != url or not e.is_enabled:
+                idc.update_endpoint(e, url=url, is_enabled=True)
+                log(f"updated {REMOTE_REGION} endpoint {stype} {url}")
+    log(f"remote: region {REMOTE_REGION} with public endpoints under {base}")
 
 
 # --------------------------------------------------------------------------
@@ -330,7 +368,8 @@ def readopt_servers(conn, timeout):
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("phase", choices=["identity", "resources", "servers", "readopt"])
+    ap.add_argument("phase", choices=["identity", "resources", "servers", "readopt", "remote"])
+    ap.add_argument("--base", default="https://127.0.0.1:8443")
     ap.add_argument("--count", type=int, default=3)
     ap.add_argument("--flavor", default="m1.tiny")
     ap.add_argument("--timeout", type=int, default=300)
@@ -340,6 +379,8 @@ def main():
         seed_identity(openstack.connect(cloud="devcloud-admin"))
     elif args.phase == "resources":
         seed_resources(openstack.connect(cloud="devcloud-admin"))
+    elif args.phase == "remote":
+        seed_remote(openstack.connect(cloud="devcloud-admin"), args.base)
     elif args.phase == "readopt":
         readopt_servers(openstack.connect(cloud="devcloud-admin"), args.timeout)
     else:
