@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The OCI image Jib built without a daemon: its configuration, a run with podman (runc,
  * host network) against the cloud of OS_CLOUD configured only by env, a mounted
- * clouds.yaml and a mounted config file, and the plain Dockerfile built with podman
- * giving the same layout.
+ * clouds.yaml and a mounted config file, against a remote cloud with its CA mounted, and
+ * the plain Dockerfile built with podman giving the same layout.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerImageIT {
@@ -119,6 +119,31 @@ class ContainerImageIT {
 			.as("the mounted /etc/stackgate/stackgate.yaml was read")
 			.isTrue();
 		assertThat(gateway.flavorNames(c.token().id())).contains("m1.tiny");
+	}
+
+	@Test
+	void runsAgainstARemoteCloudWithItsCaMountedAndGivenAsOsCacert(@TempDir Path tmp) throws IOException {
+		Cloud c = Needs.cloud();
+		RemoteFront front = RemoteFront.of(c);
+		int port = Dist.freePort();
+		Path ca = tmp.resolve("cloud-ca.pem");
+		Files.copy(front.ca(), ca);
+		ca.toFile().setReadable(true, false);
+		tmp.toFile().setExecutable(true, false);
+
+		String name = "stackgate-it-remote-" + suffix;
+		List<String> run = new ArrayList<>(RUN);
+		run.addAll(List.of("-d", "--name", name, "--network", "host", "--read-only", "--tmpfs", "/tmp", "-v",
+				ca + ":/etc/stackgate/cloud-ca.pem:ro", "-e", "OS_CACERT=/etc/stackgate/cloud-ca.pem", "-e",
+				"STACKGATE_LISTEN_ADDRESS=127.0.0.1", "-e", "STACKGATE_LISTEN_PORT=" + port));
+		front.osVariables().forEach((variable, value) -> run.addAll(List.of("-e", variable + "=" + value)));
+		run.add(Dist.imageName());
+		containers.add(name);
+		Sh.run(run, Map.of(), Duration.ofMinutes(2)).ok();
+
+		Gateway gateway = new Gateway(port);
+		gateway.awaitReady(Duration.ofMinutes(3), () -> running(name), () -> logs(name));
+		assertThat(gateway.flavorNames(c.token().id())).isNotEmpty();
 	}
 
 	@Test
