@@ -12,20 +12,31 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * HTTP/1.1 for both sides of a benchmark: one client, one request timeout (it only guards
  * against hangs), and any failure as a {@link BenchFailure} that names the request.
  */
 public final class Http {
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient client;
 
 	private final Duration requestTimeout;
 
 	public Http(Duration requestTimeout) {
+		this(requestTimeout, null);
+	}
+
+	/**
+	 * @param sslContext what HTTPS trusts, for example a cloud's own CA
+	 * ({@code CaCertificates.sslContext}); {@code null} for the JDK's trust store
+	 */
+	public Http(Duration requestTimeout, SSLContext sslContext) {
+		HttpClient.Builder builder = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5));
+		this.client = ((sslContext != null) ? builder.sslContext(sslContext) : builder).build();
 		this.requestTimeout = requestTimeout;
 	}
 

@@ -28,6 +28,19 @@ public final class Stats {
 		return Arrays.stream(values).max().orElse(Double.NaN);
 	}
 
+	/**
+	 * @return the nearest-rank {@code percentile} of {@code nanos}, in milliseconds; NaN
+	 * for no values
+	 */
+	public static double percentileMillis(long[] nanos, int percentile) {
+		if (nanos.length == 0) {
+			return Double.NaN;
+		}
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return Latencies.rank(sorted, percentile) / 1e6;
+	}
+
 	/** Latencies in milliseconds. Percentiles are nearest-rank. */
 	public record Latencies(double min, double p50, double p99, double max) {
 

@@ -10,18 +10,38 @@ import java.util.Locale;
 
 /**
  * The result table the benchmarks print:
- * {@code | # | measure | gateway | direct | ratio | target | result |}, columns padded to
- * their widest cell, a rule under the header, a blank line before and after.
+ * {@code | # | measure | gateway | direct | ratio | target | result |} unless other
+ * columns are given, columns padded to their widest cell, a rule under the header, a
+ * blank line before and after.
  */
 public final class Table {
 
 	private static final String[] HEADER = { "#", "measure", "gateway", "direct", "ratio", "target", "result" };
 
+	private final String[] header;
+
 	private final List<String[]> rows = new ArrayList<>();
+
+	public Table() {
+		this(HEADER);
+	}
+
+	/** A table with these columns; add its rows with {@link #row}. */
+	public Table(String... header) {
+		this.header = header.clone();
+	}
 
 	public void add(String section, String measure, String gateway, String direct, String ratio, String target,
 			String result) {
-		this.rows.add(new String[] { section, measure, gateway, direct, ratio, target, result });
+		row(section, measure, gateway, direct, ratio, target, result);
+	}
+
+	/** Adds a row: one cell per column. */
+	public void row(String... cells) {
+		if (cells.length != this.header.length) {
+			throw new IllegalArgumentException(cells.length + " cells for " + this.header.length + " columns");
+		}
+		this.rows.add(cells.clone());
 	}
 
 	/**
@@ -31,8 +51,8 @@ public final class Table {
 		List<Map<String, String>> rows = new ArrayList<>();
 		for (String[] row : this.rows) {
 			Map<String, String> cells = new LinkedHashMap<>();
-			for (int i = 0; i < HEADER.length; i++) {
-				cells.put(HEADER[i], row[i]);
+			for (int i = 0; i < this.header.length; i++) {
+				cells.put(this.header[i], row[i]);
 			}
 			rows.add(cells);
 		}
@@ -42,9 +62,9 @@ public final class Table {
 	/** Prints the table; it is also a Markdown table. */
 	public void print(PrintStream out) {
 		List<String[]> lines = new ArrayList<>();
-		lines.add(HEADER);
+		lines.add(this.header);
 		lines.addAll(this.rows);
-		int[] widths = new int[HEADER.length];
+		int[] widths = new int[this.header.length];
 		lines.forEach((line) -> Arrays.setAll(widths, (i) -> Math.max(widths[i], line[i].length())));
 		lines.add(1, Arrays.stream(widths).mapToObj("-"::repeat).toArray(String[]::new));
 		out.println();
