@@ -222,18 +222,26 @@ class FaultIT {
 	 */
 	private static Duration awaitFresh(String callerToken, String path, Duration bound) throws Exception {
 		long start = System.nanoTime();
+		List<String> seen = new ArrayList<>();
 		while (true) {
+			long sent = System.nanoTime();
 			try {
 				HttpResponse<String> response = send(callerToken, "GET", path, null, null);
 				long age = response.headers().firstValueAsLong("Age").orElse(0);
 				if (response.statusCode() == 200 && age < CACHE_TTL.toSeconds()) {
+					if (!seen.isEmpty()) {
+						System.out.printf("%s before its first fresh answer: %s%n", path, seen);
+					}
 					return Duration.ofNanos(System.nanoTime() - start);
 				}
+				seen.add("%d (Age %d) in %d ms".formatted(response.statusCode(), age,
+						Duration.ofNanos(System.nanoTime() - sent).toMillis()));
 			}
 			catch (IOException ex) {
-				// Not answered yet: try again.
+				seen.add(ex + " in " + Duration.ofNanos(System.nanoTime() - sent).toMillis() + " ms");
 			}
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("%s answering 200", path).isLessThan(bound);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("%s answering 200: %s", path, seen)
+				.isLessThan(bound);
 			Thread.sleep(100);
 		}
 	}
