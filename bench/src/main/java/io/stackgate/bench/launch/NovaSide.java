@@ -12,8 +12,6 @@ import io.stackgate.bench.support.Json;
 import io.stackgate.bench.support.Keystone;
 import tools.jackson.databind.JsonNode;
 
-import static io.stackgate.bench.support.Console.require;
-
 /**
  * Nova (and Glance and Neutron, to look up ids) called directly, with a Keystone token of
  * the cloud's user.
@@ -66,19 +64,11 @@ final class NovaSide extends Authenticated implements Side {
 	 * does.
 	 */
 	void resolveTargets(String flavor, String image, String network) {
-		this.flavorId = idOf(get(this.computeUrl + "/flavors"), "flavors", flavor, "flavor");
-		this.imageId = idOf(get(this.imageUrl + "/v2/images?name=" + encode(image)), "images", image, "image");
-		this.networkId = idOf(get(this.networkUrl + "/v2.0/networks?name=" + encode(network)), "networks", network,
-				"network");
-	}
-
-	private static String idOf(JsonNode answer, String member, String name, String what) {
-		List<JsonNode> named = Json.list(Json.field(answer, member))
-			.stream()
-			.filter((item) -> name.equals(item.path("name").asString()))
-			.toList();
-		require(named.size() == 1, "%d %ss named '%s' (expected one)", named.size(), what, name);
-		return Json.string(named.get(0), "id");
+		this.flavorId = Json.idOfNamed(get(this.computeUrl + "/flavors"), "flavors", flavor, "flavor", "");
+		this.imageId = Json.idOfNamed(get(this.imageUrl + "/v2/images?name=" + encode(image)), "images", image, "image",
+				"");
+		this.networkId = Json.idOfNamed(get(this.networkUrl + "/v2.0/networks?name=" + encode(network)), "networks",
+				network, "network", "");
 	}
 
 	private JsonNode get(String url) {

@@ -21,6 +21,8 @@ import static io.stackgate.bench.support.Console.require;
  */
 final class NovaServers extends Authenticated {
 
+	private static final String LIST_PROJECT = " visible to the project; bench/list-project makes them";
+
 	/**
 	 * The whole {@code servers/detail} list and what it took: pages (requests) and bytes.
 	 */
@@ -109,26 +111,17 @@ final class NovaServers extends Authenticated {
 	}
 
 	String flavorId(String name) {
-		return idOf(get(this.computeUrl + "/flavors"), "flavors", name, "flavor");
+		return Json.idOfNamed(get(this.computeUrl + "/flavors"), "flavors", name, "flavor", LIST_PROJECT);
 	}
 
 	String imageId(String name) {
-		return idOf(get(this.imageUrl + "/v2/images?name=" + encode(name)), "images", name, "image");
+		return Json.idOfNamed(get(this.imageUrl + "/v2/images?name=" + encode(name)), "images", name, "image",
+				LIST_PROJECT);
 	}
 
 	String networkId(String name) {
-		return idOf(get(this.networkUrl + "/v2.0/networks?name=" + encode(name)), "networks", name, "network");
-	}
-
-	private static String idOf(JsonNode answer, String member, String name, String what) {
-		List<JsonNode> named = Json.list(Json.field(answer, member))
-			.stream()
-			.filter((item) -> name.equals(item.path("name").asString()))
-			.toList();
-		require(named.size() == 1,
-				"%d %ss named '%s' visible to the project (expected one; bench/list-project " + "makes them)",
-				named.size(), what, name);
-		return Json.string(named.get(0), "id");
+		return Json.idOfNamed(get(this.networkUrl + "/v2.0/networks?name=" + encode(name)), "networks", name, "network",
+				LIST_PROJECT);
 	}
 
 	private JsonNode get(String url) {

@@ -81,15 +81,16 @@ final class Front {
 	}
 
 	String flavorId(String name) {
-		return idOf(get(this.computeUrl + "/flavors"), "flavors", name, "flavor");
+		return Json.idOfNamed(get(this.computeUrl + "/flavors"), "flavors", name, "flavor", "");
 	}
 
 	String imageId(String name) {
-		return idOf(get(this.imageUrl + "/v2/images?name=" + encode(name)), "images", name, "image");
+		return Json.idOfNamed(get(this.imageUrl + "/v2/images?name=" + encode(name)), "images", name, "image", "");
 	}
 
 	String networkId(String name) {
-		return idOf(get(this.networkUrl + "/v2.0/networks?name=" + encode(name)), "networks", name, "network");
+		return Json.idOfNamed(get(this.networkUrl + "/v2.0/networks?name=" + encode(name)), "networks", name, "network",
+				"");
 	}
 
 	/**
@@ -124,15 +125,6 @@ final class Front {
 			.stream()
 			.map((s) -> new Server(Json.string(s, "id"), Json.string(s, "name")))
 			.toList();
-	}
-
-	private static String idOf(JsonNode answer, String member, String name, String what) {
-		List<JsonNode> named = Json.list(Json.field(answer, member))
-			.stream()
-			.filter((item) -> name.equals(item.path("name").asString()))
-			.toList();
-		require(named.size() == 1, "%d %ss named '%s' (expected one)", named.size(), what, name);
-		return Json.string(named.get(0), "id");
 	}
 
 	private JsonNode get(String url) {

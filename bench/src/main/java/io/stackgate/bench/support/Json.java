@@ -51,6 +51,23 @@ public final class Json {
 	}
 
 	/**
+	 * @param answer an OpenStack list, for example Nova's {@code {"flavors": [...]}}
+	 * @param member its member holding the list
+	 * @param name the name of the one element wanted
+	 * @param what what an element is, for the failure: {@code flavor}
+	 * @param hint added to the failure, where to get one: empty, or {@code "; ... makes
+	 * them"}
+	 * @return that element's id
+	 */
+	public static String idOfNamed(JsonNode answer, String member, String name, String what, String hint) {
+		List<JsonNode> named = list(field(answer, member)).stream()
+			.filter((item) -> name.equals(item.path("name").asString()))
+			.toList();
+		Console.require(named.size() == 1, "%d %ss named '%s' (expected one%s)", named.size(), what, name, hint);
+		return string(named.get(0), "id");
+	}
+
+	/**
 	 * @return the elements of an array
 	 */
 	public static List<JsonNode> list(JsonNode array) {
