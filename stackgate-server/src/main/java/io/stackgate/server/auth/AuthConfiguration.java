@@ -9,6 +9,7 @@ import org.apache.catalina.util.NetMask;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,13 +50,19 @@ class AuthConfiguration {
 		return AuthSettings.check(auth, listenAddress);
 	}
 
+	/** Mode {@code keystone}: the callers' tokens, validated and issued. */
 	@Bean
-	Authenticator authenticator(AuthProperties auth, ObjectProvider<CallerTokens> callerTokens,
-			CloudSession serviceSession, CloudConfig cloud, Executor applicationTaskExecutor,
+	@ConditionalOnProperty(name = "stackgate.auth.mode", havingValue = "keystone", matchIfMissing = true)
+	TokenValidations tokenValidations(CallerTokens callerTokens, AuthProperties auth, Executor applicationTaskExecutor,
 			MeterRegistry meterRegistry) {
+		return new TokenValidations(callerTokens, auth, applicationTaskExecutor, Clock.systemUTC(), meterRegistry);
+	}
+
+	@Bean
+	Authenticator authenticator(AuthProperties auth, ObjectProvider<TokenValidations> tokenValidations,
+			CloudSession serviceSession, CloudConfig cloud) {
 		return switch (auth.mode()) {
-			case KEYSTONE -> new KeystoneAuthenticator(new TokenValidations(callerTokens.getObject(), auth,
-					applicationTaskExecutor, Clock.systemUTC(), meterRegistry), cloud.authUrl());
+			case KEYSTONE -> new KeystoneAuthenticator(tokenValidations.getObject(), cloud.authUrl());
 			case SERVICE -> new ApiKeyAuthenticator(auth.apiKeys(), serviceSession);
 			case NONE -> new AnonymousAuthenticator(serviceSession);
 		};

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.stackgate.api.ProblemDto.FieldErrorDto;
 import io.stackgate.api.TokenDto;
 import io.stackgate.api.TokenRequestDto;
-import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.IssuedToken;
 import io.stackgate.server.cloud.PasswordCredentials;
 import io.stackgate.server.problem.InvalidRequestException;
@@ -42,9 +41,9 @@ class AuthTokenController {
 
 	private static final String DEFAULT_DOMAIN = "Default";
 
-	private final CallerTokens tokens;
+	private final TokenValidations tokens;
 
-	AuthTokenController(CallerTokens tokens) {
+	AuthTokenController(TokenValidations tokens) {
 		this.tokens = tokens;
 	}
 

@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CallerTokens;
 import io.stackgate.server.cloud.CloudException;
+import io.stackgate.server.cloud.IssuedToken;
 import io.stackgate.server.cloud.OpenStackService;
+import io.stackgate.server.cloud.PasswordCredentials;
 import io.stackgate.server.cloud.ResilientCache;
 import io.stackgate.server.cloud.ResilientCache.Freshness;
 import io.stackgate.server.web.Futures;
@@ -25,7 +27,9 @@ import io.stackgate.server.web.Futures;
  * is renewed in the background; while Keystone is out, a validation is used for
  * {@code stackgate.auth.token-cache-stale-if-error} past its TTL (see
  * {@link ResilientCache}), never while Keystone answers. Concurrent requests with a token
- * that is not cached share one validation, run on the first one's thread.
+ * that is not cached share one validation, run on the first one's thread. A token the
+ * gateway issued ({@code POST /api/v1/auth/tokens}) is cached as valid from the moment
+ * Keystone issued it: its first request asks nothing of Keystone.
  */
 class TokenValidations {
 
@@ -65,6 +69,16 @@ class TokenValidations {
 		return Futures.join(this.validations.get(key, () -> ask(token, requestId)))
 			.value()
 			.session(this.clock.instant());
+	}
+
+	/**
+	 * Logs in to Keystone with a password and remembers the new token as valid.
+	 * @see CallerTokens#issue
+	 */
+	IssuedToken issue(PasswordCredentials credentials) {
+		IssuedToken issued = this.tokens.issue(credentials);
+		this.validations.put(Secrets.sha256Hex(issued.token()), new Validation(issued.session(), null));
+		return issued;
 	}
 
 	private Validation ask(String token, String requestId) {

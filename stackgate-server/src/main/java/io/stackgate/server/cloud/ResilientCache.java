@@ -23,7 +23,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <li>for {@code staleWhileRevalidate} past its TTL, an entry is still served at once,
  * with its age, while it is loaded again in the background (RFC 5861
  * stale-while-revalidate); a renewal that is refused (rather than failing because the
- * service is out) drops the entry, so that the next request hears the refusal;</li>
+ * service is out) drops the entry, so that the next request hears the refusal, unless
+ * what was refused is only the credential the renewal was made with (a caller's token
+ * that expired meanwhile: {@code UNAUTHORIZED}), which says nothing about the entry;</li>
  * <li>older, it is loaded again while the caller waits; if that fails because the service
  * is out (a {@link CloudException} of kind {@code UNAVAILABLE} or {@code TIMEOUT}, or a
  * 5xx), the old entry is served for up to {@code staleIfError} past its TTL (RFC 5861
@@ -110,6 +112,14 @@ public final class ResilientCache<K, V> {
 		});
 	}
 
+	/**
+	 * Caches an answer had without asking through this cache, as fresh as if it had just
+	 * been loaded.
+	 */
+	public void put(K key, V value) {
+		this.entries.put(key, new Entry<>(value, this.clock.millis()));
+	}
+
 	/** Forgets the entry of a key: the next get loads it again. */
 	public void invalidate(K key) {
 		this.entries.invalidate(key);
@@ -139,7 +149,7 @@ public final class ResilientCache<K, V> {
 			}
 			catch (RuntimeException ex) {
 				// A refusal is never hidden by the entry the load was to renew.
-				if (!isOutage(ex)) {
+				if (!isOutage(ex) && !isRefusedCredential(ex)) {
 					this.entries.invalidate(key);
 				}
 				this.loads.remove(key, mine);
@@ -176,6 +186,10 @@ public final class ResilientCache<K, V> {
 			case UPSTREAM_ERROR -> cloud.upstreamStatus() == null || cloud.upstreamStatus() >= 500;
 			default -> false;
 		};
+	}
+
+	private static boolean isRefusedCredential(RuntimeException ex) {
+		return ex instanceof CloudException cloud && cloud.kind() == CloudException.Kind.UNAUTHORIZED;
 	}
 
 	private record Entry<V>(V value, long loadedAt) {

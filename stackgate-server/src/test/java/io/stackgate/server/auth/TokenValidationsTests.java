@@ -172,6 +172,21 @@ class TokenValidationsTests {
 		assertThat(this.keystone.asked.get()).isEqualTo(2);
 	}
 
+	@Test
+	void aTokenTheGatewayIssuedIsValidWithoutAskingKeystone() {
+		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofHours(1));
+		IssuedToken issued = this.validations.issue(new PasswordCredentials("u", "pw", "p", "Default"));
+
+		CallerSession session = this.validations.validate(issued.token(), "req");
+		assertThat(session.userId()).isEqualTo("u-1");
+		assertThat(session.expiresAt()).isEqualTo(this.keystone.expiresAt);
+		assertThat(this.keystone.asked.get()).isZero();
+
+		this.clock.advance(TTL);
+		this.validations.validate(issued.token(), "req");
+		assertThat(this.keystone.asked.get()).as("asked once the TTL has passed, as for any token").isEqualTo(1);
+	}
+
 	private static final class FakeKeystone implements CallerTokens {
 
 		final AtomicInteger asked = new AtomicInteger();
@@ -207,7 +222,7 @@ class TokenValidationsTests {
 
 		@Override
 		public IssuedToken issue(PasswordCredentials credentials) {
-			throw new UnsupportedOperationException();
+			return new IssuedToken("t-issued", new TestCaller("p-1", "u-1", this.expiresAt));
 		}
 
 	}

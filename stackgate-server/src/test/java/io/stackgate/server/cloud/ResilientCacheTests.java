@@ -63,6 +63,33 @@ class ResilientCacheTests {
 			.isInstanceOfSatisfying(CloudException.class, (ex) -> assertThat(ex.kind()).isEqualTo(Kind.FORBIDDEN));
 	}
 
+	/**
+	 * A renewal runs with the token of the caller whose hit started it; that token may
+	 * expire before the service sees it. The next caller, with a token of its own, is
+	 * still served the entry (TokenLifetimeIT: dropped, the entry was loaded again on a
+	 * new token's first request, which then waited for the services to validate it).
+	 */
+	@Test
+	void aRenewalWhoseCredentialIsRefusedKeepsTheEntry() {
+		get(() -> "v1");
+		this.clock.advance(TTL.plusSeconds(1));
+		get(() -> fail(Kind.UNAUTHORIZED));
+		this.background.remove(0).run();
+
+		Served<String> kept = get(() -> "v2");
+		assertThat(kept.value()).isEqualTo("v1");
+		assertThat(kept.ageSeconds()).isEqualTo(TTL.plusSeconds(1).toSeconds());
+		this.background.remove(0).run();
+		assertThat(get(() -> "v3").value()).isEqualTo("v2");
+	}
+
+	@Test
+	void anAnswerPutIsServedFreshWithoutALoad() {
+		this.cache.put("project", "v1");
+		assertThat(get(() -> fail(Kind.UNAVAILABLE)).value()).isEqualTo("v1");
+		assertThat(this.background).isEmpty();
+	}
+
 	@Test
 	void withoutStaleWhileRevalidateAnEntryPastItsTtlIsWaitedFor() {
 		ResilientCache<String, String> validations = new ResilientCache<>(new Freshness(TTL, Duration.ZERO, STALE), 10,

@@ -87,9 +87,9 @@ class KeystoneCallerTokens implements CallerTokens {
 			}
 			throw ex;
 		}
-		Token token = client.getToken();
-		return new IssuedToken(token.getId(), token.getExpires().toInstant(), token.getUser().getName(),
-				token.getProject().getName());
+		KeystoneToken token = (KeystoneToken) client.getToken();
+		token.setEndpoint(this.authUrl);
+		return new IssuedToken(token.getId(), new CallerTokenSession(token, this.clock.instant()));
 	}
 
 	private static CloudException refused(String message, Integer status, String openstackRequestId) {
