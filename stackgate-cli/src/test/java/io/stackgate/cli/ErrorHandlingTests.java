@@ -114,7 +114,7 @@ class ErrorHandlingTests {
 		assertThat(result.exitCode()).isEqualTo(4);
 		assertThat(result.err()).contains("[debug] > GET " + this.gateway.url() + "/api/v1/flavors\n")
 			.contains("[debug] < 404 Not Found (")
-			.contains("io.stackgate.cli.client.ProblemException$NotFound: Not Found: No such route.")
+			.contains("io.stackgate.cli.client.ProblemException: Not Found: No such route.")
 			.contains("\tat io.stackgate.cli.client.HttpTransport.send")
 			.endsWith("stackgate: Not Found: No such route.\n")
 			.doesNotContain("tok");

@@ -24,7 +24,7 @@ import io.stackgate.cli.json.JsonException;
 
 /**
  * The gateway's {@code /api/v1} routes as methods. Every method throws a
- * {@link ProblemException} subtype when the gateway answers with an error,
+ * {@link ProblemException} when the gateway answers with an error,
  * {@link GatewayUnreachableException} when it cannot be reached and
  * {@link UnexpectedResponseException} when its answer cannot be read.
  */
@@ -152,7 +152,7 @@ public class GatewayClient {
 	 * {@code GET /api/v1/servers/{id}}.
 	 * @param id the server id
 	 * @return the server
-	 * @throws ProblemException.NotFound when there is no such server
+	 * @throws ProblemException of kind {@code NOT_FOUND} when there is no such server
 	 */
 	public ServerDto getServer(String id) {
 		return read("GET", resolve("api/v1/servers/" + pathSegment(id)), null, Map.of(), ServerDto.class);
@@ -176,7 +176,7 @@ public class GatewayClient {
 	/**
 	 * {@code DELETE /api/v1/servers/{id}}: starts deleting a server.
 	 * @param id the server id
-	 * @throws ProblemException.NotFound when there is no such server
+	 * @throws ProblemException of kind {@code NOT_FOUND} when there is no such server
 	 */
 	public void deleteServer(String id) {
 		this.transport.send("DELETE", resolve("api/v1/servers/" + pathSegment(id)), null, Map.of());

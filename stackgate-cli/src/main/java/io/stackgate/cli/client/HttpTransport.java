@@ -157,7 +157,7 @@ final class HttpTransport {
 		this.trace.accept("< " + status + " " + reason + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
 		HttpResponse response = new HttpResponse(status, connection.getHeaderFields(), body);
 		if (status >= 400) {
-			throw ProblemException.of(method, uri, problem(method, uri, response, reason));
+			throw new ProblemException(method, uri, problem(method, uri, response, reason));
 		}
 		return response;
 	}

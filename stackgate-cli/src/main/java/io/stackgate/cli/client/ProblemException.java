@@ -6,7 +6,7 @@ import io.stackgate.api.ProblemDto;
 
 /**
  * The gateway answered with an error, described by an {@code application/problem+json}
- * body. Each status the API uses has its own subtype; {@link #of} picks it.
+ * body. Its {@link #kind()} says which class of error the status is.
  */
 public class ProblemException extends GatewayException {
 
@@ -14,42 +14,12 @@ public class ProblemException extends GatewayException {
 
 	private final transient ProblemDto problem;
 
+	private final Kind kind;
+
 	ProblemException(String method, URI uri, ProblemDto problem) {
 		super(method, uri, message(problem), null);
 		this.problem = problem;
-	}
-
-	/**
-	 * The exception for an error response.
-	 * @param method the request method
-	 * @param uri the request URL
-	 * @param problem the response body; its {@code status} is the response's
-	 * @return the subtype for the status
-	 */
-	static ProblemException of(String method, URI uri, ProblemDto problem) {
-		int status = problem.status();
-		if (status == 400 || status == 422) {
-			return new InvalidRequest(method, uri, problem);
-		}
-		if (status == 401) {
-			return new Unauthenticated(method, uri, problem);
-		}
-		if (status == 403) {
-			return new Forbidden(method, uri, problem);
-		}
-		if (status == 404) {
-			return new NotFound(method, uri, problem);
-		}
-		if (status == 409) {
-			return new Conflict(method, uri, problem);
-		}
-		if (status == 429) {
-			return new RateLimited(method, uri, problem);
-		}
-		if (status >= 500) {
-			return new Upstream(method, uri, problem);
-		}
-		return new ProblemException(method, uri, problem);
+		this.kind = Kind.of(problem.status());
 	}
 
 	/**
@@ -68,87 +38,68 @@ public class ProblemException extends GatewayException {
 		return this.problem.status();
 	}
 
+	/**
+	 * The class of error the status is.
+	 * @return the kind
+	 */
+	public Kind kind() {
+		return this.kind;
+	}
+
 	private static String message(ProblemDto problem) {
 		String detail = problem.detail();
 		return (detail == null || detail.isBlank()) ? problem.title() : problem.title() + ": " + detail;
 	}
 
-	/**
-	 * 400 or 422: the request was malformed, or a field is invalid (see
-	 * {@link ProblemDto#errors()}).
-	 */
-	public static class InvalidRequest extends ProblemException {
+	/** The classes of error the API answers with, by status. */
+	public enum Kind {
 
-		private static final long serialVersionUID = 1L;
+		/**
+		 * 400 or 422: the request was malformed, or a field is invalid (see
+		 * {@link ProblemDto#errors()}).
+		 */
+		INVALID_REQUEST,
 
-		InvalidRequest(String method, URI uri, ProblemDto problem) {
-			super(method, uri, problem);
-		}
+		/**
+		 * 401: no credentials, or a token or key the gateway does not accept (any more).
+		 */
+		UNAUTHENTICATED,
 
-	}
+		/** 403: the credentials are fine but may not do this. */
+		FORBIDDEN,
 
-	/** 401: no credentials, or a token or key the gateway does not accept (any more). */
-	public static class Unauthenticated extends ProblemException {
+		/** 404: no such route or object. */
+		NOT_FOUND,
 
-		private static final long serialVersionUID = 1L;
+		/**
+		 * 409: the request conflicts with the cloud's state (quota, ambiguous name, ...).
+		 */
+		CONFLICT,
 
-		Unauthenticated(String method, URI uri, ProblemDto problem) {
-			super(method, uri, problem);
-		}
+		/** 429: too many requests; try again later. */
+		RATE_LIMITED,
 
-	}
+		/** 5xx: the gateway or the OpenStack service behind it failed. */
+		UPSTREAM,
 
-	/** 403: the credentials are fine but may not do this. */
-	public static class Forbidden extends ProblemException {
+		/** Any other error status: one the API does not use. */
+		OTHER;
 
-		private static final long serialVersionUID = 1L;
-
-		Forbidden(String method, URI uri, ProblemDto problem) {
-			super(method, uri, problem);
-		}
-
-	}
-
-	/** 404: no such route or object. */
-	public static class NotFound extends ProblemException {
-
-		private static final long serialVersionUID = 1L;
-
-		NotFound(String method, URI uri, ProblemDto problem) {
-			super(method, uri, problem);
-		}
-
-	}
-
-	/** 409: the request conflicts with the cloud's state (quota, ambiguous name, ...). */
-	public static class Conflict extends ProblemException {
-
-		private static final long serialVersionUID = 1L;
-
-		Conflict(String method, URI uri, ProblemDto problem) {
-			super(method, uri, problem);
-		}
-
-	}
-
-	/** 429: too many requests; try again later. */
-	public static class RateLimited extends ProblemException {
-
-		private static final long serialVersionUID = 1L;
-
-		RateLimited(String method, URI uri, ProblemDto problem) {
-			super(method, uri, problem);
-		}
-
-	}
-
-	/** 5xx: the gateway or the OpenStack service behind it failed. */
-	public static class Upstream extends ProblemException {
-
-		private static final long serialVersionUID = 1L;
-
-		Upstream(String method, URI uri, ProblemDto problem) {
-			super(method, uri, problem);
+		/**
+		 * The kind of an error status.
+		 * @param status an HTTP status of 400 or more
+		 * @return its kind
+		 */
+		static Kind of(int status) {
+			return switch (status) {
+				case 400, 422 -> INVALID_REQUEST;
+				case 401 -> UNAUTHENTICATED;
+				case 403 -> FORBIDDEN;
+				case 404 -> NOT_FOUND;
+				case 409 -> CONFLICT;
+				case 429 -> RATE_LIMITED;
+				default -> (status >= 500) ? UPSTREAM : OTHER;
+			};
 		}
 
 	}

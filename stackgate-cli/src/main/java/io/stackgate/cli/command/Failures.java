@@ -28,20 +28,20 @@ public final class Failures {
 		if (failure instanceof CliException cli) {
 			return cli.exitCode();
 		}
-		if (failure instanceof ParameterException || failure instanceof ProblemException.InvalidRequest) {
+		if (failure instanceof ProblemException problem) {
+			return switch (problem.kind()) {
+				case INVALID_REQUEST -> ExitCode.USAGE;
+				case UNAUTHENTICATED, FORBIDDEN -> ExitCode.AUTH;
+				case NOT_FOUND -> ExitCode.NOT_FOUND;
+				case CONFLICT, RATE_LIMITED -> ExitCode.CONFLICT;
+				case UPSTREAM -> ExitCode.UNAVAILABLE;
+				case OTHER -> ExitCode.FAILED;
+			};
+		}
+		if (failure instanceof ParameterException) {
 			return ExitCode.USAGE;
 		}
-		if (failure instanceof ProblemException.Unauthenticated || failure instanceof ProblemException.Forbidden) {
-			return ExitCode.AUTH;
-		}
-		if (failure instanceof ProblemException.NotFound) {
-			return ExitCode.NOT_FOUND;
-		}
-		if (failure instanceof ProblemException.Conflict || failure instanceof ProblemException.RateLimited) {
-			return ExitCode.CONFLICT;
-		}
-		if (failure instanceof ProblemException.Upstream || failure instanceof GatewayUnreachableException
-				|| failure instanceof UnexpectedResponseException) {
+		if (failure instanceof GatewayUnreachableException || failure instanceof UnexpectedResponseException) {
 			return ExitCode.UNAVAILABLE;
 		}
 		return ExitCode.FAILED;
@@ -71,7 +71,7 @@ public final class Failures {
 			if (problem.requestId() != null && problemException.status() >= 500) {
 				lines.add("  Gateway request id: " + problem.requestId());
 			}
-			if (failure instanceof ProblemException.Unauthenticated) {
+			if (problemException.kind() == ProblemException.Kind.UNAUTHENTICATED) {
 				lines.add("  Log in with 'stackgate login', or set STACKGATE_TOKEN or STACKGATE_API_KEY.");
 			}
 		}

@@ -9,8 +9,16 @@ import java.util.Map;
 /**
  * Parses RFC 8259 JSON text into a tree of {@link Map} (insertion-ordered), {@link List},
  * {@link String}, {@link Long} or {@link BigDecimal}, {@link Boolean} and {@code null}.
+ * Anything else is refused with a {@link JsonException} that gives the offset. Where the
+ * RFC leaves it open, it reads as the gateway's Jackson 3 does: of a name given twice the
+ * last value wins (in the first one's place); an escaped lone surrogate is kept; a number
+ * is exact, however long, unless its exponent is beyond an {@code int}; nesting ends at
+ * {@value #MAX_DEPTH} levels, which a 512 KiB thread stack (the CLI's) holds.
  */
 final class JsonParser {
+
+	/** How deep objects and arrays may nest: Jackson 3's default limit. */
+	static final int MAX_DEPTH = 500;
 
 	private final String text;
 
@@ -23,7 +31,7 @@ final class JsonParser {
 	static Object parse(String text) {
 		JsonParser parser = new JsonParser(text);
 		parser.skipWhitespace();
-		Object value = parser.readValue();
+		Object value = parser.readValue(0);
 		parser.skipWhitespace();
 		if (parser.pos != text.length()) {
 			throw parser.error("unexpected text after the JSON value");
@@ -31,38 +39,32 @@ final class JsonParser {
 		return value;
 	}
 
-	private Object readValue() {
-		if (this.pos >= this.text.length()) {
-			throw error("unexpected end of input");
-		}
-		char c = this.text.charAt(this.pos);
-		switch (c) {
-			case '{':
-				return readObject();
-			case '[':
-				return readArray();
-			case '"':
-				return readString();
-			case 't':
-				return readLiteral("true", Boolean.TRUE);
-			case 'f':
-				return readLiteral("false", Boolean.FALSE);
-			case 'n':
-				return readLiteral("null", null);
-			default:
-				if (c == '-' || (c >= '0' && c <= '9')) {
-					return readNumber();
-				}
-				throw error("unexpected character '" + c + "'");
-		}
+	private Object readValue(int depth) {
+		char c = peek();
+		return switch (c) {
+			case '{' -> readObject(nested(depth));
+			case '[' -> readArray(nested(depth));
+			case '"' -> readString();
+			case 't' -> readLiteral("true", Boolean.TRUE);
+			case 'f' -> readLiteral("false", Boolean.FALSE);
+			case 'n' -> readLiteral("null", null);
+			case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> readNumber();
+			default -> throw error("unexpected character '" + c + "'");
+		};
 	}
 
-	private Map<String, Object> readObject() {
+	private int nested(int depth) {
+		if (depth == MAX_DEPTH) {
+			throw error("nested deeper than " + MAX_DEPTH + " levels");
+		}
+		return depth + 1;
+	}
+
+	private Map<String, Object> readObject(int depth) {
 		Map<String, Object> object = new LinkedHashMap<>();
 		this.pos++;
 		skipWhitespace();
-		if (peek() == '}') {
-			this.pos++;
+		if (skip('}')) {
 			return object;
 		}
 		while (true) {
@@ -72,37 +74,36 @@ final class JsonParser {
 			}
 			String name = readString();
 			skipWhitespace();
-			expect(':');
+			if (!skip(':')) {
+				throw error("expected ':'");
+			}
 			skipWhitespace();
-			object.put(name, readValue());
+			object.put(name, readValue(depth));
 			skipWhitespace();
-			char c = next();
-			if (c == '}') {
+			if (skip('}')) {
 				return object;
 			}
-			if (c != ',') {
+			if (!skip(',')) {
 				throw error("expected ',' or '}'");
 			}
 		}
 	}
 
-	private List<Object> readArray() {
+	private List<Object> readArray(int depth) {
 		List<Object> array = new ArrayList<>();
 		this.pos++;
 		skipWhitespace();
-		if (peek() == ']') {
-			this.pos++;
+		if (skip(']')) {
 			return array;
 		}
 		while (true) {
 			skipWhitespace();
-			array.add(readValue());
+			array.add(readValue(depth));
 			skipWhitespace();
-			char c = next();
-			if (c == ']') {
+			if (skip(']')) {
 				return array;
 			}
-			if (c != ',') {
+			if (!skip(',')) {
 				throw error("expected ',' or ']'");
 			}
 		}
@@ -126,11 +127,11 @@ final class JsonParser {
 					case 'r' -> sb.append('\r');
 					case 't' -> sb.append('\t');
 					case 'u' -> sb.append(readHexChar());
-					default -> throw error("invalid escape '\\" + e + "'");
+					default -> throw error("invalid escape '\\" + e + "'", this.pos - 1);
 				}
 			}
 			else if (c < 0x20) {
-				throw error("control character in a string");
+				throw error("control character in a string", this.pos - 1);
 			}
 			else {
 				sb.append(c);
@@ -142,40 +143,72 @@ final class JsonParser {
 		if (this.pos + 4 > this.text.length()) {
 			throw error("truncated \\u escape");
 		}
-		try {
-			char c = (char) Integer.parseInt(this.text.substring(this.pos, this.pos + 4), 16);
-			this.pos += 4;
-			return c;
+		int value = 0;
+		for (int end = this.pos + 4; this.pos < end; this.pos++) {
+			char c = this.text.charAt(this.pos);
+			// ASCII only: Character.digit also takes the digits of other scripts.
+			int digit = (c <= 'f') ? Character.digit(c, 16) : -1;
+			if (digit < 0) {
+				throw error("invalid \\u escape");
+			}
+			value = value * 16 + digit;
 		}
-		catch (NumberFormatException ex) {
-			throw error("invalid \\u escape");
-		}
+		return (char) value;
 	}
 
 	private Object readNumber() {
 		int start = this.pos;
+		skip('-');
+		if (!skip('0')) {
+			digits();
+		}
+		else if (isDigit()) {
+			throw error("leading zero in a number");
+		}
 		boolean integral = true;
-		while (this.pos < this.text.length()) {
-			char c = this.text.charAt(this.pos);
-			if (c == '.' || c == 'e' || c == 'E') {
-				integral = false;
+		if (skip('.')) {
+			integral = false;
+			digits();
+		}
+		if (skip('e') || skip('E')) {
+			integral = false;
+			if (!skip('+')) {
+				skip('-');
 			}
-			else if (!(c == '-' || c == '+' || (c >= '0' && c <= '9'))) {
-				break;
-			}
-			this.pos++;
+			digits();
 		}
 		String number = this.text.substring(start, this.pos);
+		if (integral && number.length() < 19) {
+			return Long.parseLong(number);
+		}
 		try {
-			if (integral && number.length() < 19) {
-				return Long.parseLong(number);
-			}
 			return new BigDecimal(number);
 		}
 		catch (NumberFormatException ex) {
 			this.pos = start;
-			throw error("invalid number '" + number + "'");
+			throw error("number out of range '" + number + "'");
 		}
+	}
+
+	private void digits() {
+		if (!isDigit()) {
+			throw error("expected a digit");
+		}
+		while (isDigit()) {
+			this.pos++;
+		}
+	}
+
+	private boolean isDigit() {
+		return this.pos < this.text.length() && this.text.charAt(this.pos) >= '0' && this.text.charAt(this.pos) <= '9';
+	}
+
+	private boolean skip(char c) {
+		if (this.pos < this.text.length() && this.text.charAt(this.pos) == c) {
+			this.pos++;
+			return true;
+		}
+		return false;
 	}
 
 	private Object readLiteral(String literal, Object value) {
@@ -187,11 +220,7 @@ final class JsonParser {
 	}
 
 	private void skipWhitespace() {
-		while (this.pos < this.text.length()) {
-			char c = this.text.charAt(this.pos);
-			if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-				return;
-			}
+		while (this.pos < this.text.length() && " \t\n\r".indexOf(this.text.charAt(this.pos)) >= 0) {
 			this.pos++;
 		}
 	}
@@ -209,15 +238,12 @@ final class JsonParser {
 		return c;
 	}
 
-	private void expect(char expected) {
-		if (next() != expected) {
-			this.pos--;
-			throw error("expected '" + expected + "'");
-		}
+	private JsonException error(String message) {
+		return error(message, this.pos);
 	}
 
-	private JsonException error(String message) {
-		return new JsonException(message + " at offset " + this.pos);
+	private JsonException error(String message, int offset) {
+		return new JsonException(message + " at offset " + offset);
 	}
 
 }

@@ -105,15 +105,28 @@ final class RecordBinder {
 			return fail(tree, cls);
 		}
 		if (cls == int.class || cls == Integer.class) {
-			return number.intValue();
+			return (int) integral(number, cls, Integer.MIN_VALUE, Integer.MAX_VALUE);
 		}
 		if (cls == long.class || cls == Long.class) {
-			return number.longValue();
+			return integral(number, cls, Long.MIN_VALUE, Long.MAX_VALUE);
 		}
 		if (cls == double.class || cls == Double.class) {
 			return number.doubleValue();
 		}
 		return fail(tree, cls);
+	}
+
+	/**
+	 * The number's integral part; a number outside {@code [min, max]} is refused, not
+	 * wrapped, and before any arithmetic (the remainder of 1e999999 alone runs for over a
+	 * minute).
+	 */
+	private static long integral(Number number, Class<?> cls, long min, long max) {
+		BigDecimal value = new BigDecimal(number.toString());
+		if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+			fail(number, cls);
+		}
+		return value.longValue();
 	}
 
 	private static Object zero(Class<?> cls) {
@@ -125,9 +138,9 @@ final class RecordBinder {
 
 	private static Instant bindInstant(Object tree) {
 		if (tree instanceof Number number) {
+			long whole = integral(number, Instant.class, Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond());
 			BigDecimal seconds = new BigDecimal(number.toString());
-			return Instant.ofEpochSecond(seconds.longValue(),
-					seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+			return Instant.ofEpochSecond(whole, seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
 		}
 		String text = tree.toString();
 		try {

@@ -45,7 +45,10 @@ final class ServerFinder {
 			try {
 				return this.gateway.getServer(idOrName);
 			}
-			catch (ProblemException.NotFound ex) {
+			catch (ProblemException ex) {
+				if (ex.kind() != ProblemException.Kind.NOT_FOUND) {
+					throw ex;
+				}
 				// Not an id after all; perhaps a server is named like one.
 			}
 		}

@@ -109,15 +109,19 @@ final class ServerWaiter {
 			latest.put(id, now);
 			status = Objects.toString(ServerColumns.status(now), ServerStatus.UNKNOWN.name());
 		}
-		catch (ProblemException.NotFound ex) {
+		catch (ProblemException | GatewayUnreachableException ex) {
+			if (!(ex instanceof ProblemException problem) || problem.kind() == ProblemException.Kind.UPSTREAM) {
+				// The gateway or OpenStack down for a moment: the next poll tries again.
+				progress.note(label + ": cannot poll right now (" + ex.getMessage() + "); retrying");
+				return;
+			}
+			if (problem.kind() != ProblemException.Kind.NOT_FOUND) {
+				throw problem;
+			}
 			if (!deleting) {
 				throw new CliException(ExitCode.NOT_FOUND, "Server " + label + " disappeared while waiting for it.");
 			}
 			status = GONE;
-		}
-		catch (ProblemException.Upstream | GatewayUnreachableException ex) {
-			progress.note(label + ": cannot poll right now (" + ex.getMessage() + "); retrying");
-			return;
 		}
 		if (deleting && ServerStatus.DELETED.name().equals(status)) {
 			// Newer Novas show a deleted server as DELETED for a moment before it is

@@ -66,7 +66,7 @@ final class ServerWatch {
 				failure = ex;
 			}
 			catch (ProblemException ex) {
-				if (ex.status() < 500) {
+				if (ex.kind() != ProblemException.Kind.UPSTREAM) {
 					throw ex;
 				}
 				failure = ex;

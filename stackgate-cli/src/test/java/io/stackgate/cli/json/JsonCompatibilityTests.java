@@ -95,6 +95,23 @@ class JsonCompatibilityTests {
 	}
 
 	@Test
+	void refusesNumbersOutsideTheTypesRangeInsteadOfWrappingThem() {
+		assertThatThrownBy(() -> Json.read("{\"ram\":1e20}", FlavorDto.class))
+			.hasMessage("ram: expected int but found '1E+20'");
+		assertThatThrownBy(() -> Json.read("{\"vcpus\":2147483648}", FlavorDto.class))
+			.hasMessage("vcpus: expected int but found '2147483648'");
+		assertThatThrownBy(() -> Json.read("{\"size\":9223372036854775808}", ImageDto.class))
+			.hasMessage("size: expected long but found '9223372036854775808'");
+		assertThat(Json.read("{\"ram\":-2147483648,\"disk\":1.0}", FlavorDto.class))
+			.isEqualTo(new FlavorDto(null, null, 0, Integer.MIN_VALUE, 1));
+		for (String seconds : new String[] { "1e20", "-1e999", "1e999999" }) {
+			assertThatThrownBy(() -> Json.read("{\"expires_at\":" + seconds + "}", TokenDto.class))
+				.isInstanceOf(JsonException.class)
+				.hasMessageStartingWith("expires_at: expected instant but found ");
+		}
+	}
+
+	@Test
 	void parsesEscapesAndSurrogatePairs() {
 		Object tree = Json.read("{\"s\":\"a\\u00e9\\ud83d\\ude00\\n\\/\"}", Object.class);
 		assertThat(tree).isEqualTo(Map.of("s", "aé😀\n/"));

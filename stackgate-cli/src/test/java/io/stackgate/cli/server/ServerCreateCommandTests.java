@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.stackgate.cli.support.CliRun;
 import io.stackgate.cli.support.CliRun.Result;
@@ -174,6 +176,17 @@ class ServerCreateCommandTests {
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.err())
 			.contains("vm1 (3f0c8a52): cannot poll right now (Bad Gateway: Nova is restarting.); retrying");
+	}
+
+	@ParameterizedTest(name = "HTTP {0} ends the wait with exit {1}")
+	@CsvSource(delimiter = '|', value = { "403 | 3 | Forbidden: Not yours.",
+			"404 | 4 | Server vm1 (3f0c8a52) disappeared while waiting for it." })
+	void waitEndsOnAPollThatIsNotAnOutage(int status, int exitCode, String message) {
+		this.gateway.on("POST", "/api/v1/servers", Response.json(202, array(server(VM1_ID, "vm1", "BUILD"))))
+			.on("GET", "/api/v1/servers/" + VM1_ID, Response.problem(status, "Forbidden", "Not yours."));
+		Result result = this.cli.run(concat(CREATE_VM1, "--wait"));
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
+		assertThat(result.err()).endsWith("stackgate: " + message + "\n").doesNotContain("retrying");
 	}
 
 	@Test
