@@ -31,6 +31,7 @@ import io.stackgate.cli.command.Prompter;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.stackgate.itsupport.CloudEnvironment;
 import io.stackgate.itsupport.LaunchTarget;
 import io.stackgate.itsupport.RealCloud;
 
@@ -68,8 +69,8 @@ class StackgateCliIT {
 
 	@BeforeAll
 	static void startGateway() throws Exception {
-		if (!RealCloud.configured()) {
-			fail(RealCloud.howToConfigure("StackgateCliIT"));
+		if (!CloudEnvironment.configured()) {
+			fail(CloudEnvironment.howToConfigure("StackgateCliIT"));
 		}
 		cloud = RealCloud.fromEnvironment();
 		target = LaunchTarget.discover(cloud);

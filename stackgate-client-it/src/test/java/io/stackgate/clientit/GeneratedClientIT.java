@@ -22,6 +22,7 @@ import io.stackgate.client.model.ServerDto;
 import io.stackgate.client.model.TokenDto;
 import io.stackgate.client.model.TokenRequestDto;
 
+import io.stackgate.itsupport.CloudEnvironment;
 import io.stackgate.itsupport.LaunchTarget;
 import io.stackgate.itsupport.RealCloud;
 
@@ -51,8 +52,8 @@ class GeneratedClientIT {
 
 	@BeforeAll
 	static void startGatewayAndLogIn() throws Exception {
-		if (!RealCloud.configured()) {
-			fail(RealCloud.howToConfigure("GeneratedClientIT"));
+		if (!CloudEnvironment.configured()) {
+			fail(CloudEnvironment.howToConfigure("GeneratedClientIT"));
 		}
 		RealCloud cloud = RealCloud.fromEnvironment();
 		target = LaunchTarget.discover(cloud);

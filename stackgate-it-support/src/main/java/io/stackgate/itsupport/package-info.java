@@ -1,5 +1,5 @@
 /**
  * Support shared by the integration tests of every module: the real cloud they run
- * against and what they launch from there.
+ * against, its Keystone, and what they launch from there.
  */
 package io.stackgate.itsupport;

@@ -280,7 +280,7 @@ class FaultIT {
 					case "keystone" -> {
 						RealCloud fresh = RealCloud.fromEnvironment();
 						callerToken = fresh.token();
-						cloud.validate(callerToken);
+						cloud.keystone().validate(callerToken);
 						fresh.get("compute", "/flavors/detail");
 					}
 					case "nova-api" -> cloud.get("compute", "/servers/detail");
@@ -367,9 +367,7 @@ class FaultIT {
 
 	private static void deleteServers() {
 		try {
-			for (String id : cloud.serverIds(PREFIX)) {
-				cloud.deleteServer(id);
-			}
+			cloud.servers().deleteAll(PREFIX);
 		}
 		catch (Exception ex) {
 			System.err.println("fault IT: could not delete the servers of " + PREFIX + ": " + ex);
@@ -514,7 +512,7 @@ class FaultIT {
 		 */
 		void checkLaunchesInNova() throws Exception {
 			for (Launch launch : this.launches) {
-				List<String> inNova = cloud.serverIds(launch.name());
+				List<String> inNova = cloud.servers().ids(launch.name());
 				if (launch.status() == 202) {
 					String id = Gateway.JSON.readTree(launch.answer()).get(0).path("id").asString();
 					assertThat(inNova).as("servers of a launch told 202: %s", launch.name()).containsExactly(id);
@@ -527,7 +525,7 @@ class FaultIT {
 				HttpResponse<String> again = repeat(launch);
 				assertThat(again.statusCode()).as("the launch repeated with its key: %s", again.body()).isEqualTo(202);
 				JsonNode servers = Gateway.JSON.readTree(again.body());
-				assertThat(cloud.serverIds(launch.name())).as("servers of %s after the repeat", launch.name())
+				assertThat(cloud.servers().ids(launch.name())).as("servers of %s after the repeat", launch.name())
 					.containsExactly(servers.get(0).path("id").asString());
 			}
 		}

@@ -79,9 +79,7 @@ class LaunchIT {
 			gateway.close();
 		}
 		if (cloud != null) {
-			for (String id : cloud.serverIds(PREFIX)) {
-				cloud.deleteServer(id);
-			}
+			cloud.servers().deleteAll(PREFIX);
 			for (String[] fixture : fixtures) {
 				cloud.delete(fixture[0], fixture[1]);
 			}
@@ -102,11 +100,11 @@ class LaunchIT {
 		JsonNode listed = find(Gateway.json(gateway.get("/api/v1/servers")), id);
 		assertThat(listed.path("addresses").get(0).path("network").asString()).isEqualTo(target.network().name());
 		assertThat(target.network().contains(listed.path("addresses").get(0).path("ip").asString())).isTrue();
-		assertThat(cloud.serverIds(name)).containsExactly(id);
+		assertThat(cloud.servers().ids(name)).containsExactly(id);
 
 		assertThat(gateway.delete("/api/v1/servers/" + id + "?wait=true&timeout=120").statusCode()).isEqualTo(204);
 		assertThat(gateway.get("/api/v1/servers/" + id).statusCode()).isEqualTo(404);
-		assertThat(cloud.serverIds(name)).isEmpty();
+		assertThat(cloud.servers().ids(name)).isEmpty();
 		assertThat(gateway.delete("/api/v1/servers/" + id).statusCode()).isEqualTo(404);
 	}
 
@@ -127,7 +125,7 @@ class LaunchIT {
 		assertThat(server.path("flavor").path("id").asString()).isEqualTo(flavor);
 		assertThat(server.path("image").path("id").asString()).isEqualTo(image);
 		assertThat(server.path("metadata").path("owner").asString()).isEqualTo("it");
-		assertThat(cloud.serverIds(PREFIX + "by-id")).containsExactly(server.path("id").asString());
+		assertThat(cloud.servers().ids(PREFIX + "by-id")).containsExactly(server.path("id").asString());
 	}
 
 	@Test
@@ -144,7 +142,7 @@ class LaunchIT {
 			ids.add(s.path("id").asString());
 		});
 		assertThat(names).containsExactly(name + "-1", name + "-2", name + "-3");
-		assertThat(new HashSet<>(cloud.serverIds(name))).isEqualTo(ids);
+		assertThat(new HashSet<>(cloud.servers().ids(name))).isEqualTo(ids);
 	}
 
 	@Test
@@ -169,7 +167,7 @@ class LaunchIT {
 			clients.shutdownNow();
 		}
 		assertThat(answered).hasSize(1);
-		assertThat(cloud.serverIds(name)).containsExactlyElementsOf(answered);
+		assertThat(cloud.servers().ids(name)).containsExactlyElementsOf(answered);
 
 		try (Gateway restarted = startGateway()) {
 			HttpResponse<String> retry = restarted.post("/api/v1/servers", body, key);
@@ -180,7 +178,7 @@ class LaunchIT {
 					body.replace("\"" + name + "\"", "\"" + name + "-other\""), key);
 			assertThat(other.statusCode()).isEqualTo(422);
 		}
-		assertThat(cloud.serverIds(name)).containsExactlyElementsOf(answered);
+		assertThat(cloud.servers().ids(name)).containsExactlyElementsOf(answered);
 	}
 
 	/**
@@ -206,7 +204,8 @@ class LaunchIT {
 			assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(202);
 			assertThat(took).as("the repeat's answer: once the lock is stale, and within the repeat's wait")
 				.isLessThan(other.bean(LaunchLocks.class).staleAfter().plusSeconds(15));
-			assertThat(cloud.serverIds(beforeNova)).containsExactly(Gateway.json(repeat).get(0).path("id").asString());
+			assertThat(cloud.servers().ids(beforeNova))
+				.containsExactly(Gateway.json(repeat).get(0).path("id").asString());
 			assertThat(keypairs()).doesNotContain(lockName(key));
 
 			String afterNova = PREFIX + "killed-after-nova";
@@ -228,7 +227,7 @@ class LaunchIT {
 			repeat = other.post("/api/v1/servers", byNames(afterNova), key);
 			assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(202);
 			assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-			assertThat(cloud.serverIds(afterNova)).containsExactly(id);
+			assertThat(cloud.servers().ids(afterNova)).containsExactly(id);
 			assertThat(keypairs()).doesNotContain(lockName(key));
 		}
 	}
@@ -269,7 +268,7 @@ class LaunchIT {
 			throws Exception {
 		// Counted among this run's servers: other clients of the cloud may launch
 		// meanwhile.
-		int before = cloud.serverIds(PREFIX).size();
+		int before = cloud.servers().ids(PREFIX).size();
 
 		HttpResponse<String> response = gateway.post("/api/v1/servers", body, Map.of());
 
@@ -280,7 +279,7 @@ class LaunchIT {
 		if (field != null) {
 			assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo(field);
 		}
-		assertThat(cloud.serverIds(PREFIX)).hasSize(before);
+		assertThat(cloud.servers().ids(PREFIX)).hasSize(before);
 	}
 
 	/**

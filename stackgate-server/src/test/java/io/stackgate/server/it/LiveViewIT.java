@@ -59,9 +59,7 @@ class LiveViewIT {
 			for (String id : floatingIps) {
 				cloud.delete("network", "/v2.0/floatingips/" + id);
 			}
-			for (String id : cloud.serverIds(PREFIX)) {
-				cloud.deleteServer(id);
-			}
+			cloud.servers().deleteAll(PREFIX);
 		}
 	}
 
@@ -126,7 +124,7 @@ class LiveViewIT {
 					&& server.path("status").asString().equals("SHUTOFF"), stopped);
 			watcher.awaitSince(stopped, "changed", id, (server) -> server.path("status").asString().equals("SHUTOFF"));
 
-			cloud.deleteServer(id);
+			cloud.servers().delete(id);
 			long gone = awaitNova(id,
 					(server) -> server.isMissingNode() || server.path("status").asString().equals("DELETED"));
 			awaitNotListed(id, gone);
