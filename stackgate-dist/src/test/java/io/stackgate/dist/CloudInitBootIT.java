@@ -121,7 +121,7 @@ class CloudInitBootIT {
 		// and it works, through all of that
 		Gateway gateway = new Gateway(port);
 		assertThat(gateway.readiness().path("status").asString()).isEqualTo("UP");
-		assertThat(gateway.flavorNames(c.token().id())).contains("m1.tiny");
+		assertThat(gateway.flavorNames(c.login().token())).contains("m1.tiny");
 
 		// a stop is a clean one for systemd (exit 143 is declared a success)
 		exec("systemctl", "stop", "stackgate");

@@ -1,6 +1,5 @@
 package io.stackgate.dist;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +85,7 @@ class ContainerImageIT {
 	}
 
 	@Test
-	void runsAgainstTheCloudConfiguredByEnvMountedCloudsYamlAndConfigFile(@TempDir Path tmp) throws IOException {
+	void runsAgainstTheCloudConfiguredByEnvMountedCloudsYamlAndConfigFile(@TempDir Path tmp) throws Exception {
 		Cloud c = Needs.cloud();
 		int port = Dist.freePort();
 		// the port and the cloud's name come from env, the cloud from the mounted
@@ -118,11 +117,11 @@ class ContainerImageIT {
 		assertThat(gateway.readiness().path("components").has("keystone"))
 			.as("the mounted /etc/stackgate/stackgate.yaml was read")
 			.isTrue();
-		assertThat(gateway.flavorNames(c.token().id())).contains("m1.tiny");
+		assertThat(gateway.flavorNames(c.login().token())).contains("m1.tiny");
 	}
 
 	@Test
-	void runsAgainstARemoteCloudWithItsCaMountedAndGivenAsOsCacert(@TempDir Path tmp) throws IOException {
+	void runsAgainstARemoteCloudWithItsCaMountedAndGivenAsOsCacert(@TempDir Path tmp) throws Exception {
 		Cloud c = Needs.cloud();
 		RemoteFront front = RemoteFront.of(c);
 		int port = Dist.freePort();
@@ -145,7 +144,7 @@ class ContainerImageIT {
 
 		Gateway gateway = new Gateway(port);
 		gateway.awaitReady(Duration.ofMinutes(3), () -> running(name), () -> logs(name));
-		assertThat(gateway.flavorNames(c.token().id())).isNotEmpty();
+		assertThat(gateway.flavorNames(c.login().token())).isNotEmpty();
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class RemoteCloudIT {
 				"devcloud-remote");
 		try (JarGateway jar = JarGateway.start(env, this.tmp.resolve("gateway.log"))) {
 			Gateway gateway = jar.ready();
-			String token = cloud.token().id();
+			String token = cloud.login().token();
 			assertThat(Cloud
 				.send(HttpRequest.newBuilder(URI.create(gateway.base() + "/api/v1/servers"))
 					.header("X-Auth-Token", token)
@@ -85,7 +85,7 @@ class RemoteCloudIT {
 		Map<String, String> env = new HashMap<>(front.osVariables());
 		env.put("OS_CACERT", front.ca().toString());
 		try (JarGateway jar = JarGateway.start(env, this.tmp.resolve("gateway.log"))) {
-			assertThat(jar.ready().flavorNames(cloud.token().id())).isNotEmpty();
+			assertThat(jar.ready().flavorNames(cloud.login().token())).isNotEmpty();
 		}
 	}
 
@@ -110,7 +110,7 @@ class RemoteCloudIT {
 		Map<String, String> env = new HashMap<>(front.osVariables());
 		env.put("OS_INSECURE", "true");
 		try (JarGateway jar = JarGateway.start(env, this.tmp.resolve("gateway.log"))) {
-			assertThat(jar.ready().flavorNames(cloud.token().id())).isNotEmpty();
+			assertThat(jar.ready().flavorNames(cloud.login().token())).isNotEmpty();
 			assertThat(
 					jar.log()
 						.lines()
