@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
+import io.stackgate.itsupport.GatewayProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,6 +27,14 @@ final class Gateway {
 
 	Gateway(int port) {
 		this.base = "http://127.0.0.1:" + port;
+	}
+
+	/**
+	 * @param process the gateway jar run as a process
+	 * @return its contract, once its readiness answers 200
+	 */
+	static Gateway ready(GatewayProcess process) throws InterruptedException {
+		return new Gateway(process.awaitReady().port());
 	}
 
 	String base() {
