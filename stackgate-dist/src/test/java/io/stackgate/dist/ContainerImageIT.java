@@ -15,6 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import io.stackgate.itsupport.Readiness;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -110,7 +112,7 @@ class ContainerImageIT {
 		Sh.run(run, Map.of(), Duration.ofMinutes(2)).ok();
 
 		Gateway gateway = new Gateway(port);
-		gateway.awaitReady(Duration.ofMinutes(3), () -> running(name), () -> logs(name));
+		Readiness.await(gateway.base(), Duration.ofMinutes(3), () -> running(name), () -> logs(name));
 		assertThat(Sh.run("podman", "exec", name, "id", "-u").ok().out().trim()).isEqualTo("10001");
 		Sh.Result health = Sh.run("podman", "exec", name, "sh", "-c", HEALTH_CMD);
 		assertThat(health.exit()).as(health.describe()).isZero();
@@ -143,7 +145,7 @@ class ContainerImageIT {
 		Sh.run(run, front.osVariables(), Duration.ofMinutes(2)).ok();
 
 		Gateway gateway = new Gateway(port);
-		gateway.awaitReady(Duration.ofMinutes(3), () -> running(name), () -> logs(name));
+		Readiness.await(gateway.base(), Duration.ofMinutes(3), () -> running(name), () -> logs(name));
 		assertThat(gateway.flavorNames(c.login().token())).isNotEmpty();
 	}
 

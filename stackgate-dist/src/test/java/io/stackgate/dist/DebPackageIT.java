@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.stackgate.itsupport.Readiness;
 import io.stackgate.itsupport.RealCloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -323,7 +324,7 @@ class DebPackageIT {
 	 * Configures the installed package for the cloud of OS_CLOUD and starts the service
 	 * the way systemd would, unless it runs already. Returns that cloud.
 	 */
-	private Cloud startService() throws IOException {
+	private Cloud startService() throws IOException, InterruptedException {
 		Cloud c = Needs.cloud();
 		if (service != null && service.isAlive()) {
 			return c;
@@ -367,7 +368,7 @@ class DebPackageIT {
 		service = pb.start();
 
 		gateway = new Gateway(port);
-		gateway.awaitReady(Duration.ofMinutes(3), service::isAlive, this::serviceLogTail);
+		Readiness.await(gateway.base(), Duration.ofMinutes(3), service::isAlive, this::serviceLogTail);
 		return c;
 	}
 

@@ -3,20 +3,13 @@ package io.stackgate.itsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The built gateway jar run as its own process on a free loopback port, as an operator
@@ -27,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GatewayProcess implements AutoCloseable {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Process process;
 
@@ -96,32 +87,8 @@ public final class GatewayProcess implements AutoCloseable {
 	 * @throws IllegalStateException when it exits first, or is not ready within 3 minutes
 	 */
 	public GatewayProcess awaitReady() throws InterruptedException {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		Instant giveUp = Instant.now().plus(READY_TIMEOUT);
-		String last = "no answer";
-		while (Instant.now().isBefore(giveUp)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The gateway exited with " + this.process.exitValue()
-						+ " before it was ready; last: " + last + "\n" + logTail());
-			}
-			try {
-				HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200
-						&& JSON.readTree(response.body()).path("status").asString().equals("UP")) {
-					return this;
-				}
-				last = response.statusCode() + " " + response.body();
-			}
-			catch (IOException ex) {
-				last = ex.toString();
-			}
-			Thread.sleep(500);
-		}
-		throw new IllegalStateException(
-				"The gateway was not ready within " + READY_TIMEOUT + "; last: " + last + "\n" + logTail());
+		Readiness.await(baseUrl(), READY_TIMEOUT, this.process::isAlive, this::logTail);
+		return this;
 	}
 
 	/**
