@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.stackgate.itsupport.LaunchTarget;
 import io.stackgate.itsupport.Readiness;
 import io.stackgate.itsupport.RealCloud;
 
@@ -199,7 +200,8 @@ class DebPackageIT {
 		assertThat(Sh.run("stat", "-c", "%U:%G", proc.toString()).ok().out().trim()).isEqualTo("stackgate:stackgate");
 		assertThat(Files.readAllLines(proc.resolve("status"))).contains("NoNewPrivs:\t1");
 
-		assertThat(gateway.flavorNames(c.login().token())).contains("m1.tiny");
+		RealCloud cloud = c.login();
+		assertThat(gateway.flavorNames(cloud.token())).contains(LaunchTarget.discover(cloud).flavor().name());
 	}
 
 	@Test
@@ -218,7 +220,9 @@ class DebPackageIT {
 		String text = Files.readString(userData);
 
 		String name = "stackgate-dist-it-" + UUID.randomUUID().toString().substring(0, 8);
-		String id = gateway.createServer(cloud.token(), name, "m1.tiny", "cirros-fake-raw", "private", text);
+		LaunchTarget target = LaunchTarget.discover(cloud);
+		String id = gateway.createServer(cloud.token(), name, target.flavor().name(), target.image().name(),
+				target.network().name(), text);
 		try {
 			HttpResponse<String> r = Cloud
 				.send(HttpRequest.newBuilder(URI.create(cloud.endpoint("compute") + "/servers/" + id))

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import io.stackgate.itsupport.LaunchTarget;
 import io.stackgate.itsupport.RealCloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +103,9 @@ class FaultIT {
 
 	private static RealCloud cloud;
 
+	/** What the launches during an outage launch from. */
+	private static LaunchTarget target;
+
 	private static Gateway gateway;
 
 	private static String token;
@@ -112,6 +116,7 @@ class FaultIT {
 	static void start() throws Exception {
 		Runtime.getRuntime().addShutdownHook(new Thread(FaultIT::restoreAll, "fault-it-restore"));
 		cloud = RealCloud.fromEnvironment();
+		target = LaunchTarget.discover(cloud);
 		gateway = Gateway.start("stackgate.auth.mode=keystone", "stackgate.auth.rate-limit.requests=0",
 				"stackgate.upstream.read-timeout=" + READ_TIMEOUT.toSeconds() + "s",
 				"stackgate.upstream.connect-timeout=2s",
@@ -471,8 +476,8 @@ class FaultIT {
 		private void launch() {
 			String name = PREFIX + this.service + "-" + this.launchNumber.incrementAndGet();
 			String body = """
-					{"name": "%s", "flavor": "m1.nano", "image": "cirros-fake-raw", "networks": ["private"]}"""
-				.formatted(name);
+					{"name": "%s", "flavor": "%s", "image": "%s", "networks": ["%s"]}""".formatted(name,
+					target.flavor().name(), target.image().name(), target.network().name());
 			String key = UUID.randomUUID().toString();
 			long start = System.nanoTime();
 			try {
