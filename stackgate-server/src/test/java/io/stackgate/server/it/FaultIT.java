@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ends as one server or none (checked in Nova directly); threads, open files and heap do
  * not grow from one outage to the next. Every stopped service is started again, also when
  * a test fails or the JVM is stopped, so that the cloud is healthy for the tests after
- * this one. Runs against the cloud of {@code DEVCLOUD_HOME} (see docs/operations.md).
+ * this one; one that does not start fails the run. Runs against the cloud of
+ * {@code DEVCLOUD_HOME} (see docs/operations.md).
  */
 class FaultIT {
 
@@ -129,13 +130,14 @@ class FaultIT {
 	@AfterAll
 	static void stop() throws Exception {
 		readinessProbe.shutdownNow();
-		restoreAll();
+		AssertionError notRestored = restoreAll();
 		if (gateway != null) {
 			gateway.close();
 		}
 		if (cloud != null) {
 			deleteServers();
 		}
+		failIfNotRestored(notRestored, null);
 	}
 
 	static Stream<Arguments> faults() {
@@ -160,6 +162,7 @@ class FaultIT {
 		awaitFresh(token, "/api/v1/launch-options", Duration.ofSeconds(60));
 		Load load = new Load(service);
 		load.start();
+		Throwable failure = null;
 		try {
 			Thread.sleep(1000);
 			Devcloud.run("stop", service);
@@ -213,10 +216,15 @@ class FaultIT {
 			load.checkLaunchesInNova();
 			checkResources(service);
 		}
+		catch (Throwable ex) {
+			failure = ex;
+			throw ex;
+		}
 		finally {
 			load.stop();
-			restoreAll();
+			AssertionError notRestored = restoreAll();
 			deleteServers();
+			failIfNotRestored(notRestored, failure);
 		}
 	}
 
@@ -356,9 +364,12 @@ class FaultIT {
 
 	/**
 	 * Starts every service a test stopped; from a finally block, @AfterAll and a JVM
-	 * shutdown hook.
+	 * shutdown hook. Tries each of them, whatever the others do.
+	 * @return why services could not be started again (each one's failure suppressed in
+	 * it), or {@code null} when all run
 	 */
-	private static void restoreAll() {
+	private static AssertionError restoreAll() {
+		List<Throwable> failures = new ArrayList<>();
 		for (String service : List.copyOf(stopped)) {
 			try {
 				Devcloud.run("start", service);
@@ -366,8 +377,32 @@ class FaultIT {
 			}
 			catch (Exception | AssertionError ex) {
 				System.err.println("fault IT: could not start " + service + " again: " + ex);
+				failures.add(ex);
 			}
 		}
+		if (failures.isEmpty()) {
+			return null;
+		}
+		AssertionError notRestored = new AssertionError(
+				"FaultIT could not start " + stopped + " again: the tests after it would run against a broken cloud");
+		failures.forEach(notRestored::addSuppressed);
+		return notRestored;
+	}
+
+	/**
+	 * A service not started again fails the run: it is thrown, or added to the failure
+	 * already on its way, which it must not hide.
+	 * @param notRestored what {@link #restoreAll()} returned
+	 * @param failure the failure on its way, or {@code null}
+	 */
+	private static void failIfNotRestored(AssertionError notRestored, Throwable failure) {
+		if (notRestored == null) {
+			return;
+		}
+		if (failure == null) {
+			throw notRestored;
+		}
+		failure.addSuppressed(notRestored);
 	}
 
 	private static void deleteServers() {
