@@ -4,15 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +27,8 @@ import io.stackgate.cli.command.Prompter;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.stackgate.itsupport.CloudEnvironment;
+import io.stackgate.itsupport.GatewayProcess;
 import io.stackgate.itsupport.LaunchTarget;
 import io.stackgate.itsupport.RealCloud;
 
@@ -48,13 +46,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackgateCliIT {
 
-	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static Process gateway;
-
-	private static Path gatewayLog;
+	private static GatewayProcess gateway;
 
 	private static String url;
 
@@ -68,40 +62,22 @@ class StackgateCliIT {
 
 	@BeforeAll
 	static void startGateway() throws Exception {
-		if (!RealCloud.configured()) {
-			fail(RealCloud.howToConfigure("StackgateCliIT"));
+		if (!CloudEnvironment.configured()) {
+			fail(CloudEnvironment.howToConfigure("StackgateCliIT"));
 		}
 		cloud = RealCloud.fromEnvironment();
 		target = LaunchTarget.discover(cloud);
-		Path jar = Path.of(envOr("STACKGATE_SERVER_JAR", "../stackgate-server/target/stackgate-server.jar"));
-		if (!Files.isRegularFile(jar)) {
-			fail("No gateway jar at " + jar.toAbsolutePath()
-					+ ": build it with ./mvnw -pl stackgate-server -am package");
-		}
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		url = "http://127.0.0.1:" + port;
 		configDir = Files.createTempDirectory("stackgate-cli-it");
-		gatewayLog = Path.of("target", "stackgate-server-it.log").toAbsolutePath();
-		Files.createDirectories(gatewayLog.getParent());
-		gateway = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-				"--stackgate.listen.address=127.0.0.1", "--stackgate.listen.port=" + port,
-				"--management.endpoint.health.probes.enabled=true")
-			.redirectErrorStream(true)
-			.redirectOutput(gatewayLog.toFile())
-			.start();
-		awaitReadiness();
+		gateway = GatewayProcess.start(Path.of("target", "stackgate-server-it.log"),
+				"--management.endpoint.health.probes.enabled=true");
+		url = gateway.baseUrl();
+		gateway.awaitReady();
 	}
 
 	@AfterAll
 	static void stopGateway() throws Exception {
 		if (gateway != null) {
-			gateway.destroy();
-			if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
-				gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
+			gateway.close();
 		}
 	}
 
@@ -203,48 +179,6 @@ class StackgateCliIT {
 				(duration) -> Thread.sleep(duration.toMillis()), Duration.ofSeconds(2));
 		int exitCode = StackgateCli.run(context, args);
 		return new Run(exitCode, out.toString(), err.toString());
-	}
-
-	private static void awaitReadiness() throws Exception {
-		Instant deadline = Instant.now().plus(READY_TIMEOUT);
-		URI readiness = URI.create(url + "/actuator/health/readiness");
-		while (Instant.now().isBefore(deadline)) {
-			if (!gateway.isAlive()) {
-				fail("The gateway exited with " + gateway.exitValue() + " before it was ready:\n" + logTail());
-			}
-			try {
-				HttpURLConnection connection = (HttpURLConnection) readiness.toURL().openConnection();
-				connection.setConnectTimeout(1000);
-				connection.setReadTimeout(5000);
-				if (connection.getResponseCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		fail("The gateway was not ready within " + READY_TIMEOUT.toSeconds() + " s at " + readiness + ":\n"
-				+ logTail());
-	}
-
-	private static String logTail() throws IOException {
-		List<String> lines = Files.readAllLines(gatewayLog);
-		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-	}
-
-	private static String javaBinary() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static String envOr(String name, String fallback) {
-		String value = System.getenv(name);
-		return blank(value) ? fallback : value;
-	}
-
-	private static boolean blank(String value) {
-		return value == null || value.isBlank();
 	}
 
 	private record Run(int exitCode, String out, String err) {

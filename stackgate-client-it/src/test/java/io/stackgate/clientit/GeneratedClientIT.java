@@ -1,5 +1,6 @@
 package io.stackgate.clientit;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +23,8 @@ import io.stackgate.client.model.ServerDto;
 import io.stackgate.client.model.TokenDto;
 import io.stackgate.client.model.TokenRequestDto;
 
+import io.stackgate.itsupport.CloudEnvironment;
+import io.stackgate.itsupport.GatewayProcess;
 import io.stackgate.itsupport.LaunchTarget;
 import io.stackgate.itsupport.RealCloud;
 
@@ -51,12 +54,14 @@ class GeneratedClientIT {
 
 	@BeforeAll
 	static void startGatewayAndLogIn() throws Exception {
-		if (!RealCloud.configured()) {
-			fail(RealCloud.howToConfigure("GeneratedClientIT"));
+		if (!CloudEnvironment.configured()) {
+			fail(CloudEnvironment.howToConfigure("GeneratedClientIT"));
 		}
 		RealCloud cloud = RealCloud.fromEnvironment();
 		target = LaunchTarget.discover(cloud);
-		gateway = GatewayProcess.start();
+		gateway = GatewayProcess.start(Path.of("target", "stackgate-server-it.log"),
+				"--stackgate.launch.poll-interval=1s");
+		gateway.awaitReady();
 		client = new ApiClient();
 		client.updateBaseUri(gateway.baseUrl());
 		TokenDto token = new AuthApi(client).issueToken(new TokenRequestDto().username(cloud.username())

@@ -12,15 +12,14 @@ import java.util.Optional;
 
 import io.stackgate.cloudconfig.CloudConfig;
 import io.stackgate.cloudconfig.CloudConfigLoader;
-import io.stackgate.cloudconfig.DomainRef;
-import tools.jackson.databind.JsonNode;
+import io.stackgate.itsupport.RealCloud;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The cloud the ITs run against: OS_CLIENT_CONFIG_FILE + OS_CLOUD (eval
- * "$(devcloud/env)"), read by the gateway's own loader. Talks to Keystone and Nova
- * directly, to get tokens for the gateway and to check what the gateway did.
+ * "$(devcloud/env)"), read by the gateway's own loader, and its clouds.yaml, which the
+ * package and the image are configured with. Logged in ({@link RealCloud}), it gives
+ * tokens for the gateway and checks what the gateway did.
  *
  * @param cloudsYaml the clouds.yaml
  * @param name the cloud in it
@@ -47,66 +46,11 @@ record Cloud(Path cloudsYaml, String name, CloudConfig config) {
 		return new Cloud(this.cloudsYaml, other, CloudConfigLoader.forThisProcess().loadCloud(other));
 	}
 
-	/** A project-scoped Keystone token and the service catalog that came with it. */
-	record Token(String id, JsonNode catalog, String endpointInterface) {
-
-		/**
-		 * The endpoint of a service type, for example compute, on the cloud's interface.
-		 */
-		String endpoint(String type) {
-			for (JsonNode service : catalog) {
-				if (type.equals(service.path("type").asString())) {
-					for (JsonNode ep : service.path("endpoints")) {
-						if (endpointInterface.equals(ep.path("interface").asString())) {
-							return ep.path("url").asString().replaceAll("/+$", "");
-						}
-					}
-				}
-			}
-			throw new AssertionError("no " + endpointInterface + " " + type + " endpoint in the catalog");
-		}
-
-	}
-
-	Token token() {
-		ObjectNode body = JSON.createObjectNode();
-		ObjectNode auth = body.putObject("auth");
-		ObjectNode identity = auth.putObject("identity");
-		identity.putArray("methods").add("password");
-		ObjectNode user = identity.putObject("password").putObject("user");
-		user.put("name", config.username()).put("password", config.password());
-		domain(user.putObject("domain"), config.userDomain());
-		ObjectNode project = auth.putObject("scope").putObject("project");
-		if (config.projectId() != null) {
-			project.put("id", config.projectId());
-		}
-		else {
-			project.put("name", config.projectName());
-			domain(project.putObject("domain"), config.projectDomain());
-		}
-		String url = config.authUrl().replaceAll("/+$", "");
-		if (!url.endsWith("/v3")) {
-			url += "/v3";
-		}
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url + "/auth/tokens"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-			.build());
-		if (response.statusCode() != 201) {
-			throw new AssertionError("Keystone login as " + config.username() + " failed: " + response.statusCode()
-					+ " " + response.body());
-		}
-		String id = response.headers().firstValue("X-Subject-Token").orElseThrow();
-		return new Token(id, JSON.readTree(response.body()).path("token").path("catalog"), config.endpointInterface());
-	}
-
-	private static void domain(ObjectNode node, DomainRef domain) {
-		if (domain.id() != null) {
-			node.put("id", domain.id());
-		}
-		else {
-			node.put("name", domain.name());
-		}
+	/**
+	 * @return the cloud, logged in as its user
+	 */
+	RealCloud login() throws IOException, InterruptedException {
+		return RealCloud.of(this.config);
 	}
 
 	static HttpResponse<String> send(HttpRequest request) {

@@ -1,6 +1,5 @@
 package io.stackgate.dist;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import io.stackgate.itsupport.LaunchTarget;
+import io.stackgate.itsupport.Readiness;
+import io.stackgate.itsupport.RealCloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,7 +89,7 @@ class ContainerImageIT {
 	}
 
 	@Test
-	void runsAgainstTheCloudConfiguredByEnvMountedCloudsYamlAndConfigFile(@TempDir Path tmp) throws IOException {
+	void runsAgainstTheCloudConfiguredByEnvMountedCloudsYamlAndConfigFile(@TempDir Path tmp) throws Exception {
 		Cloud c = Needs.cloud();
 		int port = Dist.freePort();
 		// the port and the cloud's name come from env, the cloud from the mounted
@@ -111,18 +114,19 @@ class ContainerImageIT {
 		Sh.run(run, Map.of(), Duration.ofMinutes(2)).ok();
 
 		Gateway gateway = new Gateway(port);
-		gateway.awaitReady(Duration.ofMinutes(3), () -> running(name), () -> logs(name));
+		Readiness.await(gateway.base(), Duration.ofMinutes(3), () -> running(name), () -> logs(name));
 		assertThat(Sh.run("podman", "exec", name, "id", "-u").ok().out().trim()).isEqualTo("10001");
 		Sh.Result health = Sh.run("podman", "exec", name, "sh", "-c", HEALTH_CMD);
 		assertThat(health.exit()).as(health.describe()).isZero();
 		assertThat(gateway.readiness().path("components").has("keystone"))
 			.as("the mounted /etc/stackgate/stackgate.yaml was read")
 			.isTrue();
-		assertThat(gateway.flavorNames(c.token().id())).contains("m1.tiny");
+		RealCloud cloud = c.login();
+		assertThat(gateway.flavorNames(cloud.token())).contains(LaunchTarget.discover(cloud).flavor().name());
 	}
 
 	@Test
-	void runsAgainstARemoteCloudWithItsCaMountedAndGivenAsOsCacert(@TempDir Path tmp) throws IOException {
+	void runsAgainstARemoteCloudWithItsCaMountedAndGivenAsOsCacert(@TempDir Path tmp) throws Exception {
 		Cloud c = Needs.cloud();
 		RemoteFront front = RemoteFront.of(c);
 		int port = Dist.freePort();
@@ -144,8 +148,8 @@ class ContainerImageIT {
 		Sh.run(run, front.osVariables(), Duration.ofMinutes(2)).ok();
 
 		Gateway gateway = new Gateway(port);
-		gateway.awaitReady(Duration.ofMinutes(3), () -> running(name), () -> logs(name));
-		assertThat(gateway.flavorNames(c.token().id())).isNotEmpty();
+		Readiness.await(gateway.base(), Duration.ofMinutes(3), () -> running(name), () -> logs(name));
+		assertThat(gateway.flavorNames(c.login().token())).isNotEmpty();
 	}
 
 	@Test

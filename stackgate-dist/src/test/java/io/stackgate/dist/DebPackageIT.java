@@ -27,6 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.stackgate.itsupport.LaunchTarget;
+import io.stackgate.itsupport.Readiness;
+import io.stackgate.itsupport.RealCloud;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -196,14 +200,16 @@ class DebPackageIT {
 		assertThat(Sh.run("stat", "-c", "%U:%G", proc.toString()).ok().out().trim()).isEqualTo("stackgate:stackgate");
 		assertThat(Files.readAllLines(proc.resolve("status"))).contains("NoNewPrivs:\t1");
 
-		assertThat(gateway.flavorNames(c.token().id())).contains("m1.tiny");
+		RealCloud cloud = c.login();
+		assertThat(gateway.flavorNames(cloud.token())).contains(LaunchTarget.discover(cloud).flavor().name());
 	}
 
 	@Test
 	@Order(6)
 	void launchesAVmWithTheRenderedCloudInitAsUserData(@TempDir Path tmp) throws Exception {
 		Cloud c = startService();
-		Cloud admin = c.named(c.name() + "-admin"); // reads user_data back
+		RealCloud cloud = c.login();
+		RealCloud admin = c.named(c.name() + "-admin").login(); // reads user_data back
 
 		Path userData = tmp.resolve("gw.yaml");
 		Sh.run(Dist.repo().resolve("deploy/render-cloud-init").toString(), "--deb-url",
@@ -213,24 +219,22 @@ class DebPackageIT {
 			.ok();
 		String text = Files.readString(userData);
 
-		Cloud.Token token = c.token();
 		String name = "stackgate-dist-it-" + UUID.randomUUID().toString().substring(0, 8);
-		String id = gateway.createServer(token.id(), name, "m1.tiny", "cirros-fake-raw", "private", text);
-		String compute = token.endpoint("compute");
+		LaunchTarget target = LaunchTarget.discover(cloud);
+		String id = gateway.createServer(cloud.token(), name, target.flavor().name(), target.image().name(),
+				target.network().name(), text);
 		try {
-			HttpResponse<String> r = Cloud.send(HttpRequest.newBuilder(URI.create(compute + "/servers/" + id))
-				.header("X-Auth-Token", admin.token().id())
-				.header("OpenStack-API-Version", "compute 2.3")
-				.build());
+			HttpResponse<String> r = Cloud
+				.send(HttpRequest.newBuilder(URI.create(cloud.endpoint("compute") + "/servers/" + id))
+					.header("X-Auth-Token", admin.token())
+					.header("OpenStack-API-Version", "compute 2.3")
+					.build());
 			assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 			String stored = Cloud.JSON.readTree(r.body()).path("server").path("OS-EXT-SRV-ATTR:user_data").asString();
 			assertThat(new String(Base64.getDecoder().decode(stored), StandardCharsets.UTF_8)).isEqualTo(text);
 		}
 		finally {
-			Cloud.send(HttpRequest.newBuilder(URI.create(compute + "/servers/" + id))
-				.header("X-Auth-Token", token.id())
-				.DELETE()
-				.build());
+			cloud.servers().delete(id);
 		}
 	}
 
@@ -324,7 +328,7 @@ class DebPackageIT {
 	 * Configures the installed package for the cloud of OS_CLOUD and starts the service
 	 * the way systemd would, unless it runs already. Returns that cloud.
 	 */
-	private Cloud startService() throws IOException {
+	private Cloud startService() throws IOException, InterruptedException {
 		Cloud c = Needs.cloud();
 		if (service != null && service.isAlive()) {
 			return c;
@@ -368,7 +372,7 @@ class DebPackageIT {
 		service = pb.start();
 
 		gateway = new Gateway(port);
-		gateway.awaitReady(Duration.ofMinutes(3), service::isAlive, this::serviceLogTail);
+		Readiness.await(gateway.base(), Duration.ofMinutes(3), service::isAlive, this::serviceLogTail);
 		return c;
 	}
 

@@ -1,17 +1,15 @@
 package io.stackgate.dist;
 
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
+
+import io.stackgate.itsupport.GatewayProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,47 +25,16 @@ final class Gateway {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	String base() {
-		return base;
+	/**
+	 * @param process the gateway jar run as a process
+	 * @return its contract, once its readiness answers 200
+	 */
+	static Gateway ready(GatewayProcess process) throws InterruptedException {
+		return new Gateway(process.awaitReady().port());
 	}
 
-	/**
-	 * Polls /actuator/health/readiness until it answers 200.
-	 * @param timeout how long to wait
-	 * @param alive false once the gateway process died
-	 * @param log its log, for the failure message
-	 */
-	void awaitReady(Duration timeout, Supplier<Boolean> alive, Supplier<String> log) {
-		Instant end = Instant.now().plus(timeout);
-		String last = "no answer";
-		while (Instant.now().isBefore(end)) {
-			if (!alive.get()) {
-				throw new AssertionError("the gateway exited before it was ready; last: " + last + "\n" + log.get());
-			}
-			try {
-				HttpResponse<String> r = Cloud.HTTP
-					.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
-						.timeout(Duration.ofSeconds(5))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				if (r.statusCode() == 200) {
-					assertThat(Cloud.JSON.readTree(r.body()).path("status").asString()).isEqualTo("UP");
-					return;
-				}
-				last = r.statusCode() + " " + r.body();
-			}
-			catch (ConnectException | HttpTimeoutException ex) {
-				last = ex.toString();
-			}
-			catch (java.io.IOException ex) {
-				last = ex.toString();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-			sleep(Duration.ofSeconds(2));
-		}
-		throw new AssertionError("not ready after " + timeout + "; last answer: " + last + "\n" + log.get());
+	String base() {
+		return base;
 	}
 
 	/** GET /actuator/health/readiness, which must answer 200. */

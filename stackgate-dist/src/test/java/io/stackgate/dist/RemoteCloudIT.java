@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.stackgate.itsupport.GatewayProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,9 +45,9 @@ class RemoteCloudIT {
 		// polls have opened the connections they need, later polls open none.
 		Map<String, String> env = Map.of("OS_CLIENT_CONFIG_FILE", cloud.cloudsYaml().toString(), "OS_CLOUD",
 				"devcloud-remote");
-		try (JarGateway jar = JarGateway.start(env, this.tmp.resolve("gateway.log"))) {
-			Gateway gateway = jar.ready();
-			String token = cloud.token().id();
+		try (GatewayProcess jar = GatewayProcess.start(env, this.tmp.resolve("gateway.log"))) {
+			Gateway gateway = Gateway.ready(jar);
+			String token = cloud.login().token();
 			assertThat(Cloud
 				.send(HttpRequest.newBuilder(URI.create(gateway.base() + "/api/v1/servers"))
 					.header("X-Auth-Token", token)
@@ -84,8 +86,8 @@ class RemoteCloudIT {
 	void trustsTheCaGivenAsOsCacert() throws Exception {
 		Map<String, String> env = new HashMap<>(front.osVariables());
 		env.put("OS_CACERT", front.ca().toString());
-		try (JarGateway jar = JarGateway.start(env, this.tmp.resolve("gateway.log"))) {
-			assertThat(jar.ready().flavorNames(cloud.token().id())).isNotEmpty();
+		try (GatewayProcess jar = GatewayProcess.start(env, this.tmp.resolve("gateway.log"))) {
+			assertThat(Gateway.ready(jar).flavorNames(cloud.login().token())).isNotEmpty();
 		}
 	}
 
@@ -93,7 +95,7 @@ class RemoteCloudIT {
 	void refusesToStartWithACertificateItDoesNotTrustAndSaysWhyInOneLine() throws Exception {
 		Map<String, String> env = new HashMap<>(front.osVariables());
 		env.put("OS_CACERT", front.otherCa().toString());
-		try (JarGateway jar = JarGateway.start(env, this.tmp.resolve("gateway.log"))) {
+		try (GatewayProcess jar = GatewayProcess.start(env, this.tmp.resolve("gateway.log"))) {
 			assertThat(jar.awaitExit(Duration.ofMinutes(2))).isNotZero();
 			assertThat(jar.log()
 				.lines()
@@ -109,8 +111,8 @@ class RemoteCloudIT {
 	void worksWithoutVerificationWhenInsecureAndWarnsThatItDoes() throws Exception {
 		Map<String, String> env = new HashMap<>(front.osVariables());
 		env.put("OS_INSECURE", "true");
-		try (JarGateway jar = JarGateway.start(env, this.tmp.resolve("gateway.log"))) {
-			assertThat(jar.ready().flavorNames(cloud.token().id())).isNotEmpty();
+		try (GatewayProcess jar = GatewayProcess.start(env, this.tmp.resolve("gateway.log"))) {
+			assertThat(Gateway.ready(jar).flavorNames(cloud.login().token())).isNotEmpty();
 			assertThat(
 					jar.log()
 						.lines()

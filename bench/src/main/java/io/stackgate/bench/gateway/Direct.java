@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.stackgate.bench.gateway.Sessions.Session;
 import io.stackgate.bench.support.BenchFailure;
+import io.stackgate.bench.support.CloudLogin.Session;
 import io.stackgate.bench.support.Http;
 
 /**
@@ -29,16 +29,16 @@ final class Direct {
 	/** Nova {@code GET /servers/detail}. */
 	String servers() {
 		Session session = this.sessions.session();
-		return Http.await(call(session, session.nova() + "/servers/detail"));
+		return Http.await(call(session, session.compute() + "/servers/detail"));
 	}
 
 	/** Nova flavors, Glance active images, Neutron networks and subnets, in parallel. */
 	CompletableFuture<List<String>> launchOptions() {
 		Session session = this.sessions.session();
-		List<CompletableFuture<String>> calls = List.of(call(session, session.nova() + "/flavors/detail"),
-				call(session, session.glance() + "/v2/images?status=active"),
-				call(session, session.neutron() + "/v2.0/networks"),
-				call(session, session.neutron() + "/v2.0/subnets"));
+		List<CompletableFuture<String>> calls = List.of(call(session, session.compute() + "/flavors/detail"),
+				call(session, session.image() + "/v2/images?status=active"),
+				call(session, session.network() + "/v2.0/networks"),
+				call(session, session.network() + "/v2.0/subnets"));
 		return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
 			.thenApply((done) -> calls.stream().map(CompletableFuture::join).toList());
 	}

@@ -5,7 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.stackgate.bench.gateway.Sessions.Session;
+import io.stackgate.bench.support.CloudLogin.Session;
 import io.stackgate.bench.support.Http;
 
 import static io.stackgate.bench.support.Console.log;

@@ -5,10 +5,10 @@ import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 import io.stackgate.bench.support.BenchFailure;
+import io.stackgate.bench.support.CloudLogin;
 import io.stackgate.bench.support.Console;
 import io.stackgate.bench.support.Http;
 import io.stackgate.bench.support.Json;
-import io.stackgate.bench.support.Keystone;
 import tools.jackson.databind.JsonNode;
 
 import static io.stackgate.bench.support.Console.log;
@@ -55,7 +55,7 @@ public final class GatewayBench {
 	private GatewayBench(GatewayOptions options) {
 		this.options = options;
 		this.http = new Http(options.requestTimeout);
-		this.sessions = new Sessions(new Keystone(this.http, options.common.cloud()));
+		this.sessions = new Sessions(new CloudLogin(this.http, options.common.cloud()));
 		this.gateway = new Gateway(this.http, options.common.url(), this.sessions);
 	}
 
@@ -63,9 +63,9 @@ public final class GatewayBench {
 		Console.logMachine(this.options.common, "");
 		this.http.awaitReady(this.options.common.url(), this.options.common.readyTimeout(),
 				this.options.common.gatewayPid());
-		Sessions.Session session = this.sessions.session();
-		log("keystone %s: token for project %s; nova %s, glance %s, neutron %s", this.sessions.keystone.authUrl(),
-				session.projectId(), session.nova(), session.glance(), session.neutron());
+		CloudLogin.Session session = this.sessions.session();
+		log("keystone %s: token for project %s; nova %s, glance %s, neutron %s", this.sessions.login.authUrl(),
+				session.projectId(), session.compute(), session.image(), session.network());
 		Direct direct = new Direct(this.http, this.sessions);
 		preflight(direct);
 		Sections sections = new Sections(this.options, this.gateway, direct, this.report);

@@ -2,7 +2,8 @@ package io.stackgate.bench.gateway;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.stackgate.bench.support.Keystone;
+import io.stackgate.bench.support.CloudLogin.Session;
+import io.stackgate.bench.support.CloudLogin;
 
 /**
  * The bench's own Keystone session, logged in once and shared; renewed only when a
@@ -10,16 +11,12 @@ import io.stackgate.bench.support.Keystone;
  */
 final class Sessions {
 
-	/** A token and the endpoints from its catalog. */
-	record Session(String token, String projectId, String nova, String glance, String neutron) {
-	}
-
-	final Keystone keystone;
+	final CloudLogin login;
 
 	private final AtomicReference<Session> current = new AtomicReference<>();
 
-	Sessions(Keystone keystone) {
-		this.keystone = keystone;
+	Sessions(CloudLogin login) {
+		this.login = login;
 	}
 
 	Session session() {
@@ -36,9 +33,7 @@ final class Sessions {
 		if (session != null && session != rejected) {
 			return session;
 		}
-		Keystone.Login login = this.keystone.login();
-		session = new Session(login.token(), login.projectId(), this.keystone.endpoint(login.catalog(), "compute"),
-				this.keystone.endpoint(login.catalog(), "image"), this.keystone.endpoint(login.catalog(), "network"));
+		session = this.login.login();
 		this.current.set(session);
 		return session;
 	}

@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import io.stackgate.bench.support.BenchFailure;
+import io.stackgate.bench.support.CloudLogin;
 import io.stackgate.bench.support.Console;
 import io.stackgate.bench.support.Http;
-import io.stackgate.bench.support.Keystone;
 
 import static io.stackgate.bench.support.Console.log;
 
@@ -79,7 +79,7 @@ public final class LaunchBench {
 	private LaunchBench(LaunchOptions options) {
 		this.options = options;
 		this.http = new Http(options.requestTimeout);
-		this.nova = new NovaSide(this.http, new Keystone(this.http, options.common.cloud()));
+		this.nova = new NovaSide(this.http, new CloudLogin(this.http, options.common.cloud()));
 		this.gateway = new GatewaySide(this.http, options);
 		this.cleanup = new Cleanup(this.prefix, this.nova, this.gateway, options.cleanupTimeout);
 	}

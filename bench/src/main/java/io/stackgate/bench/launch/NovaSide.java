@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.stackgate.bench.support.Authenticated;
+import io.stackgate.bench.support.CloudLogin;
 import io.stackgate.bench.support.Http;
 import io.stackgate.bench.support.Json;
-import io.stackgate.bench.support.Keystone;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +22,7 @@ final class NovaSide extends Authenticated implements Side {
 	record Server(String id, String name) {
 	}
 
-	private final Keystone keystone;
+	private final CloudLogin login;
 
 	String computeUrl;
 
@@ -36,9 +36,9 @@ final class NovaSide extends Authenticated implements Side {
 
 	String networkId;
 
-	NovaSide(Http http, Keystone keystone) {
+	NovaSide(Http http, CloudLogin login) {
 		super(http);
-		this.keystone = keystone;
+		this.login = login;
 	}
 
 	@Override
@@ -52,11 +52,11 @@ final class NovaSide extends Authenticated implements Side {
 	 */
 	@Override
 	protected String newToken() {
-		Keystone.Login login = this.keystone.login();
-		this.computeUrl = this.keystone.endpoint(login.catalog(), "compute");
-		this.imageUrl = this.keystone.endpoint(login.catalog(), "image");
-		this.networkUrl = this.keystone.endpoint(login.catalog(), "network");
-		return login.token();
+		CloudLogin.Session session = this.login.login();
+		this.computeUrl = session.compute();
+		this.imageUrl = session.image();
+		this.networkUrl = session.network();
+		return session.token();
 	}
 
 	/**

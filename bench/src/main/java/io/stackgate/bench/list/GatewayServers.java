@@ -4,10 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 import io.stackgate.bench.support.Authenticated;
+import io.stackgate.bench.support.CloudLogin;
 import io.stackgate.bench.support.Console;
 import io.stackgate.bench.support.Http;
 import io.stackgate.bench.support.Json;
-import io.stackgate.bench.support.Keystone;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,19 +20,19 @@ final class GatewayServers extends Authenticated {
 	record Listing(List<JsonNode> servers, long bytes) {
 	}
 
-	private final Keystone keystone;
+	private final CloudLogin login;
 
 	private final URI list;
 
-	GatewayServers(Http http, Keystone keystone, URI gateway) {
+	GatewayServers(Http http, CloudLogin login, URI gateway) {
 		super(http);
-		this.keystone = keystone;
+		this.login = login;
 		this.list = gateway.resolve("/api/v1/servers");
 	}
 
 	@Override
 	protected String newToken() {
-		return this.keystone.login().token();
+		return this.login.login().token();
 	}
 
 	/**

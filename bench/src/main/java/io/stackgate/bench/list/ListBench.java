@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.stackgate.bench.support.BenchFailure;
+import io.stackgate.bench.support.CloudLogin;
 import io.stackgate.bench.support.Console;
 import io.stackgate.bench.support.Http;
 import io.stackgate.bench.support.Json;
-import io.stackgate.bench.support.Keystone;
 import io.stackgate.bench.support.Load;
 import io.stackgate.bench.support.Proc;
 import tools.jackson.databind.JsonNode;
@@ -69,7 +69,7 @@ public final class ListBench {
 
 	private final Http http;
 
-	private final Keystone keystone;
+	private final CloudLogin login;
 
 	private final NovaServers nova;
 
@@ -78,8 +78,8 @@ public final class ListBench {
 	private ListBench(ListOptions options) {
 		this.options = options;
 		this.http = new Http(options.requestTimeout);
-		this.keystone = new Keystone(this.http, options.common.cloud());
-		this.nova = new NovaServers(this.http, this.keystone);
+		this.login = new CloudLogin(this.http, options.common.cloud());
+		this.nova = new NovaServers(this.http, this.login);
 	}
 
 	private ListReport run() {
@@ -88,7 +88,7 @@ public final class ListBench {
 		this.report.fact("machine", Runtime.getRuntime().availableProcessors() + " CPUs, load average "
 				+ Console.loadAverage() + " at the start");
 		this.nova.login();
-		log("keystone %s, project %s (cloud user %s); nova %s", this.keystone.authUrl(), this.nova.projectId(),
+		log("keystone %s, project %s (cloud user %s); nova %s", this.login.authUrl(), this.nova.projectId(),
 				this.options.common.cloud().username(), this.nova.computeUrl());
 		ServiceLog novaLog = (this.options.novaLog != null)
 				? new ServiceLog(this.options.novaLog, this.nova.projectId()) : null;
@@ -99,7 +99,7 @@ public final class ListBench {
 		this.report.fact("servers", servers.size() + ": " + Seeder.mix(servers));
 		this.http.awaitReady(this.options.common.url(), this.options.common.readyTimeout(),
 				this.options.common.gatewayPid());
-		GatewayServers gateway = new GatewayServers(this.http, this.keystone, this.options.common.url());
+		GatewayServers gateway = new GatewayServers(this.http, this.login, this.options.common.url());
 		gateway.login();
 		section("1", "whole list", () -> new WholeList(this.options, gateway, this.nova, this.report).run());
 		section("2", "staleness", () -> new Staleness(this.options, gateway, this.nova, this.report).run(servers));
@@ -116,8 +116,8 @@ public final class ListBench {
 		// The polling clients give up after --poll-timeout, as the gateway gives up on
 		// Nova after its read timeout.
 		Http polls = new Http(this.options.pollTimeout);
-		GatewayServers gatewayPolls = new GatewayServers(polls, this.keystone, this.options.common.url());
-		NovaServers novaPolls = new NovaServers(polls, this.keystone);
+		GatewayServers gatewayPolls = new GatewayServers(polls, this.login, this.options.common.url());
+		NovaServers novaPolls = new NovaServers(polls, this.login);
 		gatewayPolls.login();
 		novaPolls.login();
 		Polling polling = new Polling(this.options, novaLog, neutronLog);

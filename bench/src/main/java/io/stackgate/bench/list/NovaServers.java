@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.stackgate.bench.support.Authenticated;
+import io.stackgate.bench.support.CloudLogin;
 import io.stackgate.bench.support.Http;
 import io.stackgate.bench.support.Json;
-import io.stackgate.bench.support.Keystone;
 import tools.jackson.databind.JsonNode;
 
 import static io.stackgate.bench.support.Console.require;
@@ -29,7 +29,7 @@ final class NovaServers extends Authenticated {
 	record Detail(List<JsonNode> servers, int pages, long bytes) {
 	}
 
-	private final Keystone keystone;
+	private final CloudLogin login;
 
 	private volatile String computeUrl;
 
@@ -39,19 +39,19 @@ final class NovaServers extends Authenticated {
 
 	private volatile String projectId;
 
-	NovaServers(Http http, Keystone keystone) {
+	NovaServers(Http http, CloudLogin login) {
 		super(http);
-		this.keystone = keystone;
+		this.login = login;
 	}
 
 	@Override
 	protected String newToken() {
-		Keystone.Login login = this.keystone.login();
-		this.computeUrl = this.keystone.endpoint(login.catalog(), "compute");
-		this.imageUrl = this.keystone.endpoint(login.catalog(), "image");
-		this.networkUrl = this.keystone.endpoint(login.catalog(), "network");
-		this.projectId = login.projectId();
-		return login.token();
+		CloudLogin.Session session = this.login.login();
+		this.computeUrl = session.compute();
+		this.imageUrl = session.image();
+		this.networkUrl = session.network();
+		this.projectId = session.projectId();
+		return session.token();
 	}
 
 	String computeUrl() {

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.stackgate.bench.support.CloudLogin;
 import io.stackgate.bench.support.Http;
 import io.stackgate.bench.support.Json;
-import io.stackgate.bench.support.Keystone;
 import tools.jackson.databind.JsonNode;
 
 import static io.stackgate.bench.support.Console.require;
@@ -32,7 +32,7 @@ final class Front {
 
 	private final Http http;
 
-	private final Keystone keystone;
+	private final CloudLogin login;
 
 	private String token;
 
@@ -42,18 +42,18 @@ final class Front {
 
 	private String networkUrl;
 
-	Front(Http http, Keystone keystone) {
+	Front(Http http, CloudLogin login) {
 		this.http = http;
-		this.keystone = keystone;
+		this.login = login;
 	}
 
 	/** Keystone v3 password authentication through the front, and the catalog's URLs. */
 	void login() {
-		Keystone.Login login = this.keystone.login();
-		this.token = login.token();
-		this.computeUrl = this.keystone.endpoint(login.catalog(), "compute");
-		this.imageUrl = this.keystone.endpoint(login.catalog(), "image");
-		this.networkUrl = this.keystone.endpoint(login.catalog(), "network");
+		CloudLogin.Session session = this.login.login();
+		this.token = session.token();
+		this.computeUrl = session.compute();
+		this.imageUrl = session.image();
+		this.networkUrl = session.network();
 	}
 
 	String token() {

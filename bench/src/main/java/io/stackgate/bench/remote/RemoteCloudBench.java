@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 import io.stackgate.bench.support.BenchFailure;
+import io.stackgate.bench.support.CloudLogin;
 import io.stackgate.bench.support.Console;
 import io.stackgate.bench.support.Http;
-import io.stackgate.bench.support.Keystone;
 import io.stackgate.cloudconfig.CaCertificates;
 import io.stackgate.cloudconfig.CloudConfig;
 
@@ -86,7 +86,7 @@ public final class RemoteCloudBench {
 		long since = accessLog.mark();
 		Http frontHttp = new Http(this.options.requestTimeout,
 				(cloud.caCert() != null) ? CaCertificates.sslContext(cloud.caCert()) : null);
-		Front front = new Front(frontHttp, new Keystone(frontHttp, cloud));
+		Front front = new Front(frontHttp, new CloudLogin(frontHttp, cloud));
 		front.login();
 		log("keystone %s, nova %s (cloud %s, CA %s), front delay %s", cloud.authUrl(), front.computeUrl(),
 				cloud.source(), cloud.caCert(), frontDelay());

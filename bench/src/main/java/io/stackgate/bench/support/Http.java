@@ -44,6 +44,10 @@ public final class Http {
 		return this.client;
 	}
 
+	public Duration requestTimeout() {
+		return this.requestTimeout;
+	}
+
 	/**
 	 * A request that accepts JSON, with a JSON body unless {@code jsonBody} is
 	 * {@code null}.

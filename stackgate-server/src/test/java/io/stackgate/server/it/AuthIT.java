@@ -114,9 +114,7 @@ class AuthIT {
 			}
 			for (RealCloud cloud : new RealCloud[] { demo, alt }) {
 				if (cloud != null) {
-					for (String id : cloud.serverIds(PREFIX)) {
-						cloud.deleteServer(id);
-					}
+					cloud.servers().deleteAll(PREFIX);
 				}
 			}
 		}
@@ -136,15 +134,15 @@ class AuthIT {
 
 		assertThat(ids(asDemo.get("/api/v1/servers"))).contains(demoServer).doesNotContain(altServer);
 		assertThat(ids(asAlt.get("/api/v1/servers"))).contains(altServer).doesNotContain(demoServer);
-		assertThat(demo.serverIds(PREFIX)).containsExactly(demoServer);
-		assertThat(alt.serverIds(PREFIX)).containsExactly(altServer);
+		assertThat(demo.servers().ids(PREFIX)).containsExactly(demoServer);
+		assertThat(alt.servers().ids(PREFIX)).containsExactly(altServer);
 
 		assertThat(asDemo.get("/api/v1/servers/" + altServer).statusCode()).isEqualTo(404);
 		assertThat(asAlt.get("/api/v1/servers/" + demoServer).statusCode()).isEqualTo(404);
 		assertThat(asDemo.delete("/api/v1/servers/" + altServer).statusCode()).isEqualTo(404);
 		assertThat(asAlt.delete("/api/v1/servers/" + demoServer).statusCode()).isEqualTo(404);
-		assertThat(alt.serverIds(PREFIX)).containsExactly(altServer);
-		assertThat(demo.serverIds(PREFIX)).containsExactly(demoServer);
+		assertThat(alt.servers().ids(PREFIX)).containsExactly(altServer);
+		assertThat(demo.servers().ids(PREFIX)).containsExactly(demoServer);
 
 		assertThat(asDemo.delete("/api/v1/servers/" + demoServer + "?wait=true&timeout=120").statusCode())
 			.isEqualTo(204);
@@ -189,7 +187,7 @@ class AuthIT {
 		Gateway client = keystoneGateway.as("X-Auth-Token", token);
 		assertThat(client.get("/api/v1/flavors").statusCode()).isEqualTo(200);
 
-		demo.revoke(token);
+		demo.keystone().revoke(token);
 		Instant revoked = Instant.now();
 		int status;
 		do {
@@ -219,7 +217,7 @@ class AuthIT {
 		// Keystone may take seconds to revoke on a loaded cloud: the watch opens 3 s
 		// after the
 		// validation at the earliest, whenever the revocation is done within the TTL.
-		demo.revoke(token);
+		demo.keystone().revoke(token);
 		Instant opening = validated.plus(TOKEN_CACHE_TTL.multipliedBy(3).dividedBy(10));
 		Thread.sleep(Math.max(0, Duration.between(Instant.now(), opening).toMillis()));
 
@@ -262,7 +260,7 @@ class AuthIT {
 
 		assertThat(create.statusCode()).isEqualTo(403);
 		assertThat(Gateway.json(create).path("type").asString()).isEqualTo("https://stackgate.dev/problems/forbidden");
-		assertThat(demo.serverIds(PREFIX + "by-reader")).isEmpty();
+		assertThat(demo.servers().ids(PREFIX + "by-reader")).isEmpty();
 		HttpResponse<String> invalid = serviceGateway.as("X-API-Key", OPERATOR_KEY)
 			.post("/api/v1/servers", "{\"name\": \"" + PREFIX + "x\"}", Map.of());
 		assertThat(invalid.statusCode()).as("an operator gets past authentication").isEqualTo(400);

@@ -83,9 +83,7 @@ class ConsoleIT {
 		}
 		finally {
 			if (cloud != null) {
-				for (String id : cloud.serverIds(PREFIX)) {
-					cloud.deleteServer(id);
-				}
+				cloud.servers().deleteAll(PREFIX);
 			}
 			if (keystone != null) {
 				keystone.close();
@@ -130,7 +128,7 @@ class ConsoleIT {
 
 		assertThat(browser.script("return window.consoleItNoReload === true;")).as("the page was not reloaded")
 			.isEqualTo(true);
-		assertThat(cloud.serverIds(name)).as("a double click makes one server").hasSize(1);
+		assertThat(cloud.servers().ids(name)).as("a double click makes one server").hasSize(1);
 		assertThat(this.page.cell(name, "Flavor")).isEqualTo(target.flavor().name());
 		assertThat(this.page.cell(name, "Image")).isEqualTo(target.image().name());
 		assertThat(this.page.cell(name, "Age")).matches("\\d+ (s|min)");
@@ -140,7 +138,7 @@ class ConsoleIT {
 
 		this.page.delete(name);
 		this.page.awaitGone(name);
-		assertThat(cloud.serverIds(name)).isEmpty();
+		assertThat(cloud.servers().ids(name)).isEmpty();
 	}
 
 	@Test
@@ -156,7 +154,7 @@ class ConsoleIT {
 		assertThat(this.page.fieldError("name")).isEmpty();
 		assertThat(browser.driver().findElement(By.id("launch-count")).getAttribute("aria-invalid")).isEqualTo("true");
 		Thread.sleep(2000);
-		assertThat(cloud.serverIds(name)).as("servers in Nova").isEmpty();
+		assertThat(cloud.servers().ids(name)).as("servers in Nova").isEmpty();
 		assertThat(this.page.row(name)).isEmpty();
 	}
 
@@ -174,7 +172,7 @@ class ConsoleIT {
 		assertThat(browser.driver().findElements(By.cssSelector("main img, dialog img"))).isEmpty();
 		assertThat(this.page.text("launch-status")).isEqualTo("Launched " + name);
 		assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-		assertThat(cloud.serverIds(name)).hasSize(1);
+		assertThat(cloud.servers().ids(name)).hasSize(1);
 		this.page.delete(name);
 		assertThat(browser.driver().findElements(By.cssSelector("main img, dialog img"))).isEmpty();
 	}
@@ -184,7 +182,7 @@ class ConsoleIT {
 		this.page.open(keystone.baseUrl()).logIn(cloud.username(), cloud.password(), cloud.projectName());
 		String token = browser.lastRequestHeader("X-Auth-Token").orElseThrow();
 
-		cloud.revoke(token);
+		cloud.keystone().revoke(token);
 
 		browser.waiting(Duration.ofSeconds(30)).until((d) -> this.page.visible("login"));
 		assertThat(this.page.text("notice")).startsWith("Your session has ended").endsWith("Log in again.");

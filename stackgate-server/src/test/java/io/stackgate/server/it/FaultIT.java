@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import io.stackgate.itsupport.LaunchTarget;
 import io.stackgate.itsupport.RealCloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ends as one server or none (checked in Nova directly); threads, open files and heap do
  * not grow from one outage to the next. Every stopped service is started again, also when
  * a test fails or the JVM is stopped, so that the cloud is healthy for the tests after
- * this one. Runs against the cloud of {@code DEVCLOUD_HOME} (see docs/operations.md).
+ * this one; one that does not start fails the run. Runs against the cloud of
+ * {@code DEVCLOUD_HOME} (see docs/operations.md).
  */
 class FaultIT {
 
@@ -102,6 +104,9 @@ class FaultIT {
 
 	private static RealCloud cloud;
 
+	/** What the launches during an outage launch from. */
+	private static LaunchTarget target;
+
 	private static Gateway gateway;
 
 	private static String token;
@@ -112,6 +117,7 @@ class FaultIT {
 	static void start() throws Exception {
 		Runtime.getRuntime().addShutdownHook(new Thread(FaultIT::restoreAll, "fault-it-restore"));
 		cloud = RealCloud.fromEnvironment();
+		target = LaunchTarget.discover(cloud);
 		gateway = Gateway.start("stackgate.auth.mode=keystone", "stackgate.auth.rate-limit.requests=0",
 				"stackgate.upstream.read-timeout=" + READ_TIMEOUT.toSeconds() + "s",
 				"stackgate.upstream.connect-timeout=2s",
@@ -124,13 +130,14 @@ class FaultIT {
 	@AfterAll
 	static void stop() throws Exception {
 		readinessProbe.shutdownNow();
-		restoreAll();
+		AssertionError notRestored = restoreAll();
 		if (gateway != null) {
 			gateway.close();
 		}
 		if (cloud != null) {
 			deleteServers();
 		}
+		failIfNotRestored(notRestored, null);
 	}
 
 	static Stream<Arguments> faults() {
@@ -155,6 +162,7 @@ class FaultIT {
 		awaitFresh(token, "/api/v1/launch-options", Duration.ofSeconds(60));
 		Load load = new Load(service);
 		load.start();
+		Throwable failure = null;
 		try {
 			Thread.sleep(1000);
 			Devcloud.run("stop", service);
@@ -208,10 +216,15 @@ class FaultIT {
 			load.checkLaunchesInNova();
 			checkResources(service);
 		}
+		catch (Throwable ex) {
+			failure = ex;
+			throw ex;
+		}
 		finally {
 			load.stop();
-			restoreAll();
+			AssertionError notRestored = restoreAll();
 			deleteServers();
+			failIfNotRestored(notRestored, failure);
 		}
 	}
 
@@ -280,7 +293,7 @@ class FaultIT {
 					case "keystone" -> {
 						RealCloud fresh = RealCloud.fromEnvironment();
 						callerToken = fresh.token();
-						cloud.validate(callerToken);
+						cloud.keystone().validate(callerToken);
 						fresh.get("compute", "/flavors/detail");
 					}
 					case "nova-api" -> cloud.get("compute", "/servers/detail");
@@ -351,9 +364,12 @@ class FaultIT {
 
 	/**
 	 * Starts every service a test stopped; from a finally block, @AfterAll and a JVM
-	 * shutdown hook.
+	 * shutdown hook. Tries each of them, whatever the others do.
+	 * @return why services could not be started again (each one's failure suppressed in
+	 * it), or {@code null} when all run
 	 */
-	private static void restoreAll() {
+	private static AssertionError restoreAll() {
+		List<Throwable> failures = new ArrayList<>();
 		for (String service : List.copyOf(stopped)) {
 			try {
 				Devcloud.run("start", service);
@@ -361,15 +377,37 @@ class FaultIT {
 			}
 			catch (Exception | AssertionError ex) {
 				System.err.println("fault IT: could not start " + service + " again: " + ex);
+				failures.add(ex);
 			}
 		}
+		if (failures.isEmpty()) {
+			return null;
+		}
+		AssertionError notRestored = new AssertionError(
+				"FaultIT could not start " + stopped + " again: the tests after it would run against a broken cloud");
+		failures.forEach(notRestored::addSuppressed);
+		return notRestored;
+	}
+
+	/**
+	 * A service not started again fails the run: it is thrown, or added to the failure
+	 * already on its way, which it must not hide.
+	 * @param notRestored what {@link #restoreAll()} returned
+	 * @param failure the failure on its way, or {@code null}
+	 */
+	private static void failIfNotRestored(AssertionError notRestored, Throwable failure) {
+		if (notRestored == null) {
+			return;
+		}
+		if (failure == null) {
+			throw notRestored;
+		}
+		failure.addSuppressed(notRestored);
 	}
 
 	private static void deleteServers() {
 		try {
-			for (String id : cloud.serverIds(PREFIX)) {
-				cloud.deleteServer(id);
-			}
+			cloud.servers().deleteAll(PREFIX);
 		}
 		catch (Exception ex) {
 			System.err.println("fault IT: could not delete the servers of " + PREFIX + ": " + ex);
@@ -473,8 +511,8 @@ class FaultIT {
 		private void launch() {
 			String name = PREFIX + this.service + "-" + this.launchNumber.incrementAndGet();
 			String body = """
-					{"name": "%s", "flavor": "m1.nano", "image": "cirros-fake-raw", "networks": ["private"]}"""
-				.formatted(name);
+					{"name": "%s", "flavor": "%s", "image": "%s", "networks": ["%s"]}""".formatted(name,
+					target.flavor().name(), target.image().name(), target.network().name());
 			String key = UUID.randomUUID().toString();
 			long start = System.nanoTime();
 			try {
@@ -514,7 +552,7 @@ class FaultIT {
 		 */
 		void checkLaunchesInNova() throws Exception {
 			for (Launch launch : this.launches) {
-				List<String> inNova = cloud.serverIds(launch.name());
+				List<String> inNova = cloud.servers().ids(launch.name());
 				if (launch.status() == 202) {
 					String id = Gateway.JSON.readTree(launch.answer()).get(0).path("id").asString();
 					assertThat(inNova).as("servers of a launch told 202: %s", launch.name()).containsExactly(id);
@@ -527,7 +565,7 @@ class FaultIT {
 				HttpResponse<String> again = repeat(launch);
 				assertThat(again.statusCode()).as("the launch repeated with its key: %s", again.body()).isEqualTo(202);
 				JsonNode servers = Gateway.JSON.readTree(again.body());
-				assertThat(cloud.serverIds(launch.name())).as("servers of %s after the repeat", launch.name())
+				assertThat(cloud.servers().ids(launch.name())).as("servers of %s after the repeat", launch.name())
 					.containsExactly(servers.get(0).path("id").asString());
 			}
 		}

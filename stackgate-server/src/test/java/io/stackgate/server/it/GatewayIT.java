@@ -60,16 +60,14 @@ class GatewayIT {
 		cloud = RealCloud.fromEnvironment();
 		target = LaunchTarget.discover(cloud);
 		for (String name : SERVERS) {
-			cloud.createServer(name, target);
+			cloud.servers().create(name, target);
 		}
 	}
 
 	@AfterAll
 	static void cleanUp() throws Exception {
 		if (cloud != null) {
-			for (String id : cloud.serverIds(PREFIX)) {
-				cloud.deleteServer(id);
-			}
+			cloud.servers().deleteAll(PREFIX);
 		}
 	}
 

@@ -61,7 +61,7 @@ class HostileInputIT {
 		}
 		if (cloud != null) {
 			for (String id : servers()) {
-				cloud.deleteServer(id);
+				cloud.servers().delete(id);
 			}
 		}
 	}
@@ -81,7 +81,7 @@ class HostileInputIT {
 			@Override
 			public void delete(String id) throws Exception {
 				ids.remove(id);
-				cloud.deleteServer(id);
+				cloud.servers().delete(id);
 			}
 		};
 		String port = gateway.baseUrl().replaceAll(".*:", "");

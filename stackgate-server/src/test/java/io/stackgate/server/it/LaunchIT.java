@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -79,9 +80,7 @@ class LaunchIT {
 			gateway.close();
 		}
 		if (cloud != null) {
-			for (String id : cloud.serverIds(PREFIX)) {
-				cloud.deleteServer(id);
-			}
+			cloud.servers().deleteAll(PREFIX);
 			for (String[] fixture : fixtures) {
 				cloud.delete(fixture[0], fixture[1]);
 			}
@@ -102,11 +101,11 @@ class LaunchIT {
 		JsonNode listed = find(Gateway.json(gateway.get("/api/v1/servers")), id);
 		assertThat(listed.path("addresses").get(0).path("network").asString()).isEqualTo(target.network().name());
 		assertThat(target.network().contains(listed.path("addresses").get(0).path("ip").asString())).isTrue();
-		assertThat(cloud.serverIds(name)).containsExactly(id);
+		assertThat(cloud.servers().ids(name)).containsExactly(id);
 
 		assertThat(gateway.delete("/api/v1/servers/" + id + "?wait=true&timeout=120").statusCode()).isEqualTo(204);
 		assertThat(gateway.get("/api/v1/servers/" + id).statusCode()).isEqualTo(404);
-		assertThat(cloud.serverIds(name)).isEmpty();
+		assertThat(cloud.servers().ids(name)).isEmpty();
 		assertThat(gateway.delete("/api/v1/servers/" + id).statusCode()).isEqualTo(404);
 	}
 
@@ -127,7 +126,7 @@ class LaunchIT {
 		assertThat(server.path("flavor").path("id").asString()).isEqualTo(flavor);
 		assertThat(server.path("image").path("id").asString()).isEqualTo(image);
 		assertThat(server.path("metadata").path("owner").asString()).isEqualTo("it");
-		assertThat(cloud.serverIds(PREFIX + "by-id")).containsExactly(server.path("id").asString());
+		assertThat(cloud.servers().ids(PREFIX + "by-id")).containsExactly(server.path("id").asString());
 	}
 
 	@Test
@@ -144,7 +143,7 @@ class LaunchIT {
 			ids.add(s.path("id").asString());
 		});
 		assertThat(names).containsExactly(name + "-1", name + "-2", name + "-3");
-		assertThat(new HashSet<>(cloud.serverIds(name))).isEqualTo(ids);
+		assertThat(new HashSet<>(cloud.servers().ids(name))).isEqualTo(ids);
 	}
 
 	@Test
@@ -169,7 +168,7 @@ class LaunchIT {
 			clients.shutdownNow();
 		}
 		assertThat(answered).hasSize(1);
-		assertThat(cloud.serverIds(name)).containsExactlyElementsOf(answered);
+		assertThat(cloud.servers().ids(name)).containsExactlyElementsOf(answered);
 
 		try (Gateway restarted = startGateway()) {
 			HttpResponse<String> retry = restarted.post("/api/v1/servers", body, key);
@@ -180,7 +179,7 @@ class LaunchIT {
 					body.replace("\"" + name + "\"", "\"" + name + "-other\""), key);
 			assertThat(other.statusCode()).isEqualTo(422);
 		}
-		assertThat(cloud.serverIds(name)).containsExactlyElementsOf(answered);
+		assertThat(cloud.servers().ids(name)).containsExactlyElementsOf(answered);
 	}
 
 	/**
@@ -206,7 +205,8 @@ class LaunchIT {
 			assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(202);
 			assertThat(took).as("the repeat's answer: once the lock is stale, and within the repeat's wait")
 				.isLessThan(other.bean(LaunchLocks.class).staleAfter().plusSeconds(15));
-			assertThat(cloud.serverIds(beforeNova)).containsExactly(Gateway.json(repeat).get(0).path("id").asString());
+			assertThat(cloud.servers().ids(beforeNova))
+				.containsExactly(Gateway.json(repeat).get(0).path("id").asString());
 			assertThat(keypairs()).doesNotContain(lockName(key));
 
 			String afterNova = PREFIX + "killed-after-nova";
@@ -228,7 +228,7 @@ class LaunchIT {
 			repeat = other.post("/api/v1/servers", byNames(afterNova), key);
 			assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(202);
 			assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-			assertThat(cloud.serverIds(afterNova)).containsExactly(id);
+			assertThat(cloud.servers().ids(afterNova)).containsExactly(id);
 			assertThat(keypairs()).doesNotContain(lockName(key));
 		}
 	}
@@ -263,14 +263,14 @@ class LaunchIT {
 		}
 	}
 
+	/**
+	 * @param name the name of the servers a bug would make of the request, which only
+	 * this row uses; {@code null} where the request gives no name Nova would take
+	 */
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("badRequests")
-	void rejectsABadRequestWithAProblemAndCreatesNothing(String why, String body, int status, String field)
+	void rejectsABadRequestWithAProblemAndCreatesNothing(String why, String name, String body, int status, String field)
 			throws Exception {
-		// Counted among this run's servers: other clients of the cloud may launch
-		// meanwhile.
-		int before = cloud.serverIds(PREFIX).size();
-
 		HttpResponse<String> response = gateway.post("/api/v1/servers", body, Map.of());
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
@@ -280,92 +280,105 @@ class LaunchIT {
 		if (field != null) {
 			assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo(field);
 		}
-		assertThat(cloud.serverIds(PREFIX)).hasSize(before);
+		if (name != null) {
+			// By the row's own name: what others launch in the project meanwhile
+			// neither passes nor fails it.
+			assertThat(cloud.servers().ids(name)).as("servers named %s*", name).isEmpty();
+		}
 	}
 
 	/**
 	 * Called after {@code start()}, which found the target: JUnit expands the table once
-	 * the class has started.
+	 * the class has started. Bodies that a bug would accept name the server with a name
+	 * of their row's own (see {@link #bad(String, Function, int, String)}), which the
+	 * test looks for and clean-up finds.
 	 */
 	static Stream<Arguments> badRequests() {
 		String flavor = "\"flavor\": \"" + target.flavor().name() + "\"";
 		String image = "\"image\": \"" + target.image().name() + "\"";
 		String network = "\"networks\": [\"" + target.network().name() + "\"]";
 		String ok = flavor + ", " + image + ", " + network;
-		// Bodies that a bug would accept still name the server so that clean-up finds it.
-		String n = PREFIX + "bad";
 		String big = "x".repeat(50_000);
-		Stream<Arguments> table = Stream.of(bad("malformed JSON", "{\"name\": ", 400, null),
-				bad("not an object", "[1, 2]", 400, null), bad("empty body", "", 400, null),
-				bad("unknown field", "{\"name\": \"" + n + "\", " + ok + ", \"colour\": \"red\"}", 400, "colour"),
-				bad("name missing", "{" + ok + "}", 400, "name"),
-				bad("name blank", "{\"name\": \" \", " + ok + "}", 400, "name"),
-				bad("name a number", "{\"name\": 42, " + ok + "}", 400, "name"),
-				bad("name too long", "{\"name\": \"" + "n".repeat(256) + "\", " + ok + "}", 400, "name"),
-				bad("name with leading space", "{\"name\": \" lead\", " + ok + "}", 400, "name"),
-				bad("flavor missing", "{\"name\": \"" + n + "\", " + image + ", " + network + "}", 400, "flavor"),
-				bad("image missing", "{\"name\": \"" + n + "\", " + flavor + ", " + network + "}", 400, "image"),
-				bad("networks missing", "{\"name\": \"" + n + "\", " + flavor + ", " + image + "}", 400, "networks"),
-				bad("networks empty", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": []}",
-						400, "networks"),
+		Stream<Arguments> table = Stream.of(unnamed("malformed JSON", "{\"name\": ", 400, null),
+				unnamed("not an object", "[1, 2]", 400, null), unnamed("empty body", "", 400, null),
+				bad("unknown field", (n) -> "{\"name\": \"" + n + "\", " + ok + ", \"colour\": \"red\"}", 400,
+						"colour"),
+				unnamed("name missing", "{" + ok + "}", 400, "name"),
+				unnamed("name blank", "{\"name\": \" \", " + ok + "}", 400, "name"),
+				unnamed("name a number", "{\"name\": 42, " + ok + "}", 400, "name"),
+				bad("name too long", (n) -> "{\"name\": \"" + n + "n".repeat(256 - n.length()) + "\", " + ok + "}", 400,
+						"name"),
+				bad("name with leading space", (n) -> "{\"name\": \" " + n + "\", " + ok + "}", 400, "name"),
+				bad("flavor missing", (n) -> "{\"name\": \"" + n + "\", " + image + ", " + network + "}", 400,
+						"flavor"),
+				bad("image missing", (n) -> "{\"name\": \"" + n + "\", " + flavor + ", " + network + "}", 400, "image"),
+				bad("networks missing", (n) -> "{\"name\": \"" + n + "\", " + flavor + ", " + image + "}", 400,
+						"networks"),
+				bad("networks empty",
+						(n) -> "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": []}", 400,
+						"networks"),
 				bad("networks a string",
-						"{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": \""
+						(n) -> "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": \""
 								+ target.network().name() + "\"}",
 						400, null),
 				bad("network blank",
-						"{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": [\"\"]}", 400,
-						"networks[0]"),
-				bad("count zero", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 0}", 400, "count"),
-				bad("count negative", "{\"name\": \"" + n + "\", " + ok + ", \"count\": -1}", 400, "count"),
-				bad("count too big", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 11}", 400, "count"),
+						(n) -> "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": [\"\"]}",
+						400, "networks[0]"),
+				bad("count zero", (n) -> "{\"name\": \"" + n + "\", " + ok + ", \"count\": 0}", 400, "count"),
+				bad("count negative", (n) -> "{\"name\": \"" + n + "\", " + ok + ", \"count\": -1}", 400, "count"),
+				bad("count too big", (n) -> "{\"name\": \"" + n + "\", " + ok + ", \"count\": 11}", 400, "count"),
 				// Nova's default metadata_items quota is 128: asked of Nova's limits
-				// before the
-				// create (Nova itself answers 403, which is no policy refusal).
+				// before the create (Nova itself answers 403, which is no policy
+				// refusal).
 				bad("more metadata items than the project's quota",
-						"{\"name\": \"" + n + "\", " + ok + ", \"metadata\": {"
+						(n) -> "{\"name\": \"" + n + "\", " + ok + ", \"metadata\": {"
 								+ IntStream.range(0, 129)
 									.mapToObj((i) -> "\"k" + i + "\": \"v\"")
 									.collect(Collectors.joining(", "))
 								+ "}}",
 						400, "metadata"),
-				bad("count a word", "{\"name\": \"" + n + "\", " + ok + ", \"count\": \"three\"}", 400, "count"),
-				bad("count a fraction", "{\"name\": \"" + n + "\", " + ok + ", \"count\": 1.5}", 400, "count"),
-				bad("user data too large", "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": \"" + big + "\"}", 400,
+				bad("count a word", (n) -> "{\"name\": \"" + n + "\", " + ok + ", \"count\": \"three\"}", 400, "count"),
+				bad("count a fraction", (n) -> "{\"name\": \"" + n + "\", " + ok + ", \"count\": 1.5}", 400, "count"),
+				bad("user data too large",
+						(n) -> "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": \"" + big + "\"}", 400,
 						"user_data"),
-				bad("user data an object", "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": {}}", 400,
+				bad("user data an object", (n) -> "{\"name\": \"" + n + "\", " + ok + ", \"user_data\": {}}", 400,
 						"user_data"),
-				bad("metadata a list", "{\"name\": \"" + n + "\", " + ok + ", \"metadata\": [\"a\"]}", 400, "metadata"),
+				bad("metadata a list", (n) -> "{\"name\": \"" + n + "\", " + ok + ", \"metadata\": [\"a\"]}", 400,
+						"metadata"),
 				bad("reserved metadata key",
-						"{\"name\": \"" + n + "\", " + ok + ", \"metadata\": {\"stackgate:x\": \"1\"}}", 400,
+						(n) -> "{\"name\": \"" + n + "\", " + ok + ", \"metadata\": {\"stackgate:x\": \"1\"}}", 400,
 						"metadata.stackgate:x"),
-				bad("security group blank", "{\"name\": \"" + n + "\", " + ok + ", \"security_groups\": [\" \"]}", 400,
+				bad("security group blank",
+						(n) -> "{\"name\": \"" + n + "\", " + ok + ", \"security_groups\": [\" \"]}", 400,
 						"security_groups[0]"),
 				bad("unknown flavor",
-						"{\"name\": \"" + n + "\", \"flavor\": \"" + PREFIX + "no-such-flavor\", " + image + ", "
+						(n) -> "{\"name\": \"" + n + "\", \"flavor\": \"" + PREFIX + "no-such-flavor\", " + image + ", "
 								+ network + "}",
 						404, "flavor"),
 				bad("unknown image",
-						"{\"name\": \"" + n + "\", " + flavor + ", \"image\": \"" + PREFIX + "no-such-image\", "
+						(n) -> "{\"name\": \"" + n + "\", " + flavor + ", \"image\": \"" + PREFIX + "no-such-image\", "
 								+ network + "}",
 						404, "image"),
 				bad("unknown network",
-						"{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": [\""
+						(n) -> "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": [\""
 								+ target.network().name() + "\", \"" + PREFIX + "nowhere\"]}",
 						404, "networks[1]"),
 				bad("unknown network id",
-						"{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
+						(n) -> "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
 								+ "\"networks\": [\"00000000-0000-0000-0000-000000000000\"]}",
 						404, "networks[0]"),
 				bad("flavor too small for the image",
-						"{\"name\": \"" + n + "\", " + flavor + ", " + "\"image\": \"" + PREFIX + "needs-more\", "
-								+ network + "}",
+						(n) -> "{\"name\": \"" + n + "\", " + flavor + ", " + "\"image\": \"" + PREFIX
+								+ "needs-more\", " + network + "}",
 						422, "flavor"),
-				bad("ambiguous network name", "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
+				bad("ambiguous network name", (n) -> "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", "
 						+ "\"networks\": [\"" + PREFIX + "twin\"]}", 409, "networks[0]"));
 		// A cloud without an external network has no such row: nothing to refuse there.
 		Stream<Arguments> external = target.externalNetwork()
 			.map((name) -> bad("external network",
-					"{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": [\"" + name + "\"]}",
+					(n) -> "{\"name\": \"" + n + "\", " + flavor + ", " + image + ", " + "\"networks\": [\"" + name
+							+ "\"]}",
 					422, "networks[0]"))
 			.stream();
 		return Stream.concat(table, external);
@@ -380,8 +393,18 @@ class LaunchIT {
 				target.flavor().name(), target.image().name(), target.network().name());
 	}
 
-	private static Arguments bad(String why, String body, int status, String field) {
-		return Arguments.of(why, body, status, field);
+	/**
+	 * A row whose body names the server: with a name of the row's own, this run's prefix
+	 * and a random part, so that it is the start of no other row's names.
+	 */
+	private static Arguments bad(String why, Function<String, String> body, int status, String field) {
+		String name = PREFIX + "bad-" + UUID.randomUUID().toString().substring(0, 8);
+		return Arguments.of(why, name, body.apply(name), status, field);
+	}
+
+	/** A row whose body gives no name Nova would take: no server can be made of it. */
+	private static Arguments unnamed(String why, String body, int status, String field) {
+		return Arguments.of(why, null, body, status, field);
 	}
 
 	/**

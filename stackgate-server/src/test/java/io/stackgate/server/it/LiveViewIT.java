@@ -1,5 +1,6 @@
 package io.stackgate.server.it;
 
+import io.stackgate.itsupport.LaunchTarget;
 import io.stackgate.itsupport.RealCloud;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,9 @@ class LiveViewIT {
 
 	private static RealCloud cloud;
 
+	/** What the server made directly in Nova is launched from. */
+	private static LaunchTarget target;
+
 	private static Gateway gateway;
 
 	private static final List<String> floatingIps = new ArrayList<>();
@@ -44,6 +48,7 @@ class LiveViewIT {
 	@BeforeAll
 	static void start() throws Exception {
 		cloud = RealCloud.fromEnvironment();
+		target = LaunchTarget.discover(cloud);
 		// Half the default poll interval: the 2 s must hold on a shared 2-core machine
 		// whose Nova takes up to a
 		// second to answer a changes-since under load.
@@ -59,9 +64,7 @@ class LiveViewIT {
 			for (String id : floatingIps) {
 				cloud.delete("network", "/v2.0/floatingips/" + id);
 			}
-			for (String id : cloud.serverIds(PREFIX)) {
-				cloud.deleteServer(id);
-			}
+			cloud.servers().deleteAll(PREFIX);
 		}
 	}
 
@@ -75,16 +78,7 @@ class LiveViewIT {
 			watcher.await("the initial list", (event) -> event.type().equals("list"));
 
 			String name = PREFIX + "a";
-			String id = cloud
-				.send("compute", "POST", "/servers",
-						"""
-								{"server": {"name": "%s", "flavorRef": "%s", "imageRef": "%s", "networks": [{"uuid": "%s"}]}}"""
-							.formatted(name, id("compute", "/flavors", "flavors", "m1.nano"),
-									id("image", "/v2/images", "images", "cirros-fake-raw"),
-									id("network", "/v2.0/networks", "networks", "private")))
-				.path("server")
-				.path("id")
-				.asString();
+			String id = cloud.servers().launch(name, target);
 			long created = System.nanoTime();
 			awaitListed("the created server", (server) -> server.path("id").asString().equals(id), created);
 			watcher.awaitSince(created, "added", id, (server) -> true);
@@ -101,6 +95,9 @@ class LiveViewIT {
 			awaitListed("the new name", (server) -> server.path("name").asString().equals(renamed), rename);
 			watcher.awaitSince(rename, "changed", id, (server) -> server.path("name").asString().equals(renamed));
 
+			String external = target.externalNetwork()
+				.orElseThrow(() -> new IllegalStateException(
+						"A floating IP needs an external network, and the project sees none"));
 			String port = cloud.get("network", "/v2.0/ports?device_id=" + id)
 				.path("ports")
 				.get(0)
@@ -110,7 +107,7 @@ class LiveViewIT {
 				.send("network", "POST", "/v2.0/floatingips",
 						"""
 								{"floatingip": {"floating_network_id": "%s", "port_id": "%s"}}"""
-							.formatted(id("network", "/v2.0/networks", "networks", "public"), port))
+							.formatted(id("network", "/v2.0/networks", "networks", external), port))
 				.path("floatingip");
 			floatingIps.add(floating.path("id").asString());
 			String address = floating.path("floating_ip_address").asString();
@@ -126,7 +123,7 @@ class LiveViewIT {
 					&& server.path("status").asString().equals("SHUTOFF"), stopped);
 			watcher.awaitSince(stopped, "changed", id, (server) -> server.path("status").asString().equals("SHUTOFF"));
 
-			cloud.deleteServer(id);
+			cloud.servers().delete(id);
 			long gone = awaitNova(id,
 					(server) -> server.isMissingNode() || server.path("status").asString().equals("DELETED"));
 			awaitNotListed(id, gone);

@@ -101,7 +101,7 @@ class ReadmeExamplesIT {
 		finally {
 			Files.writeString(Path.of("target/readme-examples.md"), refreshed);
 			for (String id : this.createdServers) {
-				cloud.deleteServer(id);
+				cloud.servers().delete(id);
 			}
 		}
 		assertThat(count).as("examples found in the README").isGreaterThanOrEqualTo(8);
