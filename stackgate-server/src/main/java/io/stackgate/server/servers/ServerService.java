@@ -22,13 +22,13 @@ import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ComputeClient;
-import io.stackgate.server.cloud.ResilientCache;
+import io.stackgate.server.cache.ResilientCache;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.servers.view.LiveViews;
 import io.stackgate.server.servers.view.ServerFilter;
 import io.stackgate.server.servers.view.ViewPage;
-import io.stackgate.server.web.Futures;
+import io.stackgate.server.concurrent.Futures;
 
 /**
  * The project's servers, with the names of their flavors and images (and, from Nova

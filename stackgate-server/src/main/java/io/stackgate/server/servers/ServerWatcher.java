@@ -24,7 +24,7 @@ import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.problem.UnauthenticatedException;
-import io.stackgate.server.web.DaemonThreads;
+import io.stackgate.server.concurrent.DaemonThreads;
 
 /**
  * Waits for servers to settle or to disappear without holding a thread per waiting
