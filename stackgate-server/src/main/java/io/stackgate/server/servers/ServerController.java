@@ -24,11 +24,9 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
-import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.problem.ResourceNotFoundException;
-import io.stackgate.server.servers.view.LiveViews;
 import io.stackgate.server.servers.view.ServerFilter;
 
 /**
@@ -49,17 +47,10 @@ class ServerController implements ServerApi {
 
 	private final ServerWatches watches;
 
-	private final ComputeClient compute;
-
-	private final LiveViews views;
-
-	ServerController(ServerService servers, ServerWatcher watcher, ServerWatches watches, ComputeClient compute,
-			LiveViews views) {
+	ServerController(ServerService servers, ServerWatcher watcher, ServerWatches watches) {
 		this.servers = servers;
 		this.watcher = watcher;
 		this.watches = watches;
-		this.compute = compute;
-		this.views = views;
 	}
 
 	@GetMapping
@@ -112,8 +103,7 @@ class ServerController implements ServerApi {
 		ServerIds.require(id);
 		Duration waitFor = this.watcher.timeout(timeout);
 		try {
-			this.compute.deleteServer(context, id);
-			this.views.wrote(context.session());
+			this.servers.delete(context, id);
 		}
 		catch (CloudException ex) {
 			if (ex.kind() == CloudException.Kind.NOT_FOUND) {
