@@ -43,13 +43,13 @@ class ServerController implements ServerApi {
 
 	private final ServerService servers;
 
-	private final ServerWatcher watcher;
+	private final ServerWaits waits;
 
-	private final ServerWatches watches;
+	private final WatchStreams watches;
 
-	ServerController(ServerService servers, ServerWatcher watcher, ServerWatches watches) {
+	ServerController(ServerService servers, ServerWaits waits, WatchStreams watches) {
 		this.servers = servers;
-		this.watcher = watcher;
+		this.waits = waits;
 		this.watches = watches;
 	}
 
@@ -101,7 +101,7 @@ class ServerController implements ServerApi {
 			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) Integer timeout,
 			CallContext context) {
 		ServerIds.require(id);
-		Duration waitFor = this.watcher.timeout(timeout);
+		Duration waitFor = this.waits.timeout(timeout);
 		try {
 			this.servers.delete(context, id);
 		}
@@ -114,9 +114,9 @@ class ServerController implements ServerApi {
 		if (!wait) {
 			return CompletableFuture.completedFuture(ResponseEntity.accepted().build());
 		}
-		return this.watcher.awaitGone(context, id, waitFor)
-			.thenApply(
-					(watch) -> watch.done() ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build());
+		return this.waits.awaitGone(context, id, waitFor)
+			.thenApply((progress) -> progress.done() ? ResponseEntity.noContent().build()
+					: ResponseEntity.accepted().build());
 	}
 
 	/**
