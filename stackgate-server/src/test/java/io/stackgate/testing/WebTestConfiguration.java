@@ -14,14 +14,15 @@ import org.springframework.context.annotation.Bean;
 
 import io.stackgate.server.catalog.CatalogProperties;
 import io.stackgate.server.cloud.CloudSession;
+import io.stackgate.server.concurrent.SideCalls;
 import io.stackgate.server.servers.LaunchProperties;
 import io.stackgate.server.web.CallSessions;
 
 /**
- * What web slice tests need besides the controllers: the properties, an executor,
- * metrics, and a session that every request calls the cloud with, in place of
- * authentication. Outside the gateway's packages, so that a gateway started by an
- * integration test never scans it.
+ * What web slice tests need besides the controllers: the properties, executors, metrics,
+ * and a session that every request calls the cloud with, in place of authentication.
+ * Outside the gateway's packages, so that a gateway started by an integration test never
+ * scans it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ CatalogProperties.class, LaunchProperties.class })
@@ -33,6 +34,11 @@ public class WebTestConfiguration {
 	@Bean
 	Executor applicationTaskExecutor() {
 		return Executors.newFixedThreadPool(4);
+	}
+
+	@Bean
+	SideCalls sideCalls() {
+		return new SideCalls(Executors.newCachedThreadPool());
 	}
 
 	@Bean

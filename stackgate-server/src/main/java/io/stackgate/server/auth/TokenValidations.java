@@ -14,9 +14,9 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.IssuedToken;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.PasswordCredentials;
-import io.stackgate.server.cloud.ResilientCache;
-import io.stackgate.server.cloud.ResilientCache.Freshness;
-import io.stackgate.server.web.Futures;
+import io.stackgate.server.cache.ResilientCache;
+import io.stackgate.server.cache.ResilientCache.Freshness;
+import io.stackgate.server.concurrent.Futures;
 
 /**
  * Keystone's answers about tokens, reused for {@code stackgate.auth.token-cache-ttl}, the
@@ -51,7 +51,7 @@ class TokenValidations {
 		this.clock = clock;
 		this.validations = new ResilientCache<>(
 				new Freshness(auth.tokenCacheTtl(), Duration.ZERO, auth.tokenCacheStaleIfError()),
-				auth.tokenCacheSize(), executor, clock);
+				auth.tokenCacheSize(), executor, Runnable::run, clock);
 		this.accepted = validationCounter(meterRegistry, "valid");
 		this.refused = validationCounter(meterRegistry, "invalid");
 		this.failed = validationCounter(meterRegistry, "failed");

@@ -26,8 +26,8 @@ import io.stackgate.api.ImageDto;
 import io.stackgate.api.LaunchOptionsDto;
 import io.stackgate.api.NetworkDto;
 import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.ResilientCache.Served;
-import io.stackgate.server.web.Futures;
+import io.stackgate.server.cache.ResilientCache.Served;
+import io.stackgate.server.concurrent.Futures;
 
 /**
  * The objects a server is launched from. Answers carry an {@code ETag}; send it back in

@@ -19,9 +19,10 @@ import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ImageClient;
 import io.stackgate.server.cloud.NetworkClient;
-import io.stackgate.server.cloud.ResilientCache;
-import io.stackgate.server.cloud.ResilientCache.Freshness;
-import io.stackgate.server.cloud.ResilientCache.Served;
+import io.stackgate.server.concurrent.SideCalls;
+import io.stackgate.server.cache.ResilientCache;
+import io.stackgate.server.cache.ResilientCache.Freshness;
+import io.stackgate.server.cache.ResilientCache.Served;
 
 /**
  * Flavors, images and networks, cached per project for
@@ -30,7 +31,8 @@ import io.stackgate.server.cloud.ResilientCache.Served;
  * {@code stackgate.cache.launch-options-stale-while-revalidate} past it, and served stale
  * for {@code stackgate.cache.launch-options-stale-if-error} while the service they come
  * from is out (see {@link ResilientCache}). Concurrent requests for a list that is not
- * cached share one call to OpenStack; a failed call is not cached.
+ * cached share one call to OpenStack; a failed call is not cached. Lists that are not
+ * cached are fetched side by side ({@link SideCalls}).
  */
 @Service
 public class LaunchOptionsService {
@@ -50,20 +52,22 @@ public class LaunchOptionsService {
 	private final ResilientCache<String, List<NetworkDto>> networkCache;
 
 	LaunchOptionsService(ComputeClient compute, ImageClient images, NetworkClient networks,
-			CatalogProperties properties, Executor applicationTaskExecutor, MeterRegistry meterRegistry) {
+			CatalogProperties properties, Executor applicationTaskExecutor, SideCalls sideCalls,
+			MeterRegistry meterRegistry) {
 		this.compute = compute;
 		this.images = images;
 		this.networks = networks;
-		this.flavorCache = cache(properties, applicationTaskExecutor, meterRegistry, "flavors");
-		this.imageCache = cache(properties, applicationTaskExecutor, meterRegistry, "images");
-		this.networkCache = cache(properties, applicationTaskExecutor, meterRegistry, "networks");
+		this.flavorCache = cache(properties, applicationTaskExecutor, sideCalls, meterRegistry, "flavors");
+		this.imageCache = cache(properties, applicationTaskExecutor, sideCalls, meterRegistry, "images");
+		this.networkCache = cache(properties, applicationTaskExecutor, sideCalls, meterRegistry, "networks");
 	}
 
 	private static <T> ResilientCache<String, T> cache(CatalogProperties properties, Executor renewals,
-			MeterRegistry meterRegistry, String name) {
-		ResilientCache<String, T> cache = new ResilientCache<>(new Freshness(properties.launchOptionsTtl(),
-				properties.launchOptionsStaleWhileRevalidate(), properties.launchOptionsStaleIfError()), MAX_PROJECTS,
-				renewals, Clock.systemUTC());
+			SideCalls sideCalls, MeterRegistry meterRegistry, String name) {
+		ResilientCache<String, T> cache = new ResilientCache<>(
+				new Freshness(properties.launchOptionsTtl(), properties.launchOptionsStaleWhileRevalidate(),
+						properties.launchOptionsStaleIfError()),
+				MAX_PROJECTS, renewals, sideCalls.executor(), Clock.systemUTC());
 		CaffeineCacheMetrics.monitor(meterRegistry, cache.caffeine(), name);
 		return cache;
 	}

@@ -24,11 +24,9 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
-import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ServerQuery;
 import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.problem.ResourceNotFoundException;
-import io.stackgate.server.servers.view.LiveViews;
 import io.stackgate.server.servers.view.ServerFilter;
 
 /**
@@ -45,21 +43,14 @@ class ServerController implements ServerApi {
 
 	private final ServerService servers;
 
-	private final ServerWatcher watcher;
+	private final ServerWaits waits;
 
-	private final ServerWatches watches;
+	private final WatchStreams watches;
 
-	private final ComputeClient compute;
-
-	private final LiveViews views;
-
-	ServerController(ServerService servers, ServerWatcher watcher, ServerWatches watches, ComputeClient compute,
-			LiveViews views) {
+	ServerController(ServerService servers, ServerWaits waits, WatchStreams watches) {
 		this.servers = servers;
-		this.watcher = watcher;
+		this.waits = waits;
 		this.watches = watches;
-		this.compute = compute;
-		this.views = views;
 	}
 
 	@GetMapping
@@ -110,10 +101,9 @@ class ServerController implements ServerApi {
 			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) Integer timeout,
 			CallContext context) {
 		ServerIds.require(id);
-		Duration waitFor = this.watcher.timeout(timeout);
+		Duration waitFor = this.waits.timeout(timeout);
 		try {
-			this.compute.deleteServer(context, id);
-			this.views.wrote(context.session());
+			this.servers.delete(context, id);
 		}
 		catch (CloudException ex) {
 			if (ex.kind() == CloudException.Kind.NOT_FOUND) {
@@ -124,9 +114,9 @@ class ServerController implements ServerApi {
 		if (!wait) {
 			return CompletableFuture.completedFuture(ResponseEntity.accepted().build());
 		}
-		return this.watcher.awaitGone(context, id, waitFor)
-			.thenApply(
-					(watch) -> watch.done() ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build());
+		return this.waits.awaitGone(context, id, waitFor)
+			.thenApply((progress) -> progress.done() ? ResponseEntity.noContent().build()
+					: ResponseEntity.accepted().build());
 	}
 
 	/**

@@ -22,18 +22,19 @@ import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.ComputeClient;
-import io.stackgate.server.cloud.ResilientCache;
+import io.stackgate.server.cache.ResilientCache;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerQuery;
+import io.stackgate.server.cloud.ServerSpec;
 import io.stackgate.server.servers.view.LiveViews;
 import io.stackgate.server.servers.view.ServerFilter;
 import io.stackgate.server.servers.view.ViewPage;
-import io.stackgate.server.web.Futures;
+import io.stackgate.server.concurrent.Futures;
 
 /**
  * The project's servers, with the names of their flavors and images (and, from Nova
  * microversion 2.47, the ids of their flavors) filled in from the cached launch options:
- * lists from the project's live view, or from Nova.
+ * lists from the project's live view, or from Nova; and the writes the view must hear of.
  */
 @Service
 public class ServerService {
@@ -99,6 +100,26 @@ public class ServerService {
 	 */
 	public UnaryOperator<ServerDto> namer(CallContext context) {
 		return Futures.join(names(context))::fill;
+	}
+
+	/**
+	 * Creates a server in Nova, and tells the project's live view, so that the caller's
+	 * next list shows it.
+	 * @return the new server's id
+	 */
+	public String create(CallContext context, ServerSpec spec) {
+		String id = this.compute.createServer(context, spec);
+		this.views.wrote(context.session());
+		return id;
+	}
+
+	/**
+	 * Deletes a server in Nova, and tells the project's live view, so that the caller's
+	 * next list no longer shows it as it was.
+	 */
+	public void delete(CallContext context, String serverId) {
+		this.compute.deleteServer(context, serverId);
+		this.views.wrote(context.session());
 	}
 
 	public Optional<ServerDto> find(CallContext context, String serverId) {

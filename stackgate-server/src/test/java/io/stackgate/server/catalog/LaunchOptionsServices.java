@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ImageClient;
 import io.stackgate.server.cloud.NetworkClient;
+import io.stackgate.server.concurrent.SideCalls;
 import io.stackgate.testing.Settings;
 
 /**
@@ -24,7 +25,7 @@ public final class LaunchOptionsServices {
 	 */
 	public static LaunchOptionsService of(ComputeClient compute, ImageClient images, NetworkClient networks) {
 		return new LaunchOptionsService(compute, images, networks, Settings.bind(CatalogProperties.class),
-				Runnable::run, new SimpleMeterRegistry());
+				Runnable::run, new SideCalls(Runnable::run), new SimpleMeterRegistry());
 	}
 
 }

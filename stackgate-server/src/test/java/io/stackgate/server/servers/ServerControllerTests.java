@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, ServerWatcher.class, ServerWatches.class, LaunchOptionsService.class,
+@Import({ ServerService.class, ServerWaits.class, WatchStreams.class, LaunchOptionsService.class,
 		LiveViewConfiguration.class, WebTestConfiguration.class })
 @TestPropertySource(properties = "stackgate.live.enabled=false")
 class ServerControllerTests {

@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code DELETE /api/v1/servers/{id}} over a mocked cloud.
  */
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, ServerWatcher.class, ServerWatches.class, LaunchOptionsService.class,
+@Import({ ServerService.class, ServerWaits.class, WatchStreams.class, LaunchOptionsService.class,
 		LiveViewConfiguration.class, WebTestConfiguration.class })
 @TestPropertySource(properties = "stackgate.live.enabled=false")
 class ServerDeleteControllerTests {

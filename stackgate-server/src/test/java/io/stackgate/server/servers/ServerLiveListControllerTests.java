@@ -60,7 +60,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * hour apart here, so every call to Nova is one the request made.
  */
 @WebMvcTest(ServerController.class)
-@Import({ ServerService.class, ServerWatcher.class, ServerWatches.class, LaunchOptionsService.class,
+@Import({ ServerService.class, ServerWaits.class, WatchStreams.class, LaunchOptionsService.class,
 		LiveViewConfiguration.class, WebTestConfiguration.class })
 @TestPropertySource(properties = "stackgate.live.poll-interval=1h")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)

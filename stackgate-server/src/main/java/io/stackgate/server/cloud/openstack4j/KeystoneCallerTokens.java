@@ -1,6 +1,7 @@
 package io.stackgate.server.cloud.openstack4j;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.common.Identifier;
@@ -25,12 +26,15 @@ class KeystoneCallerTokens implements CallerTokens {
 
 	private final OpenStackClients clients;
 
+	private final UpstreamCalls calls;
+
 	private final String authUrl;
 
 	private final Clock clock;
 
-	KeystoneCallerTokens(OpenStackClients clients, String authUrl, Clock clock) {
+	KeystoneCallerTokens(OpenStackClients clients, UpstreamCalls calls, String authUrl, Clock clock) {
 		this.clients = clients;
+		this.calls = calls;
 		this.authUrl = authUrl;
 		this.clock = clock;
 	}
@@ -42,8 +46,11 @@ class KeystoneCallerTokens implements CallerTokens {
 		self.setEndpoint(this.authUrl);
 		Token validated;
 		try {
-			validated = this.clients.call(OpenStackService.IDENTITY,
-					() -> this.clients.forToken(self, requestId).identity().tokens().get(token));
+			validated = this.calls
+				.identity(() -> this.clients.forToken(self, requestId, this.clients.config(), Map.of())
+					.identity()
+					.tokens()
+					.get(token));
 		}
 		catch (CloudException ex) {
 			if (ex.kind() == CloudException.Kind.UNAUTHORIZED || ex.kind() == CloudException.Kind.NOT_FOUND) {
@@ -71,14 +78,13 @@ class KeystoneCallerTokens implements CallerTokens {
 		Identifier domain = Identifier.byName(credentials.domain());
 		OSClientV3 client;
 		try {
-			client = this.clients.call(OpenStackService.IDENTITY,
-					() -> OSFactory.builderV3()
-						.endpoint(this.authUrl)
-						.withConfig(this.clients.config())
-						.perspective(this.clients.facing())
-						.credentials(credentials.username(), credentials.password(), domain)
-						.scopeToProject(Identifier.byName(credentials.project()), domain)
-						.authenticate());
+			client = this.calls.identity(() -> OSFactory.builderV3()
+				.endpoint(this.authUrl)
+				.withConfig(this.clients.config())
+				.perspective(this.clients.facing())
+				.credentials(credentials.username(), credentials.password(), domain)
+				.scopeToProject(Identifier.byName(credentials.project()), domain)
+				.authenticate());
 		}
 		catch (CloudException ex) {
 			if (ex.kind() == CloudException.Kind.UNAUTHORIZED || ex.kind() == CloudException.Kind.NOT_FOUND) {

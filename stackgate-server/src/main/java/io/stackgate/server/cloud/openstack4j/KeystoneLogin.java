@@ -41,13 +41,6 @@ class KeystoneLogin {
 	}
 
 	/**
-	 * @return the clients it logs in with, and whose bulkhead the login goes through
-	 */
-	OpenStackClients clients() {
-		return this.clients;
-	}
-
-	/**
 	 * @return who logs in, for log lines: user and project, never the password
 	 */
 	String describe() {

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.stackgate.server.cloud.CloudException;
-import io.stackgate.server.cloud.OpenStackService;
 
 /**
  * The gateway's own Keystone session: one password authentication shared by every request
@@ -30,6 +29,8 @@ class KeystoneSession implements TokenSession {
 
 	private final KeystoneLogin login;
 
+	private final UpstreamCalls calls;
+
 	private final Duration refreshMargin;
 
 	private final Clock clock;
@@ -40,8 +41,10 @@ class KeystoneSession implements TokenSession {
 
 	private volatile Token token;
 
-	KeystoneSession(KeystoneLogin login, Duration refreshMargin, Clock clock, MeterRegistry meterRegistry) {
+	KeystoneSession(KeystoneLogin login, UpstreamCalls calls, Duration refreshMargin, Clock clock,
+			MeterRegistry meterRegistry) {
 		this.login = login;
+		this.calls = calls;
 		this.refreshMargin = refreshMargin;
 		this.clock = clock;
 		this.authentications = Counter.builder("stackgate.keystone.authentications")
@@ -106,7 +109,7 @@ class KeystoneSession implements TokenSession {
 
 	private Token authenticate() {
 		this.authentications.increment();
-		OSClientV3 client = this.login.clients().call(OpenStackService.IDENTITY, this.login::authenticate);
+		OSClientV3 client = this.calls.identity(this.login::authenticate);
 		Token fresh = client.getToken();
 		logger.info("Authenticated with Keystone as {}; token expires at {}", this.login.describe(),
 				fresh.getExpires().toInstant());

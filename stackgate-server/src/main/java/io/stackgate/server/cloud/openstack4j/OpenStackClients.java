@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.api.types.Facing;
@@ -14,14 +13,11 @@ import org.openstack4j.model.identity.v3.Token;
 import org.openstack4j.openstack.OSFactory;
 
 import io.stackgate.cloudconfig.CloudConfig;
-import io.stackgate.server.cloud.CallContext;
-import io.stackgate.server.cloud.CloudException;
-import io.stackgate.server.cloud.OpenStackService;
 
 /**
- * Builds openstack4j clients. openstack4j keeps its session in a thread-local, so a
- * client is built on the thread that uses it, for one call, around a token held
- * elsewhere: that costs no HTTP request.
+ * Builds openstack4j clients; {@link UpstreamCalls} calls with them. openstack4j keeps
+ * its session in a thread-local, so a client is built on the thread that uses it, for one
+ * call, around a token held elsewhere: that costs no HTTP request.
  */
 class OpenStackClients {
 
@@ -43,46 +39,10 @@ class OpenStackClients {
 
 	private final String region;
 
-	private final UpstreamBulkheads bulkheads;
-
 	OpenStackClients(CloudConfig cloud, Config config) {
-		this(cloud, config, UpstreamBulkheads.defaults());
-	}
-
-	OpenStackClients(CloudConfig cloud, Config config, UpstreamBulkheads bulkheads) {
 		this.config = config;
-		this.bulkheads = bulkheads;
 		this.facing = Facing.valueOf(cloud.endpointInterface().toUpperCase(Locale.ROOT).replace("URL", ""));
 		this.region = cloud.regionName();
-	}
-
-	/**
-	 * @param token the token to call with
-	 * @param requestId the gateway request id, sent as OpenStack's global request id
-	 * @return a client bound to the calling thread, with the configured timeouts
-	 */
-	OSClientV3 forToken(Token token, String requestId) {
-		return forToken(token, requestId, this.config, Map.of());
-	}
-
-	/**
-	 * The timeouts for one call of a gateway request: what is left of the request's read
-	 * timeout, so that all the request's calls together end within it.
-	 * @param context the request
-	 * @param service the service the call goes to, named when no time is left
-	 * @return the configuration to call with
-	 * @throws CloudException of kind {@code TIMEOUT} when the request's earlier calls
-	 * took all its time
-	 */
-	Config within(CallContext context, OpenStackService service) {
-		Duration left = Duration.ofMillis(this.config.getReadTimeout()).minus(context.budget().spent());
-		if (left.toMillis() <= 0) {
-			throw new CloudException(CloudException.Kind.TIMEOUT, service,
-					service.projectName()
-							+ " did not answer in time: the request's calls to OpenStack took its whole read timeout",
-					null, null, null);
-		}
-		return timeouts(Duration.ofMillis(Math.min(this.config.getConnectTimeout(), left.toMillis())), left);
 	}
 
 	/**
@@ -106,7 +66,7 @@ class OpenStackClients {
 	/**
 	 * @param token the token to call with
 	 * @param requestId the gateway request id, sent as OpenStack's global request id
-	 * @param config the timeouts to call with ({@link #within}, or {@link #config()})
+	 * @param config the timeouts to call with
 	 * @param headers more headers for every request of the client: openstack4j adds its
 	 * session's headers to each request it builds, and a client is built per call
 	 * @return a client bound to the calling thread
@@ -121,17 +81,6 @@ class OpenStackClients {
 		all.put(GLOBAL_REQUEST_ID, requestId);
 		client.headers(all);
 		return client;
-	}
-
-	/**
-	 * @param service the service the call goes to
-	 * @param call the openstack4j call
-	 * @return what the call returned
-	 * @throws io.stackgate.server.cloud.CloudException when it failed or its service's
-	 * bulkhead is full
-	 */
-	<T> T call(OpenStackService service, Supplier<T> call) {
-		return this.bulkheads.call(service, call);
 	}
 
 	/**

@@ -46,7 +46,12 @@ class Openstack4jConfiguration {
 		Gauge.builder("stackgate.upstream.connections.idle", UpstreamConnections::idle)
 			.description("Connections to OpenStack's APIs kept idle for the next calls")
 			.register(meterRegistry);
-		return new OpenStackClients(cloud, config, new UpstreamBulkheads(upstream, meterRegistry));
+		return new OpenStackClients(cloud, config);
+	}
+
+	@Bean
+	UpstreamCalls upstreamCalls(OpenStackClients clients, UpstreamProperties upstream, MeterRegistry meterRegistry) {
+		return new UpstreamCalls(clients, new UpstreamBulkheads(upstream, meterRegistry));
 	}
 
 	/**
@@ -56,10 +61,10 @@ class Openstack4jConfiguration {
 	 * soon as Keystone answers.
 	 */
 	@Bean
-	KeystoneSession keystoneSession(CloudConfig cloud, OpenStackClients clients, UpstreamProperties upstream,
-			MeterRegistry meterRegistry) {
-		KeystoneSession session = new KeystoneSession(new KeystoneLogin(cloud, clients), upstream.tokenRefreshMargin(),
-				Clock.systemUTC(), meterRegistry);
+	KeystoneSession keystoneSession(CloudConfig cloud, OpenStackClients clients, UpstreamCalls calls,
+			UpstreamProperties upstream, MeterRegistry meterRegistry) {
+		KeystoneSession session = new KeystoneSession(new KeystoneLogin(cloud, clients), calls,
+				upstream.tokenRefreshMargin(), Clock.systemUTC(), meterRegistry);
 		try {
 			session.token();
 		}
@@ -78,11 +83,6 @@ class Openstack4jConfiguration {
 	}
 
 	@Bean
-	UpstreamCalls upstreamCalls(OpenStackClients clients) {
-		return new UpstreamCalls(clients);
-	}
-
-	@Bean
 	NovaCompute novaCompute(UpstreamCalls calls) {
 		return new NovaCompute(calls);
 	}
@@ -98,8 +98,8 @@ class Openstack4jConfiguration {
 	}
 
 	@Bean
-	CallerTokens callerTokens(OpenStackClients clients, CloudConfig cloud) {
-		return new KeystoneCallerTokens(clients, cloud.authUrl().replaceAll("/+$", ""), Clock.systemUTC());
+	CallerTokens callerTokens(OpenStackClients clients, UpstreamCalls calls, CloudConfig cloud) {
+		return new KeystoneCallerTokens(clients, calls, cloud.authUrl().replaceAll("/+$", ""), Clock.systemUTC());
 	}
 
 	@Bean

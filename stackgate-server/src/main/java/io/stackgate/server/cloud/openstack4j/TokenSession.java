@@ -2,6 +2,7 @@ package io.stackgate.server.cloud.openstack4j;
 
 import org.openstack4j.model.identity.v3.Token;
 
+import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudSession;
 
 /**
@@ -22,5 +23,17 @@ interface TokenSession extends CloudSession {
 	 * no new token can be had
 	 */
 	Token renew(Token rejected);
+
+	/**
+	 * @return the session a call of the gateway is made with: every session the gateway
+	 * holds was made by this adapter (its own, or a caller's validated token)
+	 * @throws IllegalArgumentException for a session of another kind
+	 */
+	static TokenSession of(CallContext context) {
+		if (context.session() instanceof TokenSession session) {
+			return session;
+		}
+		throw new IllegalArgumentException("Not a session of this adapter: " + context.session().getClass());
+	}
 
 }

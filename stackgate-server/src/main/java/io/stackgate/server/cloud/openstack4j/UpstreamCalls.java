@@ -1,7 +1,9 @@
 package io.stackgate.server.cloud.openstack4j;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.core.transport.Config;
@@ -12,38 +14,47 @@ import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 
 /**
- * The one way the adapters call OpenStack: with the caller's session's token, through the
- * service's bulkhead, with failures translated ({@link OpenStackClients#call}), and to
- * Nova at the negotiated microversion ({@link NovaMicroversion}). It knows the difference
- * between a call that changes nothing, which may run again with a renewed token, and one
- * that changes the cloud, which never does.
+ * The one way the adapters call OpenStack, one pipeline for every call:
+ * <ol>
+ * <li>the time budget: a read gets what is left of its request's read timeout (the
+ * request's reads share one), a write and a Keystone login the whole of it;</li>
+ * <li>the service's circuit breaker and bulkhead ({@link UpstreamBulkheads});</li>
+ * <li>the call, on a client built for it ({@link OpenStackClients}) with the session's
+ * token, and to Nova at the negotiated microversion ({@link NovaMicroversion});</li>
+ * <li>its failures translated into {@link CloudException}s ({@link Upstream}).</li>
+ * </ol>
+ * It knows the difference between a call that changes nothing, which may run again with a
+ * renewed token, and one that changes the cloud, which never does.
  */
 class UpstreamCalls {
 
 	private final OpenStackClients clients;
 
+	private final UpstreamBulkheads bulkheads;
+
 	private final NovaMicroversion microversion = new NovaMicroversion();
 
-	UpstreamCalls(OpenStackClients clients) {
+	UpstreamCalls(OpenStackClients clients, UpstreamBulkheads bulkheads) {
 		this.clients = clients;
+		this.bulkheads = bulkheads;
 	}
 
 	/**
-	 * Runs a call that changes nothing, within what is left of the request's read timeout
-	 * (its reads share one). When OpenStack refuses the token, the session gets a new one
-	 * and the call runs once more.
+	 * Runs a call that changes nothing, within what is left of the request's read
+	 * timeout. When OpenStack refuses the token, the session gets a new one and the call
+	 * runs once more.
 	 */
 	<T> T read(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
-		TokenSession session = session(context);
+		TokenSession session = TokenSession.of(context);
 		Token token = session.token();
 		try {
-			return read(context, service, token, call);
+			return call(context, service, token, budget(context, service), call);
 		}
 		catch (CloudException ex) {
 			if (ex.kind() != CloudException.Kind.UNAUTHORIZED) {
 				throw ex;
 			}
-			return read(context, service, session.renew(token), call);
+			return call(context, service, session.renew(token), budget(context, service), call);
 		}
 	}
 
@@ -55,7 +66,7 @@ class UpstreamCalls {
 	 * changed, and the caller decides whether to repeat it.
 	 */
 	<T> T write(CallContext context, OpenStackService service, Function<OSClientV3, T> call) {
-		TokenSession session = session(context);
+		TokenSession session = TokenSession.of(context);
 		Token token = session.token();
 		try {
 			return call(context, service, token, this.clients.config(), call);
@@ -71,35 +82,53 @@ class UpstreamCalls {
 		}
 	}
 
-	private <T> T read(CallContext context, OpenStackService service, Token token, Function<OSClientV3, T> call) {
-		// The request's time budget is checked before the call: a request that used it up
-		// says nothing about the
-		// service, whose circuit it must not open.
-		return call(context, service, token, this.clients.within(context, service), call);
+	/**
+	 * Runs a Keystone call made without a session (a login, a caller's token validating
+	 * itself), with the whole read timeout.
+	 * @param call builds its own client and calls Keystone
+	 */
+	<T> T identity(Supplier<T> call) {
+		return this.bulkheads.call(OpenStackService.IDENTITY, call);
+	}
+
+	private <T> T call(CallContext context, OpenStackService service, Token token, Config config,
+			Function<OSClientV3, T> call) {
+		return this.bulkheads.call(service, () -> call.apply(client(context, service, token, config)));
 	}
 
 	/**
-	 * A compute call sends the negotiated Nova microversion; the first one reads Nova's
-	 * version document.
+	 * A compute client sends the negotiated Nova microversion; the first compute call
+	 * reads Nova's version document for it with a client of its own.
 	 */
-	private <T> T call(CallContext context, OpenStackService service, Token token, Config config,
-			Function<OSClientV3, T> call) {
-		return this.clients.call(service, () -> {
-			OSClientV3 client = this.clients.forToken(token, context.requestId(), config, Map.of());
-			if (service != OpenStackService.COMPUTE) {
-				return call.apply(client);
-			}
-			String microversion = this.microversion.choose(() -> new NovaServerReads().maximumMicroversion());
-			return call.apply(this.clients.forToken(token, context.requestId(), config,
-					Map.of(NovaMicroversion.HEADER, microversion)));
+	private OSClientV3 client(CallContext context, OpenStackService service, Token token, Config config) {
+		if (service != OpenStackService.COMPUTE) {
+			return this.clients.forToken(token, context.requestId(), config, Map.of());
+		}
+		String chosen = this.microversion.choose(() -> {
+			this.clients.forToken(token, context.requestId(), config, Map.of());
+			return new NovaServerReads().maximumMicroversion();
 		});
+		return this.clients.forToken(token, context.requestId(), config, Map.of(NovaMicroversion.HEADER, chosen));
 	}
 
-	private static TokenSession session(CallContext context) {
-		if (context.session() instanceof TokenSession session) {
-			return session;
+	/**
+	 * What is left of the request's read timeout, so that all the request's calls
+	 * together end within it. It is checked before the call: a request that used it up
+	 * says nothing about the service, whose circuit it must not open.
+	 * @throws CloudException of kind {@code TIMEOUT} when the request's earlier calls
+	 * took all its time
+	 */
+	private Config budget(CallContext context, OpenStackService service) {
+		Duration readTimeout = Duration.ofMillis(this.clients.config().getReadTimeout());
+		Duration left = readTimeout.minus(context.budget().spent());
+		if (left.toMillis() <= 0) {
+			throw new CloudException(CloudException.Kind.TIMEOUT, service,
+					service.projectName()
+							+ " did not answer in time: the request's calls to OpenStack took its whole read timeout",
+					null, null, null);
 		}
-		throw new IllegalArgumentException("Not a session of this adapter: " + context.session().getClass());
+		return this.clients
+			.timeouts(Duration.ofMillis(Math.min(this.clients.config().getConnectTimeout(), left.toMillis())), left);
 	}
 
 }

@@ -20,7 +20,7 @@ import io.stackgate.api.CreateServerRequest;
 import io.stackgate.api.ServerDto;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.problem.InvalidRequestException;
-import io.stackgate.server.servers.ServerWatcher;
+import io.stackgate.server.servers.ServerWaits;
 
 /**
  * Launches servers ({@code POST /api/v1/servers}), optionally waiting for them to settle.
@@ -39,11 +39,11 @@ class LaunchController implements LaunchApi {
 
 	private final ServerLauncher launcher;
 
-	private final ServerWatcher watcher;
+	private final ServerWaits waits;
 
-	LaunchController(ServerLauncher launcher, ServerWatcher watcher) {
+	LaunchController(ServerLauncher launcher, ServerWaits waits) {
 		this.launcher = launcher;
-		this.watcher = watcher;
+		this.waits = waits;
 	}
 
 	/**
@@ -58,7 +58,7 @@ class LaunchController implements LaunchApi {
 			@RequestParam(defaultValue = "false") boolean wait, @RequestParam(required = false) Integer timeout,
 			CallContext context, UriComponentsBuilder uri) {
 		checkIdempotencyKey(idempotencyKey);
-		Duration waitFor = this.watcher.timeout(timeout);
+		Duration waitFor = this.waits.timeout(timeout);
 		ServerLauncher.Launch launch = this.launcher.launch(context, request, idempotencyKey);
 		URI location = uri.path("/api/v1/servers/{id}").buildAndExpand(launch.servers().get(0).id()).toUri();
 		HttpHeaders headers = new HttpHeaders();
@@ -69,10 +69,10 @@ class LaunchController implements LaunchApi {
 		if (!wait) {
 			return CompletableFuture.completedFuture(ResponseEntity.accepted().headers(headers).body(launch.servers()));
 		}
-		return this.watcher.awaitSettled(context, launch.servers(), waitFor)
-			.thenApply((watch) -> ResponseEntity.status(watch.done() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+		return this.waits.awaitSettled(context, launch.servers(), waitFor)
+			.thenApply((progress) -> ResponseEntity.status(progress.done() ? HttpStatus.OK : HttpStatus.ACCEPTED)
 				.headers(headers)
-				.body(watch.value()));
+				.body(progress.value()));
 	}
 
 	private static void checkIdempotencyKey(String key) {

@@ -15,7 +15,7 @@ import io.stackgate.server.catalog.LaunchOptionsService;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.problem.UnresolvedReferenceException;
 import io.stackgate.server.problem.UnworkableRequestException;
-import io.stackgate.server.web.Futures;
+import io.stackgate.server.concurrent.Futures;
 
 /**
  * Resolves the flavor, image and networks of a launch request, each given by id or name,

@@ -16,10 +16,8 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
-import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ServerSpec;
 import io.stackgate.server.servers.ServerService;
-import io.stackgate.server.servers.view.LiveViews;
 
 /**
  * Creates the servers of one launch request, each exactly once: a create is never
@@ -31,16 +29,10 @@ class ServerCreator {
 
 	private static final Logger log = LoggerFactory.getLogger(ServerCreator.class);
 
-	private final ComputeClient compute;
-
 	private final ServerService servers;
 
-	private final LiveViews views;
-
-	ServerCreator(ComputeClient compute, ServerService servers, LiveViews views) {
-		this.compute = compute;
+	ServerCreator(ServerService servers) {
 		this.servers = servers;
-		this.views = views;
 	}
 
 	/**
@@ -57,8 +49,7 @@ class ServerCreator {
 			for (int i = 1; i <= count; i++) {
 				String name = (count == 1) ? request.name() : request.name() + "-" + i;
 				beforeEachCreate.run();
-				String id = this.compute.createServer(context, spec(request, targets, name, tags));
-				this.views.wrote(context.session());
+				String id = this.servers.create(context, spec(request, targets, name, tags));
 				created.add(new ServerDto(id, name, ServerStatus.BUILD, List.of(),
 						new ResourceRefDto(targets.flavor().id(), targets.flavor().name()),
 						new ResourceRefDto(targets.image().id(), targets.image().name()), null, null, Map.of()));
@@ -80,8 +71,7 @@ class ServerCreator {
 	void rollBack(CallContext context, List<String> serverIds) {
 		for (String id : serverIds) {
 			try {
-				this.compute.deleteServer(context, id);
-				this.views.wrote(context.session());
+				this.servers.delete(context, id);
 				log.warn("Deleted server {}: the launch it belonged to failed", id);
 			}
 			catch (RuntimeException ex) {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.NetworkClient;
+import io.stackgate.server.concurrent.SideCalls;
 
 /**
  * The live server views, on the cloud's ports and the shared executor.
@@ -21,9 +22,9 @@ public class LiveViewConfiguration {
 
 	@Bean
 	LiveViews liveViews(ComputeClient compute, NetworkClient network, LiveViewProperties properties,
-			Executor applicationTaskExecutor, MeterRegistry meterRegistry) {
+			Executor applicationTaskExecutor, SideCalls sideCalls, MeterRegistry meterRegistry) {
 		return new LiveViews(new CloudProjectSource(compute, network), properties, applicationTaskExecutor,
-				Clock.systemUTC(), meterRegistry);
+				sideCalls.executor(), Clock.systemUTC(), meterRegistry);
 	}
 
 	@Bean

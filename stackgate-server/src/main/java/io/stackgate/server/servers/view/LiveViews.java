@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.CloudSession;
-import io.stackgate.server.web.DaemonThreads;
+import io.stackgate.server.concurrent.DaemonThreads;
 
 /**
  * The live server views, one per project that has callers, and the public face of the
@@ -35,7 +34,8 @@ import io.stackgate.server.web.DaemonThreads;
  * {@code stackgate.live.idle-after} is dropped.
  * <p>
  * Threads: one timer thread schedules the refreshes, which run on the shared executor,
- * one at a time per view; watchers hold no thread.
+ * one at a time per view, their Neutron lists on {@code SideCalls}; watchers hold no
+ * thread.
  */
 public class LiveViews {
 
@@ -55,21 +55,18 @@ public class LiveViews {
 
 	private final OversizedProjects oversized;
 
-	/**
-	 * Runs a refresh's Neutron lists while it waits for Nova: threads of their own, never
-	 * queued behind the refreshes on the shared executor.
-	 */
-	private final ExecutorService neutronCalls = Executors
-		.newCachedThreadPool(DaemonThreads.named("live-views-neutron-"));
+	/** Runs a refresh's Neutron lists while it waits for Nova. */
+	private final Executor sideCalls;
 
 	private final ScheduledExecutorService timer = Executors
 		.newSingleThreadScheduledExecutor(DaemonThreads.named("live-views-"));
 
-	LiveViews(ProjectSource source, LiveViewProperties properties, Executor executor, Clock clock,
+	LiveViews(ProjectSource source, LiveViewProperties properties, Executor executor, Executor sideCalls, Clock clock,
 			MeterRegistry registry) {
 		this.source = source;
 		this.properties = properties;
 		this.executor = executor;
+		this.sideCalls = sideCalls;
 		this.clock = clock;
 		this.oversized = new OversizedProjects(clock, properties.resyncInterval());
 		this.metrics = new ViewMetrics(registry, this.views::size,
@@ -139,7 +136,6 @@ public class LiveViews {
 	/** Stops refreshing and ends every watch stream (see {@link LiveViewsShutdown}). */
 	void stop() {
 		this.timer.shutdownNow();
-		this.neutronCalls.shutdownNow();
 		this.views.values().forEach((view) -> view.publisher().retire());
 		this.views.clear();
 	}
@@ -154,7 +150,7 @@ public class LiveViews {
 			return Optional.empty();
 		}
 		ServerView view = this.views.computeIfAbsent(context.session().projectId(),
-				(id) -> new ServerView(id, this.source, this.properties, this.clock, this.neutronCalls));
+				(id) -> new ServerView(id, this.source, this.properties, this.clock, this.sideCalls));
 		view.used(context.session());
 		if (!view.isLoaded()) {
 			refreshFor(view, "resync", () -> view.load(context));

@@ -20,7 +20,7 @@ import io.stackgate.server.cloud.CloudSession;
 import io.stackgate.server.cloud.FloatingIp;
 import io.stackgate.server.cloud.ServerPort;
 import io.stackgate.server.problem.InvalidRequestException;
-import io.stackgate.server.web.Futures;
+import io.stackgate.server.concurrent.Futures;
 
 /**
  * The live view of one project's servers. A refresh asks Nova for the servers changed

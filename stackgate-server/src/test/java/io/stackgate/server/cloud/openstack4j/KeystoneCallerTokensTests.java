@@ -49,8 +49,8 @@ class KeystoneCallerTokensTests {
 	@BeforeEach
 	void setUp() {
 		this.stubs = new OpenStackStubs(openstack);
-		this.tokens = new KeystoneCallerTokens(this.stubs.clients(), this.stubs.baseUrl() + "/identity/v3",
-				Clock.systemUTC());
+		this.tokens = new KeystoneCallerTokens(this.stubs.clients(), this.stubs.calls(),
+				this.stubs.baseUrl() + "/identity/v3", Clock.systemUTC());
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class KeystoneCallerTokensTests {
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail")).willReturn(okJson("{\"flavors\": []}")));
 		CallerSession session = this.tokens.validate(CALLER_TOKEN, REQUEST_ID);
 
-		new NovaCompute(new UpstreamCalls(this.stubs.clients())).listFlavors(new CallContext(session, REQUEST_ID));
+		new NovaCompute(this.stubs.calls()).listFlavors(new CallContext(session, REQUEST_ID));
 
 		openstack.verify(getRequestedFor(urlPathEqualTo("/compute/v2.1/flavors/detail")).withHeader("X-Auth-Token",
 				equalTo(CALLER_TOKEN)));
@@ -93,8 +93,7 @@ class KeystoneCallerTokensTests {
 		CallerSession session = this.tokens.validate(CALLER_TOKEN, REQUEST_ID);
 
 		assertThatExceptionOfType(CloudException.class)
-			.isThrownBy(() -> new NovaCompute(new UpstreamCalls(this.stubs.clients()))
-				.listFlavors(new CallContext(session, REQUEST_ID)))
+			.isThrownBy(() -> new NovaCompute(this.stubs.calls()).listFlavors(new CallContext(session, REQUEST_ID)))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.UNAUTHORIZED));
 		openstack.verify(0, postRequestedFor(urlEqualTo("/identity/v3/auth/tokens")));
 	}

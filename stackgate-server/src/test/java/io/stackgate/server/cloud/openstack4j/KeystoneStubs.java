@@ -31,7 +31,7 @@ public final class KeystoneStubs {
 	 * @return caller tokens validated by, and issued by, this Keystone
 	 */
 	public CallerTokens callerTokens() {
-		return new KeystoneCallerTokens(this.stubs.clients(), authUrl(), Clock.systemUTC());
+		return new KeystoneCallerTokens(this.stubs.clients(), this.stubs.calls(), authUrl(), Clock.systemUTC());
 	}
 
 	/** Keystone validates this token, which expires at the given time. */

@@ -82,10 +82,10 @@ class LaunchFailuresTests {
 		// fail on a slow first call.
 		OpenStackClients clients = new OpenStackClients(this.stubs.cloudConfig(),
 				Config.newConfig().withConnectionTimeout(5000).withReadTimeout(20_000));
-		KeystoneSession session = new KeystoneSession(new KeystoneLogin(this.stubs.cloudConfig(), clients),
+		UpstreamCalls calls = new UpstreamCalls(clients, UpstreamBulkheads.defaults());
+		KeystoneSession session = new KeystoneSession(new KeystoneLogin(this.stubs.cloudConfig(), clients), calls,
 				Duration.ofMinutes(5), Clock.systemUTC(), this.stubs.meterRegistry);
 		this.context = new CallContext(session, REQUEST_ID);
-		UpstreamCalls calls = new UpstreamCalls(clients);
 		this.nova = new NovaCompute(calls);
 		this.locks = new KeypairLaunchLocks(calls, OpenStackStubs.READ_TIMEOUT);
 	}
@@ -136,7 +136,7 @@ class LaunchFailuresTests {
 
 	@Test
 	void aCreateThatTimesOutIsATimeoutAndIsSentOnlyOnce() {
-		this.nova = new NovaCompute(new UpstreamCalls(this.stubs.clients()));
+		this.nova = new NovaCompute(this.stubs.calls());
 		openstack.stubFor(post(urlPathEqualTo(SERVERS))
 			.willReturn(created().withFixedDelay((int) OpenStackStubs.READ_TIMEOUT.multipliedBy(2).toMillis())));
 
@@ -151,7 +151,7 @@ class LaunchFailuresTests {
 
 	@Test
 	void writesKeepTheWholeReadTimeoutAfterTheRequestsReadsUsedMostOfIt() {
-		this.nova = new NovaCompute(new UpstreamCalls(this.stubs.clients()));
+		this.nova = new NovaCompute(this.stubs.calls());
 		long slow = OpenStackStubs.READ_TIMEOUT.toMillis() * 7 / 10;
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail"))
 			.willReturn(okJson("{\"flavors\": []}").withFixedDelay((int) slow)));

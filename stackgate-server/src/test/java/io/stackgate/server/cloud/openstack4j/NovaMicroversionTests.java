@@ -51,7 +51,7 @@ class NovaMicroversionTests {
 		stubs.keystoneIssuesTokens(Duration.ofHours(1));
 		this.context = new CallContext(stubs.session(Duration.ofMinutes(5)),
 				"req-1b4e28ba-2fa1-11d2-883f-0016d3cca427");
-		UpstreamCalls calls = new UpstreamCalls(stubs.clients());
+		UpstreamCalls calls = stubs.calls();
 		this.nova = new NovaCompute(calls);
 		this.glance = new GlanceImages(calls);
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail")).willReturn(okJson("{\"flavors\": []}")));

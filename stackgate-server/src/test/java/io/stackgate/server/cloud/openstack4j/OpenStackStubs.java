@@ -54,12 +54,16 @@ final class OpenStackStubs {
 	}
 
 	OpenStackClients clients() {
-		return clients(UpstreamBulkheads.defaults());
+		Config config = Config.newConfig().withConnectionTimeout(2000).withReadTimeout((int) READ_TIMEOUT.toMillis());
+		return new OpenStackClients(cloudConfig(), config);
 	}
 
-	OpenStackClients clients(UpstreamBulkheads bulkheads) {
-		Config config = Config.newConfig().withConnectionTimeout(2000).withReadTimeout((int) READ_TIMEOUT.toMillis());
-		return new OpenStackClients(cloudConfig(), config, bulkheads);
+	UpstreamCalls calls() {
+		return calls(UpstreamBulkheads.defaults());
+	}
+
+	UpstreamCalls calls(UpstreamBulkheads bulkheads) {
+		return new UpstreamCalls(clients(), bulkheads);
 	}
 
 	KeystoneSession session(Duration refreshMargin) {
@@ -71,7 +75,8 @@ final class OpenStackStubs {
 	}
 
 	KeystoneSession session(CloudConfig cloud, Duration refreshMargin, Clock clock) {
-		return new KeystoneSession(new KeystoneLogin(cloud, clients()), refreshMargin, clock, this.meterRegistry);
+		return new KeystoneSession(new KeystoneLogin(cloud, clients()), calls(), refreshMargin, clock,
+				this.meterRegistry);
 	}
 
 	/** Keystone issues tokens valid from now for the given time. */

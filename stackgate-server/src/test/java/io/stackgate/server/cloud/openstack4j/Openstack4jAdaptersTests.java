@@ -61,7 +61,7 @@ class Openstack4jAdaptersTests {
 		this.stubs = new OpenStackStubs(openstack);
 		this.stubs.keystoneIssuesTokens(Duration.ofHours(1));
 		this.context = new CallContext(this.stubs.session(Duration.ofMinutes(5)), REQUEST_ID);
-		UpstreamCalls calls = new UpstreamCalls(this.stubs.clients());
+		UpstreamCalls calls = this.stubs.calls();
 		this.nova = new NovaCompute(calls);
 		this.glance = new GlanceImages(calls);
 		this.neutron = new NeutronNetworks(calls);

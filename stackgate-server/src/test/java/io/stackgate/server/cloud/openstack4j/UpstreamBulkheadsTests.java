@@ -67,7 +67,7 @@ class UpstreamBulkheadsTests {
 				Duration.ofMinutes(5), 2, Duration.ofMillis(50), CIRCUIT_OPEN_WAIT);
 		UpstreamBulkheads bulkheads = new UpstreamBulkheads(properties, this.meterRegistry);
 		this.context = new CallContext(this.stubs.session(Duration.ofMinutes(5)), "req-bulkhead");
-		UpstreamCalls calls = new UpstreamCalls(this.stubs.clients(bulkheads));
+		UpstreamCalls calls = this.stubs.calls(bulkheads);
 		this.nova = new NovaCompute(calls);
 		this.glance = new GlanceImages(calls);
 		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail"))

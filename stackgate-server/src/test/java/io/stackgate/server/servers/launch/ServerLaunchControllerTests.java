@@ -36,7 +36,7 @@ import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cloud.ServerPage;
 import io.stackgate.server.cloud.ServerSpec;
 import io.stackgate.server.servers.ServerService;
-import io.stackgate.server.servers.ServerWatcher;
+import io.stackgate.server.servers.ServerWaits;
 import io.stackgate.server.servers.view.LiveViewConfiguration;
 import io.stackgate.testing.WebTestConfiguration;
 
@@ -62,7 +62,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(LaunchController.class)
-@Import({ ServerService.class, ServerLauncher.class, ServerCreator.class, IdempotentLaunches.class, ServerWatcher.class,
+@Import({ ServerService.class, ServerLauncher.class, ServerCreator.class, IdempotentLaunches.class, ServerWaits.class,
 		LaunchTargets.class, LaunchOptionsService.class, LiveViewConfiguration.class, WebTestConfiguration.class })
 @TestPropertySource(properties = { "stackgate.launch.poll-interval=50ms", "stackgate.launch.max-wait=60s" })
 class ServerLaunchControllerTests {

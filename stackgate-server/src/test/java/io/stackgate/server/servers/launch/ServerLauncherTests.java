@@ -103,7 +103,7 @@ public class ServerLauncherTests {
 	void setUp() {
 		LaunchOptionsService launchOptions = LaunchOptionsServices.of(this.compute, this.images, this.networks);
 		ServerService servers = new ServerService(this.compute, launchOptions, this.views);
-		ServerCreator creator = new ServerCreator(this.compute, servers, this.views);
+		ServerCreator creator = new ServerCreator(servers);
 		this.launcher = new ServerLauncher(new LaunchTargets(launchOptions), creator,
 				new IdempotentLaunches(this.locks, servers, creator, Duration.ofMillis(300), Duration.ofMillis(50)),
 				this.compute, Settings.bind(LaunchProperties.class));

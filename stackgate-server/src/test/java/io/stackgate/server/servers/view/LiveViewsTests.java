@@ -2,6 +2,7 @@ package io.stackgate.server.servers.view;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -168,7 +169,7 @@ class LiveViewsTests {
 		withFastPolls[1] = "20ms";
 		System.arraycopy(settings, 0, withFastPolls, 2, settings.length);
 		this.views = new LiveViews(this.project, Settings.bind(LiveViewProperties.class, withFastPolls), Runnable::run,
-				this.project.clock, this.registry);
+				ForkJoinPool.commonPool(), this.project.clock, this.registry);
 	}
 
 	private static CallContext context(CloudSession session) {

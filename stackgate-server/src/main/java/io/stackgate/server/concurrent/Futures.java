@@ -1,4 +1,4 @@
-package io.stackgate.server.web;
+package io.stackgate.server.concurrent;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -24,7 +24,7 @@ import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.problem.UnauthenticatedException;
-import io.stackgate.server.web.DaemonThreads;
+import io.stackgate.server.concurrent.DaemonThreads;
 
 /**
  * Waits for servers to settle or to disappear without holding a thread per waiting
@@ -32,9 +32,9 @@ import io.stackgate.server.web.DaemonThreads;
  * one timer thread and run on the shared executor.
  */
 @Component
-public class ServerWatcher implements DisposableBean {
+public class ServerWaits implements DisposableBean {
 
-	private static final Logger log = LoggerFactory.getLogger(ServerWatcher.class);
+	private static final Logger log = LoggerFactory.getLogger(ServerWaits.class);
 
 	private static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
 
@@ -47,9 +47,9 @@ public class ServerWatcher implements DisposableBean {
 	private final Duration maxWait;
 
 	private final ScheduledExecutorService timer = Executors
-		.newSingleThreadScheduledExecutor(DaemonThreads.named("server-watcher-"));
+		.newSingleThreadScheduledExecutor(DaemonThreads.named("server-waits-"));
 
-	ServerWatcher(ServerService servers, Executor applicationTaskExecutor, LaunchProperties properties) {
+	ServerWaits(ServerService servers, Executor applicationTaskExecutor, LaunchProperties properties) {
 		this.servers = servers;
 		this.executor = applicationTaskExecutor;
 		this.pollInterval = properties.pollInterval();
@@ -80,7 +80,7 @@ public class ServerWatcher implements DisposableBean {
 	 * @return the servers once each is settled ({@link ServerStatus#isSettled()}) or
 	 * gone, or as they are when the timeout passes
 	 */
-	public CompletableFuture<Watch<List<ServerDto>>> awaitSettled(CallContext context, List<ServerDto> initial,
+	public CompletableFuture<Progress<List<ServerDto>>> awaitSettled(CallContext context, List<ServerDto> initial,
 			Duration timeout) {
 		return poll(context, initial, timeout, (pollContext, current) -> {
 			List<ServerDto> next = new ArrayList<>();
@@ -88,34 +88,34 @@ public class ServerWatcher implements DisposableBean {
 				next.add(server.status().isSettled() ? server
 						: this.servers.find(pollContext, server.id()).orElseGet(() -> gone(server)));
 			}
-			return new Watch<>(next, next.stream().allMatch((server) -> server.status().isSettled()));
+			return new Progress<>(next, next.stream().allMatch((server) -> server.status().isSettled()));
 		});
 	}
 
 	/**
 	 * @return whether the server was gone before the timeout passed
 	 */
-	CompletableFuture<Watch<String>> awaitGone(CallContext context, String serverId, Duration timeout) {
+	CompletableFuture<Progress<String>> awaitGone(CallContext context, String serverId, Duration timeout) {
 		return poll(context, serverId, timeout,
-				(pollContext, id) -> new Watch<>(id, this.servers.isGone(pollContext, id)));
+				(pollContext, id) -> new Progress<>(id, this.servers.isGone(pollContext, id)));
 	}
 
 	/**
-	 * The state of a wait.
+	 * How far a wait got.
 	 *
 	 * @param value what is being waited for, as it is now
 	 * @param done whether the wait is over
 	 */
-	public record Watch<T>(T value, boolean done) {
+	public record Progress<T>(T value, boolean done) {
 	}
 
 	/**
 	 * Each poll is a new round of calls to OpenStack, with its own time budget
 	 * ({@link CallContext#restarted()}).
 	 */
-	private <T> CompletableFuture<Watch<T>> poll(CallContext context, T initial, Duration timeout,
-			BiFunction<CallContext, T, Watch<T>> step) {
-		CompletableFuture<Watch<T>> result = new CompletableFuture<>();
+	private <T> CompletableFuture<Progress<T>> poll(CallContext context, T initial, Duration timeout,
+			BiFunction<CallContext, T, Progress<T>> step) {
+		CompletableFuture<Progress<T>> result = new CompletableFuture<>();
 		schedule(new Poll<>(context, Instant.now().plus(timeout), step, result), initial);
 		return result;
 	}
@@ -126,10 +126,10 @@ public class ServerWatcher implements DisposableBean {
 	}
 
 	private <T> void run(Poll<T> poll, T current) {
-		Watch<T> watch;
+		Progress<T> progress;
 		try {
 			refuseExpiredToken(poll.context());
-			watch = poll.step().apply(poll.context().restarted(), current);
+			progress = poll.step().apply(poll.context().restarted(), current);
 		}
 		catch (CloudException ex) {
 			if (!isPassing(ex)) {
@@ -139,17 +139,17 @@ public class ServerWatcher implements DisposableBean {
 				return;
 			}
 			log.warn("Polling OpenStack for a waiting client failed, polling again: {}", ex.getMessage());
-			watch = new Watch<>(current, false);
+			progress = new Progress<>(current, false);
 		}
 		catch (RuntimeException ex) {
 			poll.result().completeExceptionally(ex);
 			return;
 		}
-		if (watch.done() || Instant.now().isAfter(poll.deadline())) {
-			poll.result().complete(watch);
+		if (progress.done() || Instant.now().isAfter(poll.deadline())) {
+			poll.result().complete(progress);
 		}
 		else {
-			schedule(poll, watch.value());
+			schedule(poll, progress.value());
 		}
 	}
 
@@ -185,8 +185,8 @@ public class ServerWatcher implements DisposableBean {
 		this.timer.shutdownNow();
 	}
 
-	private record Poll<T>(CallContext context, Instant deadline, BiFunction<CallContext, T, Watch<T>> step,
-			CompletableFuture<Watch<T>> result) {
+	private record Poll<T>(CallContext context, Instant deadline, BiFunction<CallContext, T, Progress<T>> step,
+			CompletableFuture<Progress<T>> result) {
 	}
 
 }

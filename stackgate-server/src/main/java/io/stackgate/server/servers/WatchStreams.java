@@ -26,7 +26,7 @@ import io.stackgate.server.servers.view.Watch;
  * {@code Last-Event-ID}.
  */
 @Component
-class ServerWatches {
+class WatchStreams {
 
 	private final LiveViews views;
 
@@ -42,7 +42,7 @@ class ServerWatches {
 	 */
 	private final Duration revalidateEvery;
 
-	ServerWatches(LiveViews views, ServerService servers, Executor applicationTaskExecutor,
+	WatchStreams(LiveViews views, ServerService servers, Executor applicationTaskExecutor,
 			LiveViewProperties properties, ObjectProvider<AuthProperties> auth) {
 		this.views = views;
 		this.servers = servers;

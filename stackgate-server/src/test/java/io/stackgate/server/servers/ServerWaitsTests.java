@@ -33,7 +33,7 @@ import static org.mockito.Mockito.verify;
 /**
  * How a wait for servers ends when the caller's token or OpenStack stops it.
  */
-class ServerWatcherTests {
+class ServerWaitsTests {
 
 	private static final ServerDto BUILDING = new ServerDto("s-1", "web", ServerStatus.BUILD, List.of(),
 			new ResourceRefDto("f-small", "m1.small"), new ResourceRefDto("i-cirros", "cirros"),
@@ -41,12 +41,12 @@ class ServerWatcherTests {
 
 	private final ServerService servers = mock(ServerService.class);
 
-	private final ServerWatcher watcher = new ServerWatcher(this.servers, Runnable::run,
+	private final ServerWaits waits = new ServerWaits(this.servers, Runnable::run,
 			new LaunchProperties(10, Duration.ofMillis(20), Duration.ofMinutes(10)));
 
 	@AfterEach
 	void stopTimer() {
-		this.watcher.destroy();
+		this.waits.destroy();
 	}
 
 	@Test
@@ -54,7 +54,7 @@ class ServerWatcherTests {
 		given(this.servers.find(any(), eq("s-1"))).willReturn(Optional.of(BUILDING));
 		Instant expiry = Instant.now().plusMillis(200);
 
-		CompletableFuture<?> wait = this.watcher.awaitSettled(callerUntil(expiry), List.of(BUILDING),
+		CompletableFuture<?> wait = this.waits.awaitSettled(callerUntil(expiry), List.of(BUILDING),
 				Duration.ofMinutes(5));
 
 		assertThatThrownBy(() -> wait.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
@@ -69,7 +69,7 @@ class ServerWatcherTests {
 		given(this.servers.find(any(), eq("s-1"))).willThrow(new CloudException(CloudException.Kind.UNAUTHORIZED,
 				OpenStackService.COMPUTE, "Nova answered 401", 401, "req-1", null));
 
-		CompletableFuture<?> wait = this.watcher.awaitSettled(callerUntil(Instant.now().plusSeconds(3600)),
+		CompletableFuture<?> wait = this.waits.awaitSettled(callerUntil(Instant.now().plusSeconds(3600)),
 				List.of(BUILDING), Duration.ofMinutes(5));
 
 		assertThatThrownBy(() -> wait.get(10, TimeUnit.SECONDS)).cause()
@@ -85,7 +85,7 @@ class ServerWatcherTests {
 					"Nova could not be reached", null, null, null))
 			.willReturn(Optional.of(BUILDING.withStatus(ServerStatus.ACTIVE)));
 
-		ServerWatcher.Watch<List<ServerDto>> watch = this.watcher
+		ServerWaits.Progress<List<ServerDto>> watch = this.waits
 			.awaitSettled(callerUntil(Instant.now().plusSeconds(3600)), List.of(BUILDING), Duration.ofMinutes(5))
 			.get(10, TimeUnit.SECONDS);
 

@@ -1,4 +1,4 @@
-package io.stackgate.server.cloud;
+package io.stackgate.server.cache;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.stackgate.server.cloud.CloudException;
 
 /**
  * A cache of answers from OpenStack that is renewed ahead and outlives slowdowns and
@@ -30,9 +32,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * is out (a {@link CloudException} of kind {@code UNAVAILABLE} or {@code TIMEOUT}, or a
  * 5xx), the old entry is served for up to {@code staleIfError} past its TTL (RFC 5861
  * stale-if-error), marked with its age;</li>
- * <li>concurrent misses share one load, run on the first caller's thread; a failed load
- * is not cached.</li>
+ * <li>concurrent misses share one load; a failed load is not cached.</li>
  * </ul>
+ * Loads a caller waits for run on the {@code loads} executor: threads of their own, so
+ * that a caller that needs several answers has them fetched side by side, or the caller's
+ * own thread (a direct executor) when it waits for nothing else. Background renewals run
+ * on the {@code renewals} executor.
  *
  * @param <K> the key
  * @param <V> the cached answer
@@ -44,7 +49,7 @@ public final class ResilientCache<K, V> {
 
 	private final Cache<K, Entry<V>> entries;
 
-	private final ConcurrentMap<K, CompletableFuture<Entry<V>>> loads = new ConcurrentHashMap<>();
+	private final ConcurrentMap<K, CompletableFuture<Entry<V>>> inFlight = new ConcurrentHashMap<>();
 
 	private final long ttlMillis;
 
@@ -52,21 +57,25 @@ public final class ResilientCache<K, V> {
 
 	private final long staleMillis;
 
-	private final Executor executor;
+	private final Executor renewals;
+
+	private final Executor loads;
 
 	private final Clock clock;
 
 	/**
 	 * @param freshness how long entries are served
 	 * @param maxSize how many entries are kept at most
-	 * @param executor runs background renewals
+	 * @param renewals runs background renewals
+	 * @param loads runs the loads callers wait for
 	 * @param clock the time
 	 */
-	public ResilientCache(Freshness freshness, long maxSize, Executor executor, Clock clock) {
+	public ResilientCache(Freshness freshness, long maxSize, Executor renewals, Executor loads, Clock clock) {
 		this.ttlMillis = freshness.ttl().toMillis();
 		this.revalidateMillis = freshness.staleWhileRevalidate().toMillis();
 		this.staleMillis = freshness.staleIfError().toMillis();
-		this.executor = executor;
+		this.renewals = renewals;
+		this.loads = loads;
 		this.clock = clock;
 		this.entries = Caffeine.newBuilder()
 			.expireAfterWrite(Duration.ofMillis(this.ttlMillis + Math.max(this.revalidateMillis, this.staleMillis)))
@@ -131,12 +140,11 @@ public final class ResilientCache<K, V> {
 	}
 
 	/**
-	 * One load per key at a time; a waiting caller runs it on its own thread, a renewal
-	 * in the background.
+	 * One load per key at a time, for a caller that waits for it or in the background.
 	 */
-	private CompletableFuture<Entry<V>> load(K key, Supplier<V> loader, boolean inline) {
+	private CompletableFuture<Entry<V>> load(K key, Supplier<V> loader, boolean waited) {
 		CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
-		CompletableFuture<Entry<V>> running = this.loads.putIfAbsent(key, mine);
+		CompletableFuture<Entry<V>> running = this.inFlight.putIfAbsent(key, mine);
 		if (running != null) {
 			return running;
 		}
@@ -144,7 +152,7 @@ public final class ResilientCache<K, V> {
 			try {
 				Entry<V> entry = new Entry<>(loader.get(), this.clock.millis());
 				this.entries.put(key, entry);
-				this.loads.remove(key, mine);
+				this.inFlight.remove(key, mine);
 				mine.complete(entry);
 			}
 			catch (RuntimeException ex) {
@@ -152,21 +160,16 @@ public final class ResilientCache<K, V> {
 				if (!isOutage(ex) && !isRefusedCredential(ex)) {
 					this.entries.invalidate(key);
 				}
-				this.loads.remove(key, mine);
+				this.inFlight.remove(key, mine);
 				mine.completeExceptionally(ex);
 			}
 		};
-		if (inline) {
-			run.run();
+		try {
+			(waited ? this.loads : this.renewals).execute(run);
 		}
-		else {
-			try {
-				this.executor.execute(run);
-			}
-			catch (RejectedExecutionException ex) {
-				this.loads.remove(key, mine);
-				mine.completeExceptionally(ex);
-			}
+		catch (RejectedExecutionException ex) {
+			this.inFlight.remove(key, mine);
+			mine.completeExceptionally(ex);
 		}
 		return mine;
 	}

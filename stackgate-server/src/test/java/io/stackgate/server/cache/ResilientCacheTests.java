@@ -1,4 +1,4 @@
-package io.stackgate.server.cloud;
+package io.stackgate.server.cache;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,14 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.CloudException.Kind;
-import io.stackgate.server.cloud.ResilientCache.Freshness;
-import io.stackgate.server.cloud.ResilientCache.Served;
+import io.stackgate.server.cloud.OpenStackService;
+import io.stackgate.server.cache.ResilientCache.Freshness;
+import io.stackgate.server.cache.ResilientCache.Served;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,7 +40,7 @@ class ResilientCacheTests {
 	private final List<Runnable> background = new ArrayList<>();
 
 	private final ResilientCache<String, String> cache = new ResilientCache<>(new Freshness(TTL, REVALIDATE, STALE), 10,
-			this.background::add, this.clock);
+			this.background::add, Runnable::run, this.clock);
 
 	private final AtomicInteger loads = new AtomicInteger();
 
@@ -90,10 +96,38 @@ class ResilientCacheTests {
 		assertThat(this.background).isEmpty();
 	}
 
+	/** What a cold launch-options needs: its three lists fetched side by side. */
+	@Test
+	void loadsCallersWaitForRunOnTheLoadsExecutorSideBySide() throws Exception {
+		ExecutorService loads = Executors.newCachedThreadPool();
+		try {
+			ResilientCache<String, String> cache = new ResilientCache<>(new Freshness(TTL, REVALIDATE, STALE), 10,
+					this.background::add, loads, this.clock);
+			CountDownLatch bothStarted = new CountDownLatch(2);
+			Supplier<String> meetsTheOther = () -> {
+				bothStarted.countDown();
+				try {
+					return bothStarted.await(5, TimeUnit.SECONDS) ? "side by side" : "one after the other";
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			};
+			CompletableFuture<Served<String>> flavors = cache.get("flavors", meetsTheOther);
+			CompletableFuture<Served<String>> images = cache.get("images", meetsTheOther);
+			assertThat(flavors.get(10, TimeUnit.SECONDS).value()).isEqualTo("side by side");
+			assertThat(images.get(10, TimeUnit.SECONDS).value()).isEqualTo("side by side");
+		}
+		finally {
+			loads.shutdownNow();
+		}
+	}
+
 	@Test
 	void withoutStaleWhileRevalidateAnEntryPastItsTtlIsWaitedFor() {
 		ResilientCache<String, String> validations = new ResilientCache<>(new Freshness(TTL, Duration.ZERO, STALE), 10,
-				this.background::add, this.clock);
+				this.background::add, Runnable::run, this.clock);
 		validations.get("token", () -> "v1");
 		this.clock.advance(TTL);
 		CompletableFuture<Served<String>> revalidated = validations.get("token", () -> "v2");
