@@ -1,10 +1,7 @@
 package io.stackgate.server.auth;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import io.stackgate.testing.MutableClock;
 import io.stackgate.testing.Settings;
 import io.stackgate.testing.TestCaller;
 import io.stackgate.server.cloud.CallerSession;
@@ -223,35 +221,6 @@ class TokenValidationsTests {
 		@Override
 		public IssuedToken issue(PasswordCredentials credentials) {
 			return new IssuedToken("t-issued", new TestCaller("p-1", "u-1", this.expiresAt));
-		}
-
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}
