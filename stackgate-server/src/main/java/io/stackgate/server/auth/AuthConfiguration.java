@@ -54,8 +54,8 @@ class AuthConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "stackgate.auth.mode", havingValue = "keystone", matchIfMissing = true)
 	TokenValidations tokenValidations(CallerTokens callerTokens, AuthProperties auth, Executor applicationTaskExecutor,
-			MeterRegistry meterRegistry) {
-		return new TokenValidations(callerTokens, auth, applicationTaskExecutor, Clock.systemUTC(), meterRegistry);
+			Clock clock, MeterRegistry meterRegistry) {
+		return new TokenValidations(callerTokens, auth, applicationTaskExecutor, clock, meterRegistry);
 	}
 
 	@Bean
