@@ -28,7 +28,8 @@ class Openstack4jConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(Openstack4jConfiguration.class);
 
 	@Bean
-	OpenStackClients openStackClients(CloudConfig cloud, UpstreamProperties upstream, MeterRegistry meterRegistry) {
+	OpenStackClients openStackClients(CloudConfig cloud, UpstreamProperties upstream, Clock clock,
+			MeterRegistry meterRegistry) {
 		Config config = Config.newConfig()
 			.withConnectionTimeout((int) upstream.connectTimeout().toMillis())
 			.withReadTimeout((int) upstream.readTimeout().toMillis());
@@ -46,7 +47,7 @@ class Openstack4jConfiguration {
 		Gauge.builder("stackgate.upstream.connections.idle", UpstreamConnections::idle)
 			.description("Connections to OpenStack's APIs kept idle for the next calls")
 			.register(meterRegistry);
-		return new OpenStackClients(cloud, config, new UpstreamBulkheads(upstream, meterRegistry));
+		return new OpenStackClients(cloud, config, new UpstreamBulkheads(upstream, clock, meterRegistry));
 	}
 
 	/**
@@ -57,9 +58,9 @@ class Openstack4jConfiguration {
 	 */
 	@Bean
 	KeystoneSession keystoneSession(CloudConfig cloud, OpenStackClients clients, UpstreamProperties upstream,
-			MeterRegistry meterRegistry) {
+			Clock clock, MeterRegistry meterRegistry) {
 		KeystoneSession session = new KeystoneSession(new KeystoneLogin(cloud, clients), upstream.tokenRefreshMargin(),
-				Clock.systemUTC(), meterRegistry);
+				clock, meterRegistry);
 		try {
 			session.token();
 		}
@@ -98,8 +99,8 @@ class Openstack4jConfiguration {
 	}
 
 	@Bean
-	CallerTokens callerTokens(OpenStackClients clients, CloudConfig cloud) {
-		return new KeystoneCallerTokens(clients, cloud.authUrl().replaceAll("/+$", ""), Clock.systemUTC());
+	CallerTokens callerTokens(OpenStackClients clients, CloudConfig cloud, Clock clock) {
+		return new KeystoneCallerTokens(clients, cloud.authUrl().replaceAll("/+$", ""), clock);
 	}
 
 	@Bean
