@@ -21,9 +21,9 @@ public class LiveViewConfiguration {
 
 	@Bean
 	LiveViews liveViews(ComputeClient compute, NetworkClient network, LiveViewProperties properties,
-			Executor applicationTaskExecutor, MeterRegistry meterRegistry) {
-		return new LiveViews(new CloudProjectSource(compute, network), properties, applicationTaskExecutor,
-				Clock.systemUTC(), meterRegistry);
+			Executor applicationTaskExecutor, Clock clock, MeterRegistry meterRegistry) {
+		return new LiveViews(new CloudProjectSource(compute, network), properties, applicationTaskExecutor, clock,
+				meterRegistry);
 	}
 
 	@Bean
