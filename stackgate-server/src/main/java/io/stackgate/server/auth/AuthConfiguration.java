@@ -54,8 +54,8 @@ class AuthConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "stackgate.auth.mode", havingValue = "keystone", matchIfMissing = true)
 	TokenValidations tokenValidations(CallerTokens callerTokens, AuthProperties auth, Executor applicationTaskExecutor,
-			MeterRegistry meterRegistry) {
-		return new TokenValidations(callerTokens, auth, applicationTaskExecutor, Clock.systemUTC(), meterRegistry);
+			Clock clock, MeterRegistry meterRegistry) {
+		return new TokenValidations(callerTokens, auth, applicationTaskExecutor, clock, meterRegistry);
 	}
 
 	@Bean
@@ -93,11 +93,17 @@ class AuthConfiguration {
 		return registration;
 	}
 
+	/** The callers' buckets, refilled by the monotonic clock. */
+	@Bean
+	RateLimiter rateLimiter(AuthProperties auth) {
+		return new RateLimiter(auth.rateLimit(), System::nanoTime);
+	}
+
 	@Bean
 	FilterRegistrationBean<AuthenticationFilter> authenticationFilter(AuthSettings settings,
-			Authenticator authenticator, AuthProperties auth) {
-		AuthenticationFilter filter = new AuthenticationFilter(authenticator,
-				new RateLimiter(auth.rateLimit(), System::nanoTime), auth.mode() == AuthProperties.Mode.KEYSTONE);
+			Authenticator authenticator, RateLimiter rateLimiter, AuthProperties auth) {
+		AuthenticationFilter filter = new AuthenticationFilter(authenticator, rateLimiter,
+				auth.mode() == AuthProperties.Mode.KEYSTONE);
 		FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(AUTHENTICATION_FILTER_ORDER);
 		return registration;

@@ -1,10 +1,16 @@
 package io.stackgate.server.auth;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -22,7 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Per-caller token buckets: 3 requests and 1 create per 2 seconds.
+ * Per-caller token buckets: 3 requests and 1 create per 2 seconds, on a clock the tests
+ * move.
  */
 @WebMvcTest(controllers = EchoController.class,
 		properties = { "stackgate.auth.mode=service", "stackgate.auth.api-keys[0].name=limited",
@@ -33,8 +40,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 				"stackgate.auth.api-keys[2].sha256=c524e0025e847ff852a0e0426483fea63aaf98e78afb2a01ddd944600a1eaa94",
 				"stackgate.auth.api-keys[2].role=operator", "stackgate.auth.rate-limit.requests=3",
 				"stackgate.auth.rate-limit.creates=1", "stackgate.auth.rate-limit.per=2s" })
-@Import({ AuthConfiguration.class, EchoController.class, AuthSliceBeans.class })
+@Import({ AuthConfiguration.class, EchoController.class, AuthSliceBeans.class, RateLimitTests.MovedClock.class })
 class RateLimitTests {
+
+	/** What the buckets read in place of {@code System.nanoTime()}. */
+	private static final AtomicLong nanoTime = new AtomicLong();
 
 	private static final String LIMITED_KEY = "lk-a9e3c5d71f2b4c68b0e1";
 
@@ -67,7 +77,7 @@ class RateLimitTests {
 		long retryAfter = Long.parseLong(limited.getResponse().getHeader("Retry-After"));
 		assertThat(retryAfter).isBetween(1L, 2L);
 
-		Thread.sleep(retryAfter * 1000);
+		nanoTime.addAndGet(Duration.ofSeconds(retryAfter).toNanos());
 
 		this.mvc.perform(get("/api/v1/echo").header("X-API-Key", LIMITED_KEY)).andExpect(status().isOk());
 	}
@@ -90,6 +100,18 @@ class RateLimitTests {
 			request.setRemoteAddr(address);
 			return request;
 		};
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovedClock {
+
+		/** The configured limits, refilled as the test moves {@code nanoTime}. */
+		@Bean
+		@Primary
+		RateLimiter movedRateLimiter(AuthProperties auth) {
+			return new RateLimiter(auth.rateLimit(), nanoTime::get);
+		}
+
 	}
 
 	@Test

@@ -1,21 +1,20 @@
 package io.stackgate.server.auth;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import io.stackgate.testing.MutableClock;
 import io.stackgate.testing.Settings;
 import io.stackgate.testing.TestCaller;
 import io.stackgate.server.cloud.CallerSession;
@@ -58,18 +57,17 @@ class TokenValidationsTests {
 	@Test
 	void concurrentRequestsWithANewTokenShareOneValidation() throws Exception {
 		this.keystone.expiresAt = this.clock.instant().plus(Duration.ofHours(1));
-		this.keystone.delay = Duration.ofMillis(200);
+		CountDownLatch arrived = new CountDownLatch(16);
+		this.keystone.answersOnce = arrived;
 		ExecutorService threads = Executors.newFixedThreadPool(16);
 		try {
-			CountDownLatch start = new CountDownLatch(1);
 			List<Future<CallerSession>> sessions = new ArrayList<>();
 			for (int i = 0; i < 16; i++) {
 				sessions.add(threads.submit(() -> {
-					start.await();
+					arrived.countDown();
 					return this.validations.validate("t-1", "req");
 				}));
 			}
-			start.countDown();
 			for (Future<CallerSession> session : sessions) {
 				assertThat(session.get().projectId()).isEqualTo("p-1");
 			}
@@ -197,13 +195,17 @@ class TokenValidationsTests {
 
 		volatile boolean down;
 
-		volatile Duration delay = Duration.ZERO;
+		/**
+		 * Keystone answers once this opens: slow enough for the requests that arrive
+		 * meanwhile.
+		 */
+		volatile CountDownLatch answersOnce = new CountDownLatch(0);
 
 		@Override
 		public CallerSession validate(String token, String requestId) {
 			this.asked.incrementAndGet();
 			try {
-				Thread.sleep(this.delay.toMillis());
+				assertThat(this.answersOnce.await(5, TimeUnit.SECONDS)).as("opened within 5 s").isTrue();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -223,35 +225,6 @@ class TokenValidationsTests {
 		@Override
 		public IssuedToken issue(PasswordCredentials credentials) {
 			return new IssuedToken("t-issued", new TestCaller("p-1", "u-1", this.expiresAt));
-		}
-
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}

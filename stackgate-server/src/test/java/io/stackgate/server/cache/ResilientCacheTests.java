@@ -1,10 +1,7 @@
 package io.stackgate.server.cache;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +20,7 @@ import io.stackgate.server.cloud.CloudException.Kind;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.cache.ResilientCache.Freshness;
 import io.stackgate.server.cache.ResilientCache.Served;
+import io.stackgate.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,7 +33,7 @@ class ResilientCacheTests {
 
 	private static final Duration STALE = Duration.ofMinutes(5);
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T00:00:00Z"));
 
 	private final List<Runnable> background = new ArrayList<>();
 
@@ -210,31 +208,6 @@ class ResilientCacheTests {
 
 	private static String fail(Kind kind) {
 		throw new CloudException(kind, OpenStackService.COMPUTE, "Nova could not be reached", null, null, null);
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-12-02T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -28,7 +28,8 @@ class Openstack4jConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(Openstack4jConfiguration.class);
 
 	@Bean
-	OpenStackClients openStackClients(CloudConfig cloud, UpstreamProperties upstream, MeterRegistry meterRegistry) {
+	OpenStackClients openStackClients(CloudConfig cloud, UpstreamProperties upstream, Clock clock,
+			MeterRegistry meterRegistry) {
 		Config config = Config.newConfig()
 			.withConnectionTimeout((int) upstream.connectTimeout().toMillis())
 			.withReadTimeout((int) upstream.readTimeout().toMillis());
@@ -50,8 +51,9 @@ class Openstack4jConfiguration {
 	}
 
 	@Bean
-	UpstreamCalls upstreamCalls(OpenStackClients clients, UpstreamProperties upstream, MeterRegistry meterRegistry) {
-		return new UpstreamCalls(clients, new UpstreamBulkheads(upstream, meterRegistry));
+	UpstreamCalls upstreamCalls(OpenStackClients clients, UpstreamProperties upstream, Clock clock,
+			MeterRegistry meterRegistry) {
+		return new UpstreamCalls(clients, new UpstreamBulkheads(upstream, clock, meterRegistry));
 	}
 
 	/**
@@ -62,9 +64,9 @@ class Openstack4jConfiguration {
 	 */
 	@Bean
 	KeystoneSession keystoneSession(CloudConfig cloud, OpenStackClients clients, UpstreamCalls calls,
-			UpstreamProperties upstream, MeterRegistry meterRegistry) {
+			UpstreamProperties upstream, Clock clock, MeterRegistry meterRegistry) {
 		KeystoneSession session = new KeystoneSession(new KeystoneLogin(cloud, clients), calls,
-				upstream.tokenRefreshMargin(), Clock.systemUTC(), meterRegistry);
+				upstream.tokenRefreshMargin(), clock, meterRegistry);
 		try {
 			session.token();
 		}
@@ -98,8 +100,8 @@ class Openstack4jConfiguration {
 	}
 
 	@Bean
-	CallerTokens callerTokens(OpenStackClients clients, UpstreamCalls calls, CloudConfig cloud) {
-		return new KeystoneCallerTokens(clients, calls, cloud.authUrl().replaceAll("/+$", ""), Clock.systemUTC());
+	CallerTokens callerTokens(OpenStackClients clients, UpstreamCalls calls, CloudConfig cloud, Clock clock) {
+		return new KeystoneCallerTokens(clients, calls, cloud.authUrl().replaceAll("/+$", ""), clock);
 	}
 
 	@Bean

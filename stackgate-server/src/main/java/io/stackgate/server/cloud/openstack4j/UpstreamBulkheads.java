@@ -1,5 +1,6 @@
 package io.stackgate.server.cloud.openstack4j;
 
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -57,7 +58,10 @@ final class UpstreamBulkheads {
 
 	private final Map<OpenStackService, Counter> shortCircuited = new EnumMap<>(OpenStackService.class);
 
-	UpstreamBulkheads(UpstreamProperties properties, MeterRegistry meterRegistry) {
+	/**
+	 * @param clock the time the circuits stay open by
+	 */
+	UpstreamBulkheads(UpstreamProperties properties, Clock clock, MeterRegistry meterRegistry) {
 		BulkheadConfig config = BulkheadConfig.custom()
 			.maxConcurrentCalls(properties.maxConcurrentCalls())
 			.maxWaitDuration(properties.bulkheadMaxWait())
@@ -70,6 +74,7 @@ final class UpstreamBulkheads {
 			.waitDurationInOpenState(properties.circuitOpenWait())
 			.permittedNumberOfCallsInHalfOpenState(HALF_OPEN_CALLS)
 			.recordException(UpstreamBulkheads::isOutage)
+			.clock(clock)
 			.build();
 		for (OpenStackService service : OpenStackService.values()) {
 			Bulkhead bulkhead = Bulkhead.of(service.catalogType(), config);
@@ -120,7 +125,7 @@ final class UpstreamBulkheads {
 	 * them.
 	 */
 	static UpstreamBulkheads defaults() {
-		return new UpstreamBulkheads(UpstreamProperties.defaults(), new SimpleMeterRegistry());
+		return new UpstreamBulkheads(UpstreamProperties.defaults(), Clock.systemUTC(), new SimpleMeterRegistry());
 	}
 
 	/**

@@ -22,9 +22,9 @@ public class LiveViewConfiguration {
 
 	@Bean
 	LiveViews liveViews(ComputeClient compute, NetworkClient network, LiveViewProperties properties,
-			Executor applicationTaskExecutor, SideCalls sideCalls, MeterRegistry meterRegistry) {
+			Executor applicationTaskExecutor, SideCalls sideCalls, Clock clock, MeterRegistry meterRegistry) {
 		return new LiveViews(new CloudProjectSource(compute, network), properties, applicationTaskExecutor,
-				sideCalls.executor(), Clock.systemUTC(), meterRegistry);
+				sideCalls.executor(), clock, meterRegistry);
 	}
 
 	@Bean

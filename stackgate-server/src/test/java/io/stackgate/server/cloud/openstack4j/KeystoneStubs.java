@@ -28,10 +28,11 @@ public final class KeystoneStubs {
 	}
 
 	/**
+	 * @param clock the time the tokens' expiries are checked against
 	 * @return caller tokens validated by, and issued by, this Keystone
 	 */
-	public CallerTokens callerTokens() {
-		return new KeystoneCallerTokens(this.stubs.clients(), this.stubs.calls(), authUrl(), Clock.systemUTC());
+	public CallerTokens callerTokens(Clock clock) {
+		return new KeystoneCallerTokens(this.stubs.clients(), this.stubs.calls(), authUrl(), clock);
 	}
 
 	/** Keystone validates this token, which expires at the given time. */

@@ -1,6 +1,7 @@
 package io.stackgate.server.cloud.openstack4j;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.CloudException.Kind;
 import io.stackgate.server.cloud.OpenStackService;
+import io.stackgate.testing.MutableClock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -33,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * A stalled Nova (a delayed WireMock stub) fills only Nova's bulkhead: the next Nova call
  * is refused at once as unavailable (503), naming Nova, while Glance still answers; the
  * stalled calls end at the read timeout (504). A Glance that cannot be reached opens only
- * its own circuit, for the open wait.
+ * its own circuit, for the open wait, which the tests pass by moving the circuits' clock.
  */
 class UpstreamBulkheadsTests {
 
@@ -44,12 +46,20 @@ class UpstreamBulkheadsTests {
 
 	private static final Duration CIRCUIT_OPEN_WAIT = Duration.ofMillis(500);
 
+	private static final String FLAVORS = "/compute/v2.1/flavors/detail";
+
+	private static final String IMAGES = "/image/v2/images";
+
+	private static final Arrivals arrivals = new Arrivals();
+
 	@RegisterExtension
 	static WireMockExtension openstack = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
+		.options(wireMockConfig().dynamicPort().extensions(arrivals))
 		.build();
 
 	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
 
 	private OpenStackStubs stubs;
 
@@ -65,14 +75,15 @@ class UpstreamBulkheadsTests {
 		this.stubs.keystoneIssuesTokens(Duration.ofHours(1));
 		UpstreamProperties properties = new UpstreamProperties(Duration.ofSeconds(2), Duration.ofSeconds(5),
 				Duration.ofMinutes(5), 2, Duration.ofMillis(50), CIRCUIT_OPEN_WAIT);
-		UpstreamBulkheads bulkheads = new UpstreamBulkheads(properties, this.meterRegistry);
+		UpstreamBulkheads bulkheads = new UpstreamBulkheads(properties, this.clock, this.meterRegistry);
 		this.context = new CallContext(this.stubs.session(Duration.ofMinutes(5)), "req-bulkhead");
 		UpstreamCalls calls = this.stubs.calls(bulkheads);
 		this.nova = new NovaCompute(calls);
 		this.glance = new GlanceImages(calls);
-		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail"))
-			.willReturn(okJson("{\"flavors\": []}").withFixedDelay(NOVA_STALL_MILLIS)));
-		openstack.stubFor(get(urlPathEqualTo("/image/v2/images")).willReturn(okJson("{\"images\": []}")));
+		openstack.stubFor(
+				get(urlPathEqualTo(FLAVORS)).willReturn(okJson("{\"flavors\": []}").withFixedDelay(NOVA_STALL_MILLIS)));
+		openstack.stubFor(get(urlPathEqualTo(IMAGES)).willReturn(okJson("{\"images\": []}")));
+		arrivals.clear();
 	}
 
 	@Test
@@ -83,9 +94,8 @@ class UpstreamBulkheadsTests {
 			for (int i = 0; i < 2; i++) {
 				stalled.add(threads.submit(() -> this.nova.listFlavors(this.context)));
 			}
-			for (int i = 0; i < 100 && gauge(OpenStackService.COMPUTE) > 0; i++) {
-				Thread.sleep(50);
-			}
+			// In Nova, each holding one of its bulkhead's two places.
+			arrivals.await(FLAVORS, 2);
 			for (Future<?> call : stalled) {
 				assertThat(call).as("stalled in Nova").isNotDone();
 			}
@@ -132,14 +142,14 @@ class UpstreamBulkheadsTests {
 				assertThat(ex.service()).isEqualTo(OpenStackService.IMAGE);
 				assertThat(ex.getMessage()).startsWith("Glance could not be reached or did not answer in time lately");
 			});
-		openstack.verify(5, getRequestedFor(urlPathEqualTo("/image/v2/images")));
+		openstack.verify(5, getRequestedFor(urlPathEqualTo(IMAGES)));
 		assertThat(this.meterRegistry.get("stackgate.upstream.circuit.open").tag("service", "image").gauge().value())
 			.isEqualTo(1);
-		openstack.stubFor(get(urlPathEqualTo("/compute/v2.1/flavors/detail")).willReturn(okJson("{\"flavors\": []}")));
+		openstack.stubFor(get(urlPathEqualTo(FLAVORS)).willReturn(okJson("{\"flavors\": []}")));
 		assertThat(this.nova.listFlavors(this.context)).as("Nova's circuit is its own").isEmpty();
 
-		openstack.stubFor(get(urlPathEqualTo("/image/v2/images")).willReturn(okJson("{\"images\": []}")));
-		Thread.sleep(CIRCUIT_OPEN_WAIT.toMillis() + 100);
+		openstack.stubFor(get(urlPathEqualTo(IMAGES)).willReturn(okJson("{\"images\": []}")));
+		this.clock.advance(CIRCUIT_OPEN_WAIT.plusMillis(100));
 		for (int i = 0; i < 3; i++) {
 			assertThat(this.glance.listImages(this.context)).isEmpty();
 		}
@@ -154,30 +164,21 @@ class UpstreamBulkheadsTests {
 	@Test
 	void aTrialCallThatHangsDoesNotHoldBackTheCallsThatFindTheServiceBack() throws Exception {
 		breakGlancesConnections();
-		openstack.stubFor(get(urlPathEqualTo("/image/v2/images"))
-			.willReturn(okJson("{\"images\": []}").withFixedDelay(NOVA_STALL_MILLIS)));
-		Thread.sleep(CIRCUIT_OPEN_WAIT.toMillis() + 100);
+		openstack.stubFor(
+				get(urlPathEqualTo(IMAGES)).willReturn(okJson("{\"images\": []}").withFixedDelay(NOVA_STALL_MILLIS)));
+		this.clock.advance(CIRCUIT_OPEN_WAIT.plusMillis(100));
+		arrivals.clear();
 		ExecutorService threads = Executors.newSingleThreadExecutor();
 		try {
 			Future<?> hanging = threads.submit(() -> this.glance.listImages(this.context));
-			Thread.sleep(100);
-			openstack.stubFor(get(urlPathEqualTo("/image/v2/images")).willReturn(okJson("{\"images\": []}")));
+			// The trial call has reached Glance, which holds it.
+			arrivals.await(IMAGES, 1);
+			openstack.stubFor(get(urlPathEqualTo(IMAGES)).willReturn(okJson("{\"images\": []}")));
 
-			int answered = 0;
-			while (!hanging.isDone() && answered < 2) {
-				try {
-					this.glance.listImages(this.context);
-					answered++;
-				}
-				catch (CloudException ex) {
-					assertThat(ex.getMessage())
-						.startsWith("Glance could not be reached or did not answer in time lately");
-				}
-				Thread.sleep(50);
+			for (int i = 0; i < 2; i++) {
+				assertThat(this.glance.listImages(this.context)).as("a trial call that finds Glance back").isEmpty();
 			}
-
 			assertThat(hanging).as("the first trial call, still waiting for Glance").isNotDone();
-			assertThat(answered).isEqualTo(2);
 		}
 		finally {
 			threads.shutdownNow();
@@ -185,8 +186,8 @@ class UpstreamBulkheadsTests {
 	}
 
 	private void breakGlancesConnections() {
-		openstack.stubFor(get(urlPathEqualTo("/image/v2/images"))
-			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		openstack
+			.stubFor(get(urlPathEqualTo(IMAGES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		for (int i = 0; i < 5; i++) {
 			assertThatExceptionOfType(CloudException.class).isThrownBy(() -> this.glance.listImages(this.context))
 				.satisfies(

@@ -1,9 +1,6 @@
 package io.stackgate.server.servers.view;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +13,7 @@ import io.stackgate.api.ServerStatus;
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.FloatingIp;
 import io.stackgate.server.cloud.ServerPort;
+import io.stackgate.testing.MutableClock;
 
 /**
  * A project's Nova and Neutron in memory, behind {@link ProjectSource}, with a clock the
@@ -103,36 +101,6 @@ final class FakeProject implements ProjectSource {
 	private void record(String call, CallContext context) {
 		this.calls.add(call);
 		this.contexts.add(context);
-	}
-
-	/** A clock that moves only when told to. */
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

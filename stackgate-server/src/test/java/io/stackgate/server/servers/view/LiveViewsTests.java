@@ -3,6 +3,8 @@ package io.stackgate.server.servers.view;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,13 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link LiveViews}: when lists come from a view and when from Nova, read-your-writes,
  * and which credentials refresh a view in the background (polls run every 20 ms of real
- * time on the test's clock).
+ * time on the test's clock; the tests count them as they end rather than sleep).
  */
 class LiveViewsTests {
 
 	private final FakeProject project = new FakeProject();
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	/** One permit for each background poll that has ended. */
+	private final Semaphore polls = new Semaphore(0);
 
 	private LiveViews views;
 
@@ -118,7 +123,7 @@ class LiveViewsTests {
 		CallerSession alice = caller("u-alice", T0.plus(Duration.ofHours(1)));
 		this.views.list(context(alice), ServerFilter.ALL, null, null);
 
-		awaitTrue(() -> this.project.calls.contains("changes-since " + T0.minusSeconds(3)));
+		pollUntil(() -> this.project.calls.contains("changes-since " + T0.minusSeconds(3)));
 		assertThat(this.project.contexts).allMatch((context) -> context.session() == alice);
 	}
 
@@ -128,8 +133,10 @@ class LiveViewsTests {
 		this.views.list(context(caller("u-alice", T0.plus(Duration.ofSeconds(15)))), ServerFilter.ALL, null, null);
 		// The token now has 9 s left: within the 10 s margin.
 		this.project.clock.advance(Duration.ofSeconds(6));
+		this.polls.drainPermits();
+		awaitPolls(1);
 		this.project.calls.clear();
-		Thread.sleep(200);
+		awaitPolls(10);
 		assertThat(this.project.calls).as("no poll in ten intervals with a token within the margin").isEmpty();
 
 		CallerSession renewed = caller("u-alice", T0.plus(Duration.ofHours(1)));
@@ -138,7 +145,7 @@ class LiveViewsTests {
 		assertThat(this.project.calls).as("answered without a call to OpenStack").isEmpty();
 		assertThat(this.registry.get("stackgate.live.views").gauge().value()).isEqualTo(1);
 
-		awaitTrue(() -> !this.project.calls.isEmpty());
+		pollUntil(() -> !this.project.calls.isEmpty());
 		assertThat(this.project.contexts).last().matches((context) -> context.session() == renewed);
 	}
 
@@ -148,7 +155,7 @@ class LiveViewsTests {
 		this.views.list(context(gateway()), ServerFilter.ALL, null, null);
 		this.project.clock.advance(Duration.ofMinutes(2));
 
-		awaitTrue(() -> this.registry.get("stackgate.live.views").gauge().value() == 0);
+		pollUntil(() -> this.registry.get("stackgate.live.views").gauge().value() == 0);
 	}
 
 	@Test
@@ -158,7 +165,7 @@ class LiveViewsTests {
 		this.views.watch(context(gateway()), ServerFilter.ALL, null, sink).orElseThrow();
 		this.project.clock.advance(Duration.ofMinutes(3));
 
-		awaitTrue(() -> sink.heartbeats >= 2);
+		pollUntil(() -> sink.heartbeats >= 2);
 		assertThat(this.registry.get("stackgate.live.views").gauge().value()).isEqualTo(1);
 		assertThat(this.registry.get("stackgate.live.watchers").gauge().value()).isEqualTo(1);
 	}
@@ -168,8 +175,10 @@ class LiveViewsTests {
 		withFastPolls[0] = "stackgate.live.poll-interval";
 		withFastPolls[1] = "20ms";
 		System.arraycopy(settings, 0, withFastPolls, 2, settings.length);
-		this.views = new LiveViews(this.project, Settings.bind(LiveViewProperties.class, withFastPolls), Runnable::run,
-				ForkJoinPool.commonPool(), this.project.clock, this.registry);
+		this.views = new LiveViews(this.project, Settings.bind(LiveViewProperties.class, withFastPolls), (poll) -> {
+			poll.run();
+			this.polls.release();
+		}, ForkJoinPool.commonPool(), this.project.clock, this.registry);
 	}
 
 	private static CallContext context(CloudSession session) {
@@ -184,12 +193,19 @@ class LiveViewsTests {
 		return new TestCaller("p-demo", userId, expiresAt);
 	}
 
-	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+	/**
+	 * Waits for background polls until the condition holds after one. Polls and
+	 * heartbeats run on the views' one timer thread: a poll that ended also shows the
+	 * heartbeats before it.
+	 */
+	private void pollUntil(BooleanSupplier condition) throws InterruptedException {
 		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
-			Thread.sleep(10);
+			awaitPolls(1);
 		}
+	}
+
+	private void awaitPolls(int count) throws InterruptedException {
+		assertThat(this.polls.tryAcquire(count, 5, TimeUnit.SECONDS)).as("%d polls within 5 s", count).isTrue();
 	}
 
 }
