@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param session the credentials to call with
  * @param requestId the gateway's request id, passed to OpenStack as the global request id
  * @param budget the request's time with OpenStack: together, its reads get at most the
- * read timeout ({@code stackgate.upstream.read-timeout}) from its first call, so that a
- * request of several calls ends in time too (a write always gets the whole read timeout)
+ * read timeout ({@code stackgate.upstream.read-timeout}) from when the gateway took the
+ * request (or, without one, from its first call), so that a request of several calls, its
+ * token's validation included, ends in time too (a write always gets the whole read
+ * timeout)
  */
 public record CallContext(CloudSession session, String requestId, Budget budget) {
 
@@ -31,16 +33,36 @@ public record CallContext(CloudSession session, String requestId, Budget budget)
 		return new CallContext(this.session, this.requestId, new Budget());
 	}
 
-	/** The time a request has spent with OpenStack, from the start of its first call. */
+	/**
+	 * The time a request has spent with OpenStack: since the gateway took it, or since
+	 * the start of its first call.
+	 */
 	public static final class Budget {
 
 		private static final long NOT_STARTED = Long.MIN_VALUE;
 
-		private final AtomicLong started = new AtomicLong(NOT_STARTED);
+		private final AtomicLong started;
+
+		/** A budget that starts with the first call. */
+		public Budget() {
+			this(NOT_STARTED);
+		}
+
+		private Budget(long startedNanos) {
+			this.started = new AtomicLong(startedNanos);
+		}
 
 		/**
-		 * @return how long ago the request's first call to OpenStack began; zero for that
-		 * first call
+		 * @return a budget that started now: for a gateway request as it arrives, so that
+		 * what it waits for before its first call (its token's validation) counts
+		 */
+		public static Budget startingNow() {
+			return new Budget(System.nanoTime());
+		}
+
+		/**
+		 * @return how long ago the budget started; zero for the first call of one that
+		 * starts with it
 		 */
 		public Duration spent() {
 			long now = System.nanoTime();

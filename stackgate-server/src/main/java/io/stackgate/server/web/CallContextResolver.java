@@ -12,9 +12,13 @@ import io.stackgate.server.cloud.CallContext;
 
 /**
  * Gives controller methods a {@link CallContext} parameter: the session authentication
- * chose for the request (see {@link CallSessions}) and the request id.
+ * chose for the request (see {@link CallSessions}), the request id and its time budget
+ * (see {@link RequestIdFilter}).
  */
 class CallContextResolver implements HandlerMethodArgumentResolver {
+
+	/** The request attribute that holds the request's time budget. */
+	static final String BUDGET_ATTRIBUTE = CallContext.Budget.class.getName();
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
@@ -25,7 +29,9 @@ class CallContextResolver implements HandlerMethodArgumentResolver {
 	public CallContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-		return new CallContext(CallSessions.of(request), RequestIds.of(request));
+		Object budget = request.getAttribute(BUDGET_ATTRIBUTE);
+		return new CallContext(CallSessions.of(request), RequestIds.of(request),
+				(budget instanceof CallContext.Budget started) ? started : new CallContext.Budget());
 	}
 
 }

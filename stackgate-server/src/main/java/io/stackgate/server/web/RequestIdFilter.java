@@ -13,10 +13,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.stackgate.server.cloud.CallContext;
+
 /**
  * Gives every request an id: the client's {@code X-Openstack-Request-Id} when it is in
  * OpenStack's format, a new one otherwise. The id is echoed in the response, put in every
- * log line and sent to OpenStack.
+ * log line and sent to OpenStack. It also starts the request's time budget with OpenStack
+ * ({@link CallContext.Budget}), so that everything the request waits for counts.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,6 +30,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
 		request.setAttribute(RequestIds.ATTRIBUTE, requestId);
+		request.setAttribute(CallContextResolver.BUDGET_ATTRIBUTE, CallContext.Budget.startingNow());
 		response.setHeader(RequestIds.HEADER, requestId);
 		MDC.put(RequestIds.ATTRIBUTE, requestId);
 		try {

@@ -37,7 +37,12 @@ public final class KeystoneStubs {
 
 	/** Keystone validates this token, which expires at the given time. */
 	public void validates(String token, Instant expiresAt) {
-		this.stubs.keystoneValidates(token, expiresAt);
+		validates(token, expiresAt, Duration.ZERO);
+	}
+
+	/** Keystone validates this token, which expires at the given time, after a delay. */
+	public void validates(String token, Instant expiresAt, Duration delay) {
+		this.stubs.keystoneValidates(token, expiresAt, delay);
 	}
 
 	/** Keystone issues tokens for passwords, valid for the given time. */

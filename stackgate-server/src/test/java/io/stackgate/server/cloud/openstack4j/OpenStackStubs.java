@@ -97,8 +97,13 @@ final class OpenStackStubs {
 
 	/** Keystone validates this token, which expires at the given time. */
 	void keystoneValidates(String token, Instant expiresAt) {
+		keystoneValidates(token, expiresAt, Duration.ZERO);
+	}
+
+	void keystoneValidates(String token, Instant expiresAt, Duration delay) {
 		this.wiremock.stubFor(get(urlEqualTo("/identity/v3/auth/tokens")).withHeader("X-Subject-Token", equalTo(token))
 			.willReturn(aResponse().withStatus(200)
+				.withFixedDelay((int) delay.toMillis())
 				.withHeader("Content-Type", "application/json")
 				.withHeader("X-Subject-Token", token)
 				.withBody(resource("keystone-token.json").replace("{{baseUrl}}", baseUrl())
