@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -13,8 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
@@ -33,19 +30,15 @@ import io.stackgate.server.concurrent.DaemonThreads;
  * without a usable session ages until a caller brings one; one unused for
  * {@code stackgate.live.idle-after} is dropped.
  * <p>
- * Threads: one timer thread schedules the refreshes, which run on the shared executor,
- * one at a time per view, their Neutron lists on {@code SideCalls}; watchers hold no
- * thread.
+ * Threads: one timer thread schedules the refreshes ({@link ViewPolls}), which run on the
+ * shared executor, one at a time per view, their Neutron lists on {@code SideCalls};
+ * watchers hold no thread.
  */
 public class LiveViews {
-
-	private static final Logger log = LoggerFactory.getLogger(LiveViews.class);
 
 	private final ProjectSource source;
 
 	private final LiveViewProperties properties;
-
-	private final Executor executor;
 
 	private final Clock clock;
 
@@ -61,16 +54,18 @@ public class LiveViews {
 	private final ScheduledExecutorService timer = Executors
 		.newSingleThreadScheduledExecutor(DaemonThreads.named("live-views-"));
 
+	private final ViewPolls polls;
+
 	LiveViews(ProjectSource source, LiveViewProperties properties, Executor executor, Executor sideCalls, Clock clock,
 			MeterRegistry registry) {
 		this.source = source;
 		this.properties = properties;
-		this.executor = executor;
 		this.sideCalls = sideCalls;
 		this.clock = clock;
 		this.oversized = new OversizedProjects(clock, properties.resyncInterval());
 		this.metrics = new ViewMetrics(registry, this.views::size,
 				() -> this.views.values().stream().mapToInt((view) -> view.publisher().watchers()).sum());
+		this.polls = new ViewPolls(this, properties, executor, this.timer, clock, this.metrics);
 		long heartbeat = properties.heartbeatInterval().toMillis();
 		this.timer.scheduleAtFixedRate(() -> this.views.values().forEach((view) -> view.publisher().heartbeat()),
 				heartbeat, heartbeat, TimeUnit.MILLISECONDS);
@@ -159,7 +154,7 @@ public class LiveViews {
 			}
 		}
 		if (view.startPolling()) {
-			schedule(view, this.properties.pollInterval());
+			this.polls.start(view);
 		}
 		return Optional.of(view);
 	}
@@ -183,62 +178,19 @@ public class LiveViews {
 		}
 	}
 
-	private void schedule(ServerView view, Duration delay) {
-		if (this.views.get(view.projectId()) == view && !this.timer.isShutdown()) {
-			this.timer.schedule(() -> this.executor.execute(() -> poll(view)), delay.toMillis(), TimeUnit.MILLISECONDS);
-		}
-	}
-
 	/**
-	 * One background refresh of a view, then the next one, a poll interval after this one
-	 * started (at once when this one took longer); or the view is dropped.
+	 * @return whether the view is still its project's: one dropped is not refreshed again
 	 */
-	private void poll(ServerView view) {
-		long started = System.nanoTime();
-		Instant now = this.clock.instant();
-		if (!view.inUse(now)) {
-			log.debug("Dropping the idle server view of project {}", view.projectId());
-			drop(view);
-			return;
-		}
-		Optional<CloudSession> session = view.credentials().pick(now);
-		if (session.isEmpty()) {
-			// The callers' tokens are about to expire: the view waits for a caller with a
-			// new one, rather than making that caller load it again.
-			log.debug("Not refreshing the server view of project {}: no caller's token to refresh it with",
-					view.projectId());
-			schedule(view, this.properties.pollInterval());
-			return;
-		}
-		try {
-			boolean full = view.refresh(new CallContext(session.get(), "req-" + UUID.randomUUID()));
-			this.metrics.refreshed(full ? "resync" : "changes", Duration.between(now, this.clock.instant()));
-		}
-		catch (TooManyServersException ex) {
-			tooLarge(view, ex);
-			return;
-		}
-		catch (CloudException ex) {
-			this.metrics.refreshed("failed", Duration.between(now, this.clock.instant()));
-			if (ex.kind() == CloudException.Kind.UNAUTHORIZED || ex.kind() == CloudException.Kind.FORBIDDEN) {
-				view.credentials().refused(session.get());
-			}
-			log.warn("Could not refresh the server view of project {}: {}", view.projectId(), ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			this.metrics.refreshed("failed", Duration.between(now, this.clock.instant()));
-			log.error("Could not refresh the server view of project {}", view.projectId(), ex);
-		}
-		Duration rest = this.properties.pollInterval().minus(Duration.ofNanos(System.nanoTime() - started));
-		schedule(view, rest.isNegative() ? Duration.ZERO : rest);
+	boolean isCurrent(ServerView view) {
+		return this.views.get(view.projectId()) == view;
 	}
 
-	private void tooLarge(ServerView view, TooManyServersException ex) {
+	void tooLarge(ServerView view, TooManyServersException ex) {
 		this.oversized.add(view.projectId(), ex);
 		drop(view);
 	}
 
-	private void drop(ServerView view) {
+	void drop(ServerView view) {
 		this.views.remove(view.projectId(), view);
 		view.publisher().retire();
 	}
