@@ -3,6 +3,7 @@ package io.stackgate.server.servers.view;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
+import io.stackgate.api.ServerDto;
 
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
@@ -85,7 +88,7 @@ public class LiveViews {
 		if (view.isEmpty()) {
 			return Optional.empty();
 		}
-		if (view.get().hasUnseenWrites()) {
+		if (!view.get().hasSeen(view.get().writes())) {
 			refreshFor(view.get(), "changes", () -> view.get().catchUp(context));
 			if (!this.views.containsKey(context.session().projectId())) {
 				return Optional.empty();
@@ -126,6 +129,38 @@ public class LiveViews {
 		if (view != null) {
 			view.wrote();
 		}
+	}
+
+	/**
+	 * Where the project's writes through the gateway stand now: a wait that follows a
+	 * write takes it once the write was announced ({@link #wrote}), for {@link #lookUp}.
+	 */
+	public WriteMark mark(CloudSession session) {
+		ServerView view = this.views.get(session.projectId());
+		return new WriteMark(view, (view != null) ? view.writes() : 0);
+	}
+
+	/**
+	 * The servers a wait polls, as the caller's project's view has them: no call to
+	 * OpenStack, and never a load or a catch-up of the view for the wait. Keeps the view
+	 * in use, and offers the caller's session for its refreshes, as a list does.
+	 * @param mark where the project's writes stood when the wait began
+	 * @return those of {@code ids} that the view has, by id (the view drops deleted
+	 * servers); or empty when the view cannot answer for them: the project has no loaded
+	 * view (views disabled, too many servers, none yet), no refresh that started after
+	 * the mark has been published, or the view is older than
+	 * {@code stackgate.live.max-staleness}
+	 */
+	public Optional<Map<String, ServerDto>> lookUp(CallContext context, WriteMark mark, Collection<String> ids) {
+		ServerView view = this.views.get(context.session().projectId());
+		if (view == null || !view.isLoaded()) {
+			return Optional.empty();
+		}
+		view.used(context.session());
+		if (!mark.seenBy(view) || view.age(this.clock.instant()).compareTo(this.properties.maxStaleness()) > 0) {
+			return Optional.empty();
+		}
+		return Optional.of(view.publisher().snapshot().only(ids));
 	}
 
 	/** Stops refreshing and ends every watch stream (see {@link LiveViewsShutdown}). */
