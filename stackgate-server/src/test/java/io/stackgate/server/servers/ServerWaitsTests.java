@@ -19,6 +19,7 @@ import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.problem.UnauthenticatedException;
+import io.stackgate.server.servers.view.LiveViews;
 import io.stackgate.testing.TestCaller;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,8 @@ class ServerWaitsTests {
 
 	private final ServerService servers = mock(ServerService.class);
 
-	private final ServerWaits waits = new ServerWaits(this.servers, Runnable::run,
+	/** A project without a view: every poll asks Nova. */
+	private final ServerWaits waits = new ServerWaits(this.servers, mock(LiveViews.class), Runnable::run,
 			new LaunchProperties(10, Duration.ofMillis(20), Duration.ofMinutes(10)));
 
 	@AfterEach

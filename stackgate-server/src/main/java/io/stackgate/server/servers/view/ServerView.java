@@ -113,10 +113,18 @@ final class ServerView {
 	}
 
 	/**
-	 * @return whether a write through the gateway happened after the last refresh started
+	 * @return how many writes through the gateway were announced to the view
 	 */
-	boolean hasUnseenWrites() {
-		return this.writes.get() != this.writesSeen;
+	long writes() {
+		return this.writes.get();
+	}
+
+	/**
+	 * @return whether a refresh that started after the first {@code writes} writes has
+	 * been published
+	 */
+	boolean hasSeen(long writes) {
+		return this.writesSeen - writes >= 0;
 	}
 
 	/**
@@ -152,7 +160,7 @@ final class ServerView {
 	 */
 	void catchUp(CallContext context) {
 		long wanted = this.writes.get();
-		refreshIf(() -> this.writesSeen - wanted < 0, context);
+		refreshIf(() -> !hasSeen(wanted), context);
 	}
 
 	private void refreshIf(BooleanSupplier needed, CallContext context) {
