@@ -3,17 +3,13 @@ package io.stackgate.server.servers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,24 +24,12 @@ import io.stackgate.server.cloud.CallerSession;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.problem.InvalidRequestException;
 import io.stackgate.server.problem.UnauthenticatedException;
-import io.stackgate.server.servers.view.LiveViews;
-import io.stackgate.server.servers.view.WriteMark;
 import io.stackgate.server.concurrent.DaemonThreads;
 
 /**
  * Waits for servers to settle or to disappear without holding a thread per waiting
  * client: each wait is a poll every {@code stackgate.launch.poll-interval}, scheduled on
  * one timer thread and run on the shared executor.
- * <p>
- * A poll reads the servers from the project's live view whenever it can answer for them
- * ({@link LiveViews#lookUp}): the project has a loaded view, younger than
- * {@code stackgate.live.max-staleness}, refreshed by a refresh that started after the
- * wait began, so after the launch or delete it follows. Such a poll costs OpenStack
- * nothing, and keeps the view in use. Otherwise (views disabled, too many servers, no
- * view, a stale view, or one that has not seen the write yet) it asks Nova for each
- * server, as before the view existed. A server the view does not have is gone for a
- * delete; for a launch, Nova is asked for it, so that a server the view has not shown yet
- * is not reported {@code DELETED}.
  */
 @Component
 public class ServerWaits implements DisposableBean {
@@ -56,8 +40,6 @@ public class ServerWaits implements DisposableBean {
 
 	private final ServerService servers;
 
-	private final LiveViews views;
-
 	private final Executor executor;
 
 	private final Duration pollInterval;
@@ -67,9 +49,8 @@ public class ServerWaits implements DisposableBean {
 	private final ScheduledExecutorService timer = Executors
 		.newSingleThreadScheduledExecutor(DaemonThreads.named("server-waits-"));
 
-	ServerWaits(ServerService servers, LiveViews views, Executor applicationTaskExecutor, LaunchProperties properties) {
+	ServerWaits(ServerService servers, Executor applicationTaskExecutor, LaunchProperties properties) {
 		this.servers = servers;
-		this.views = views;
 		this.executor = applicationTaskExecutor;
 		this.pollInterval = properties.pollInterval();
 		this.maxWait = properties.maxWait();
@@ -101,21 +82,11 @@ public class ServerWaits implements DisposableBean {
 	 */
 	public CompletableFuture<Progress<List<ServerDto>>> awaitSettled(CallContext context, List<ServerDto> initial,
 			Duration timeout) {
-		WriteMark mark = this.views.mark(context.session());
 		return poll(context, initial, timeout, (pollContext, current) -> {
-			List<String> unsettled = current.stream()
-				.filter((server) -> !server.status().isSettled())
-				.map(ServerDto::id)
-				.toList();
-			Map<String, ServerDto> viewed = this.views.lookUp(pollContext, mark, unsettled)
-				.map((found) -> fill(pollContext, found))
-				.orElse(Map.of());
 			List<ServerDto> next = new ArrayList<>();
 			for (ServerDto server : current) {
 				next.add(server.status().isSettled() ? server
-						: Optional.ofNullable(viewed.get(server.id()))
-							.or(() -> this.servers.find(pollContext, server.id()))
-							.orElseGet(() -> gone(server)));
+						: this.servers.find(pollContext, server.id()).orElseGet(() -> gone(server)));
 			}
 			return new Progress<>(next, next.stream().allMatch((server) -> server.status().isSettled()));
 		});
@@ -125,25 +96,8 @@ public class ServerWaits implements DisposableBean {
 	 * @return whether the server was gone before the timeout passed
 	 */
 	CompletableFuture<Progress<String>> awaitGone(CallContext context, String serverId, Duration timeout) {
-		WriteMark mark = this.views.mark(context.session());
 		return poll(context, serverId, timeout,
-				(pollContext, id) -> new Progress<>(id,
-						this.views.lookUp(pollContext, mark, List.of(id))
-							.map((viewed) -> !viewed.containsKey(id))
-							.orElseGet(() -> this.servers.isGone(pollContext, id))));
-	}
-
-	/**
-	 * Fills in flavor and image names, as {@link ServerService} does for Nova's servers.
-	 */
-	private Map<String, ServerDto> fill(CallContext context, Map<String, ServerDto> viewed) {
-		if (viewed.isEmpty()) {
-			return viewed;
-		}
-		UnaryOperator<ServerDto> namer = this.servers.namer(context);
-		Map<String, ServerDto> named = new HashMap<>();
-		viewed.forEach((id, server) -> named.put(id, namer.apply(server)));
-		return named;
+				(pollContext, id) -> new Progress<>(id, this.servers.isGone(pollContext, id)));
 	}
 
 	/**

@@ -19,7 +19,6 @@ import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
 import io.stackgate.server.cloud.OpenStackService;
 import io.stackgate.server.problem.UnauthenticatedException;
-import io.stackgate.server.servers.view.LiveViews;
 import io.stackgate.testing.TestCaller;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +41,7 @@ class ServerWaitsTests {
 
 	private final ServerService servers = mock(ServerService.class);
 
-	/** A project without a view: every poll asks Nova. */
-	private final ServerWaits waits = new ServerWaits(this.servers, mock(LiveViews.class), Runnable::run,
+	private final ServerWaits waits = new ServerWaits(this.servers, Runnable::run,
 			new LaunchProperties(10, Duration.ofMillis(20), Duration.ofMinutes(10)));
 
 	@AfterEach

@@ -3,9 +3,9 @@ package io.stackgate.server.servers.view;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -13,8 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-
-import io.stackgate.api.ServerDto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
@@ -33,15 +33,19 @@ import io.stackgate.server.concurrent.DaemonThreads;
  * without a usable session ages until a caller brings one; one unused for
  * {@code stackgate.live.idle-after} is dropped.
  * <p>
- * Threads: one timer thread schedules the refreshes ({@link ViewPolls}), which run on the
- * shared executor, one at a time per view, their Neutron lists on {@code SideCalls};
- * watchers hold no thread.
+ * Threads: one timer thread schedules the refreshes, which run on the shared executor,
+ * one at a time per view, their Neutron lists on {@code SideCalls}; watchers hold no
+ * thread.
  */
 public class LiveViews {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveViews.class);
 
 	private final ProjectSource source;
 
 	private final LiveViewProperties properties;
+
+	private final Executor executor;
 
 	private final Clock clock;
 
@@ -57,18 +61,16 @@ public class LiveViews {
 	private final ScheduledExecutorService timer = Executors
 		.newSingleThreadScheduledExecutor(DaemonThreads.named("live-views-"));
 
-	private final ViewPolls polls;
-
 	LiveViews(ProjectSource source, LiveViewProperties properties, Executor executor, Executor sideCalls, Clock clock,
 			MeterRegistry registry) {
 		this.source = source;
 		this.properties = properties;
+		this.executor = executor;
 		this.sideCalls = sideCalls;
 		this.clock = clock;
 		this.oversized = new OversizedProjects(clock, properties.resyncInterval());
 		this.metrics = new ViewMetrics(registry, this.views::size,
 				() -> this.views.values().stream().mapToInt((view) -> view.publisher().watchers()).sum());
-		this.polls = new ViewPolls(this, properties, executor, this.timer, clock, this.metrics);
 		long heartbeat = properties.heartbeatInterval().toMillis();
 		this.timer.scheduleAtFixedRate(() -> this.views.values().forEach((view) -> view.publisher().heartbeat()),
 				heartbeat, heartbeat, TimeUnit.MILLISECONDS);
@@ -88,7 +90,7 @@ public class LiveViews {
 		if (view.isEmpty()) {
 			return Optional.empty();
 		}
-		if (!view.get().hasSeen(view.get().writes())) {
+		if (view.get().hasUnseenWrites()) {
 			refreshFor(view.get(), "changes", () -> view.get().catchUp(context));
 			if (!this.views.containsKey(context.session().projectId())) {
 				return Optional.empty();
@@ -131,38 +133,6 @@ public class LiveViews {
 		}
 	}
 
-	/**
-	 * Where the project's writes through the gateway stand now: a wait that follows a
-	 * write takes it once the write was announced ({@link #wrote}), for {@link #lookUp}.
-	 */
-	public WriteMark mark(CloudSession session) {
-		ServerView view = this.views.get(session.projectId());
-		return new WriteMark(view, (view != null) ? view.writes() : 0);
-	}
-
-	/**
-	 * The servers a wait polls, as the caller's project's view has them: no call to
-	 * OpenStack, and never a load or a catch-up of the view for the wait. Keeps the view
-	 * in use, and offers the caller's session for its refreshes, as a list does.
-	 * @param mark where the project's writes stood when the wait began
-	 * @return those of {@code ids} that the view has, by id (the view drops deleted
-	 * servers); or empty when the view cannot answer for them: the project has no loaded
-	 * view (views disabled, too many servers, none yet), no refresh that started after
-	 * the mark has been published, or the view is older than
-	 * {@code stackgate.live.max-staleness}
-	 */
-	public Optional<Map<String, ServerDto>> lookUp(CallContext context, WriteMark mark, Collection<String> ids) {
-		ServerView view = this.views.get(context.session().projectId());
-		if (view == null || !view.isLoaded()) {
-			return Optional.empty();
-		}
-		view.used(context.session());
-		if (!mark.seenBy(view) || view.age(this.clock.instant()).compareTo(this.properties.maxStaleness()) > 0) {
-			return Optional.empty();
-		}
-		return Optional.of(view.publisher().snapshot().only(ids));
-	}
-
 	/** Stops refreshing and ends every watch stream (see {@link LiveViewsShutdown}). */
 	void stop() {
 		this.timer.shutdownNow();
@@ -189,7 +159,7 @@ public class LiveViews {
 			}
 		}
 		if (view.startPolling()) {
-			this.polls.start(view);
+			schedule(view, this.properties.pollInterval());
 		}
 		return Optional.of(view);
 	}
@@ -213,19 +183,62 @@ public class LiveViews {
 		}
 	}
 
-	/**
-	 * @return whether the view is still its project's: one dropped is not refreshed again
-	 */
-	boolean isCurrent(ServerView view) {
-		return this.views.get(view.projectId()) == view;
+	private void schedule(ServerView view, Duration delay) {
+		if (this.views.get(view.projectId()) == view && !this.timer.isShutdown()) {
+			this.timer.schedule(() -> this.executor.execute(() -> poll(view)), delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
 	}
 
-	void tooLarge(ServerView view, TooManyServersException ex) {
+	/**
+	 * One background refresh of a view, then the next one, a poll interval after this one
+	 * started (at once when this one took longer); or the view is dropped.
+	 */
+	private void poll(ServerView view) {
+		long started = System.nanoTime();
+		Instant now = this.clock.instant();
+		if (!view.inUse(now)) {
+			log.debug("Dropping the idle server view of project {}", view.projectId());
+			drop(view);
+			return;
+		}
+		Optional<CloudSession> session = view.credentials().pick(now);
+		if (session.isEmpty()) {
+			// The callers' tokens are about to expire: the view waits for a caller with a
+			// new one, rather than making that caller load it again.
+			log.debug("Not refreshing the server view of project {}: no caller's token to refresh it with",
+					view.projectId());
+			schedule(view, this.properties.pollInterval());
+			return;
+		}
+		try {
+			boolean full = view.refresh(new CallContext(session.get(), "req-" + UUID.randomUUID()));
+			this.metrics.refreshed(full ? "resync" : "changes", Duration.between(now, this.clock.instant()));
+		}
+		catch (TooManyServersException ex) {
+			tooLarge(view, ex);
+			return;
+		}
+		catch (CloudException ex) {
+			this.metrics.refreshed("failed", Duration.between(now, this.clock.instant()));
+			if (ex.kind() == CloudException.Kind.UNAUTHORIZED || ex.kind() == CloudException.Kind.FORBIDDEN) {
+				view.credentials().refused(session.get());
+			}
+			log.warn("Could not refresh the server view of project {}: {}", view.projectId(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			this.metrics.refreshed("failed", Duration.between(now, this.clock.instant()));
+			log.error("Could not refresh the server view of project {}", view.projectId(), ex);
+		}
+		Duration rest = this.properties.pollInterval().minus(Duration.ofNanos(System.nanoTime() - started));
+		schedule(view, rest.isNegative() ? Duration.ZERO : rest);
+	}
+
+	private void tooLarge(ServerView view, TooManyServersException ex) {
 		this.oversized.add(view.projectId(), ex);
 		drop(view);
 	}
 
-	void drop(ServerView view) {
+	private void drop(ServerView view) {
 		this.views.remove(view.projectId(), view);
 		view.publisher().retire();
 	}

@@ -113,18 +113,10 @@ final class ServerView {
 	}
 
 	/**
-	 * @return how many writes through the gateway were announced to the view
+	 * @return whether a write through the gateway happened after the last refresh started
 	 */
-	long writes() {
-		return this.writes.get();
-	}
-
-	/**
-	 * @return whether a refresh that started after the first {@code writes} writes has
-	 * been published
-	 */
-	boolean hasSeen(long writes) {
-		return this.writesSeen - writes >= 0;
+	boolean hasUnseenWrites() {
+		return this.writes.get() != this.writesSeen;
 	}
 
 	/**
@@ -160,7 +152,7 @@ final class ServerView {
 	 */
 	void catchUp(CallContext context) {
 		long wanted = this.writes.get();
-		refreshIf(() -> !hasSeen(wanted), context);
+		refreshIf(() -> this.writesSeen - wanted < 0, context);
 	}
 
 	private void refreshIf(BooleanSupplier needed, CallContext context) {

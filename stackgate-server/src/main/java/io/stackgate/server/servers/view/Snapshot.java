@@ -2,7 +2,6 @@ package io.stackgate.server.servers.view;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -63,15 +62,6 @@ record Snapshot(List<ServerDto> servers, Map<String, ServerDto> byId, Instant as
 	 */
 	Duration age(Instant now) {
 		return (this.asOf != null) ? Duration.between(this.asOf, now) : null;
-	}
-
-	/**
-	 * @return those of the servers that the snapshot has, by id
-	 */
-	Map<String, ServerDto> only(Collection<String> ids) {
-		Map<String, ServerDto> found = new HashMap<>();
-		ids.stream().filter(this.byId::containsKey).forEach((id) -> found.put(id, this.byId.get(id)));
-		return found;
 	}
 
 	/**

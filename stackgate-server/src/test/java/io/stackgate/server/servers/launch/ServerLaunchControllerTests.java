@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,9 +27,7 @@ import io.stackgate.api.ServerDto;
 import io.stackgate.api.ServerStatus;
 import io.stackgate.api.SubnetDto;
 import io.stackgate.server.catalog.LaunchOptionsService;
-import io.stackgate.server.cloud.CallContext;
 import io.stackgate.server.cloud.CloudException;
-import io.stackgate.server.cloud.CloudSession;
 import io.stackgate.server.cloud.ComputeClient;
 import io.stackgate.server.cloud.ImageClient;
 import io.stackgate.server.cloud.LaunchLocks;
@@ -41,8 +38,6 @@ import io.stackgate.server.cloud.ServerSpec;
 import io.stackgate.server.servers.ServerService;
 import io.stackgate.server.servers.ServerWaits;
 import io.stackgate.server.servers.view.LiveViewConfiguration;
-import io.stackgate.server.servers.view.LiveViews;
-import io.stackgate.server.servers.view.ServerFilter;
 import io.stackgate.testing.WebTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,8 +64,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(LaunchController.class)
 @Import({ ServerService.class, ServerLauncher.class, ServerCreator.class, IdempotentLaunches.class, ServerWaits.class,
 		LaunchTargets.class, LaunchOptionsService.class, LiveViewConfiguration.class, WebTestConfiguration.class })
-@TestPropertySource(properties = { "stackgate.launch.poll-interval=50ms", "stackgate.launch.max-wait=60s",
-		"stackgate.live.poll-interval=50ms" })
+@TestPropertySource(properties = { "stackgate.launch.poll-interval=50ms", "stackgate.launch.max-wait=60s" })
 class ServerLaunchControllerTests {
 
 	private static final String WEB = """
@@ -92,12 +86,6 @@ class ServerLaunchControllerTests {
 
 	@MockitoBean
 	LaunchLocks locks;
-
-	@Autowired
-	LiveViews views;
-
-	@Autowired
-	CloudSession testSession;
 
 	@BeforeEach
 	void givenLaunchOptions() {
@@ -318,33 +306,6 @@ class ServerLaunchControllerTests {
 			.andExpect(jsonPath("$[0].flavor.name").value("m1.small"));
 		verify(this.compute, times(3)).findServer(any(), eq("s-1"));
 		verify(this.compute, times(1)).createServer(any(), any());
-	}
-
-	@Test
-	@DirtiesContext
-	void waitingForALaunchInAProjectWithAFreshViewReadsTheViewInsteadOfAskingNova() throws Exception {
-		given(this.compute.listServers(any(), any())).willReturn(new ServerPage(List.of(), null));
-		// A list loaded the project's view, which now refreshes every 50 ms.
-		this.views.list(new CallContext(this.testSession, "req-list"), ServerFilter.ALL, null, null).orElseThrow();
-		given(this.compute.createServer(any(), any())).willReturn("s-1");
-		given(this.compute.findServer(any(), eq("s-1")))
-			.willReturn(Optional.of(server("s-1", "web", ServerStatus.BUILD)));
-		given(this.compute.listServersChangedSince(any(), any()))
-			.willReturn(List.of(server("s-1", "web", ServerStatus.ACTIVE)));
-
-		MvcResult result = this.mvc
-			.perform(post("/api/v1/servers?wait=true&timeout=10").contentType(MediaType.APPLICATION_JSON).content(WEB))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-
-		this.mvc.perform(asyncDispatch(result))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].status").value("ACTIVE"))
-			.andExpect(jsonPath("$[0].flavor.name").value("m1.small"))
-			.andExpect(jsonPath("$[0].image.name").value("cirros"));
-		// The launcher's one look at the new server: every poll of the wait read the
-		// view.
-		verify(this.compute, times(1)).findServer(any(), eq("s-1"));
 	}
 
 	@Test

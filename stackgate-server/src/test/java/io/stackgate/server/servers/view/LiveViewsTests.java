@@ -2,7 +2,6 @@ package io.stackgate.server.servers.view;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -169,66 +168,6 @@ class LiveViewsTests {
 		pollUntil(() -> sink.heartbeats >= 2);
 		assertThat(this.registry.get("stackgate.live.views").gauge().value()).isEqualTo(1);
 		assertThat(this.registry.get("stackgate.live.watchers").gauge().value()).isEqualTo(1);
-	}
-
-	@Test
-	void aWaitReadsAFreshViewThatSawItsWriteWithoutCallingOpenStackAndADeletedServerIsNotInIt() {
-		start("stackgate.live.poll-interval", "1h");
-		CloudSession session = gateway();
-		this.project.put(server("s-1", "web-1", ServerStatus.ACTIVE, T0));
-		this.project.put(server("s-2", "web-2", ServerStatus.ACTIVE, T0));
-		this.views.list(context(session), ServerFilter.ALL, null, null);
-		this.project.delete("s-1");
-		this.views.wrote(session);
-		WriteMark mark = this.views.mark(session);
-		this.project.clock.advance(Duration.ofSeconds(1));
-		this.views.list(context(session), ServerFilter.ALL, null, null);
-		this.project.calls.clear();
-
-		assertThat(this.views.lookUp(context(session), mark, List.of("s-1", "s-2")))
-			.hasValueSatisfying((servers) -> assertThat(servers).containsOnlyKeys("s-2"));
-		assertThat(this.project.calls).isEmpty();
-	}
-
-	@Test
-	void aWaitIsNotAnsweredByAViewThatHasNotSeenItsWriteNorMadeToCatchUp() {
-		start("stackgate.live.poll-interval", "1h");
-		CloudSession session = gateway();
-		this.views.list(context(session), ServerFilter.ALL, null, null);
-		this.project.put(server("s-1", "web", ServerStatus.BUILD, T0));
-		this.views.wrote(session);
-		WriteMark mark = this.views.mark(session);
-		this.project.calls.clear();
-
-		assertThat(this.views.lookUp(context(session), mark, List.of("s-1"))).isEmpty();
-		assertThat(this.project.calls).isEmpty();
-
-		this.views.list(context(session), ServerFilter.ALL, null, null);
-		assertThat(this.views.lookUp(context(session), mark, List.of("s-1")))
-			.hasValueSatisfying((servers) -> assertThat(servers).containsOnlyKeys("s-1"));
-	}
-
-	@Test
-	void aWaitIsNotAnsweredByAStaleViewNorByAProjectWithoutOne() {
-		start("stackgate.live.poll-interval", "1h");
-		CloudSession session = gateway();
-		WriteMark none = this.views.mark(session);
-		assertThat(this.views.lookUp(context(session), none, List.of("s-1"))).isEmpty();
-		assertThat(this.project.calls).as("no view loaded for a wait").isEmpty();
-
-		this.views.list(context(session), ServerFilter.ALL, null, null);
-		assertThat(this.views.lookUp(context(session), none, List.of("s-1"))).isPresent();
-		this.project.clock.advance(Duration.ofSeconds(31));
-		assertThat(this.views.lookUp(context(session), none, List.of("s-1"))).isEmpty();
-	}
-
-	@Test
-	void aWaitIsNotAnsweredWhenViewsAreDisabled() {
-		start("stackgate.live.enabled", "false");
-		this.views.list(context(gateway()), ServerFilter.ALL, null, null);
-
-		assertThat(this.views.lookUp(context(gateway()), this.views.mark(gateway()), List.of("s-1"))).isEmpty();
-		assertThat(this.project.calls).isEmpty();
 	}
 
 	private void start(String... settings) {

@@ -215,12 +215,12 @@ class ServerViewTests {
 	@Test
 	void aWriteIsCaughtUpOnceByTheNextRefresh() {
 		this.view.wrote();
-		assertThat(this.view.hasSeen(this.view.writes())).isFalse();
+		assertThat(this.view.hasUnseenWrites()).isTrue();
 		this.project.calls.clear();
 		this.view.catchUp(CONTEXT);
 		this.view.catchUp(CONTEXT);
 
-		assertThat(this.view.hasSeen(this.view.writes())).isTrue();
+		assertThat(this.view.hasUnseenWrites()).isFalse();
 		assertThat(this.project.calls).hasSize(3);
 	}
 
