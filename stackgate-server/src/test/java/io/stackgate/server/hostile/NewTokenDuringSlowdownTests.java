@@ -1,10 +1,5 @@
 package io.stackgate.server.hostile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,14 +32,12 @@ class NewTokenDuringSlowdownTests extends WireMockGateway {
 
 	private static final String NEW_TOKEN = "gAAAAAB-token-just-issued";
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@Test
 	void aNewTokenDuringASlowdownIsAnsweredFromMemory() throws Exception {
 		KeystoneStubs keystone = new KeystoneStubs(openstack);
 		keystone.validates(OLD_TOKEN, Instant.now().plusSeconds(7));
-		assertThat(get("/api/v1/servers", OLD_TOKEN).statusCode()).isEqualTo(200);
-		assertThat(get("/api/v1/launch-options", OLD_TOKEN).statusCode()).isEqualTo(200);
+		assertThat(getWithToken("/api/v1/servers", OLD_TOKEN).statusCode()).isEqualTo(200);
+		assertThat(getWithToken("/api/v1/launch-options", OLD_TOKEN).statusCode()).isEqualTo(200);
 
 		// The old token is now within the margin (no poll may use it) and the launch
 		// options are past their TTL.
@@ -55,29 +48,12 @@ class NewTokenDuringSlowdownTests extends WireMockGateway {
 
 		for (String path : new String[] { "/api/v1/servers", "/api/v1/launch-options" }) {
 			long started = System.nanoTime();
-			HttpResponse<String> answer = get(path, NEW_TOKEN);
+			HttpResponse<String> answer = getWithToken(path, NEW_TOKEN);
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
 			assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
 			assertThat(took).as(path + " answered without waiting for OpenStack").isLessThan(READ_TIMEOUT);
 			assertThat(answer.headers().firstValueAsLong("Age").orElse(0)).as(path + "'s Age")
 				.isGreaterThanOrEqualTo(1);
-		}
-	}
-
-	private HttpResponse<String> get(String path, String token) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("X-Auth-Token", token)
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

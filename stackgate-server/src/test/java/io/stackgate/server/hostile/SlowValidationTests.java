@@ -1,10 +1,5 @@
 package io.stackgate.server.hostile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,45 +28,26 @@ class SlowValidationTests extends WireMockGateway {
 
 	private static final Duration VALIDATION = Duration.ofSeconds(2);
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@Test
 	void aTokensValidationCountsInTheRequestsReadTimeout() {
 		KeystoneStubs keystone = new KeystoneStubs(openstack);
 		String warm = "gAAAAAB-validated-at-once";
 		keystone.validates(warm, Instant.now().plus(Duration.ofHours(1)));
 		// Nova's version document read, so that the slow request's compute call is one.
-		assertThat(get("/api/v1/flavors", warm).statusCode()).isEqualTo(200);
+		assertThat(getWithToken("/api/v1/flavors", warm).statusCode()).isEqualTo(200);
 
 		String slow = "gAAAAAB-validated-slowly";
 		keystone.validates(slow, Instant.now().plus(Duration.ofHours(1)), VALIDATION);
 		openstack.stubFor(any(urlPathMatching("/(compute|network|image)/.*")).atPriority(1)
 			.willReturn(okJson("{}").withFixedDelay(10_000)));
 		long started = System.nanoTime();
-		HttpResponse<String> answer = get("/api/v1/servers", slow);
+		HttpResponse<String> answer = getWithToken("/api/v1/servers", slow);
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(504);
 		assertThat(took)
 			.as("the validation's %s and Nova's wait within one read timeout of %s", VALIDATION, READ_TIMEOUT)
 			.isLessThan(READ_TIMEOUT.plusMillis(1500));
-	}
-
-	private HttpResponse<String> get(String path, String token) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("X-Auth-Token", token)
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,5 +1,11 @@
 package io.stackgate.server.hostile;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -43,6 +49,8 @@ abstract class WireMockGateway {
 	static final String PREFIX = "ht-" + UUID.randomUUID().toString().substring(0, 6) + "-";
 
 	static final FakeNova nova = new FakeNova();
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	/**
 	 * One port for every test class: each class starts its own WireMock, and the Spring
@@ -101,6 +109,26 @@ abstract class WireMockGateway {
 
 	RawHttp http() {
 		return new RawHttp("127.0.0.1", this.port);
+	}
+
+	/**
+	 * @return the gateway's answer to a GET with a Keystone token, within 30 s
+	 */
+	HttpResponse<String> getWithToken(String path, String token) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("X-Auth-Token", token)
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		try {
+			return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
